@@ -1,0 +1,221 @@
+//! Turning what a user pastes into an article, and the paragraph structure of article text.
+
+use crate::model::Article;
+use crate::offsets::char_len;
+
+/// Pasted text larger than this is refused: it would not fit in the browser's storage anyway.
+pub const MAX_PASTE_BYTES: usize = 2 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PasteError {
+    Empty,
+    NoBody,
+    TooLarge { bytes: usize },
+}
+
+impl std::fmt::Display for PasteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PasteError::Empty => write!(f, "There is no text to use. Paste an article first."),
+            PasteError::NoBody => write!(
+                f,
+                "Only a title was found. Put the title on the first line and the article's paragraphs below it."
+            ),
+            PasteError::TooLarge { bytes } => write!(
+                f,
+                "This text is {:.1} MB; Claimcheck takes articles up to 2 MB.",
+                *bytes as f64 / (1024.0 * 1024.0)
+            ),
+        }
+    }
+}
+
+/// Cleans one line: control characters dropped, runs of spaces and tabs collapsed.
+fn clean_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut pending_space = false;
+    for c in line.chars() {
+        if c == ' ' || c == '\t' {
+            pending_space = !out.is_empty();
+        } else if c.is_control() || c == '\u{feff}' {
+            continue;
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Splits pasted text into the title (its first non-blank line) and paragraphs (separated by
+/// blank lines). Lines inside a paragraph are joined with a space, since wire copy and e-mail are
+/// often hard-wrapped.
+pub fn parse_pasted(input: &str) -> Result<(String, Vec<String>), PasteError> {
+    if input.len() > MAX_PASTE_BYTES {
+        return Err(PasteError::TooLarge { bytes: input.len() });
+    }
+    let mut title: Option<String> = None;
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    for raw in input.split('\n') {
+        let line = clean_line(raw.trim_end_matches('\r'));
+        if line.is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(current.join(" "));
+                current.clear();
+            }
+        } else if title.is_none() {
+            title = Some(line);
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current.join(" "));
+    }
+    match title {
+        None => Err(PasteError::Empty),
+        Some(_) if paragraphs.is_empty() => Err(PasteError::NoBody),
+        Some(title) => Ok((title, paragraphs)),
+    }
+}
+
+/// The body text of an article made of these paragraphs.
+pub fn join_paragraphs<S: AsRef<str>>(paragraphs: &[S]) -> String {
+    paragraphs
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(PARAGRAPH_BREAK)
+}
+
+pub const PARAGRAPH_BREAK: &str = "\n\n";
+
+/// Code-point ranges of the paragraphs of article text.
+pub fn paragraph_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut pos = 0;
+    for para in text.split(PARAGRAPH_BREAK) {
+        let len = char_len(para);
+        if len > 0 {
+            ranges.push((pos, pos + len));
+        }
+        pos += len + 2;
+    }
+    ranges
+}
+
+/// A stable id for new article content, so pasting the same article again finds its claims.
+pub fn article_id(title: &str, text: &str) -> String {
+    // FNV-1a: tiny, stable across builds and platforms, and good enough to tell articles apart.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in title.bytes().chain([0u8]).chain(text.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("a-{hash:016x}")
+}
+
+/// Builds an article from a title and body paragraphs.
+pub fn new_article(title: &str, paragraphs: &[String]) -> Article {
+    let text = join_paragraphs(paragraphs);
+    Article {
+        id: article_id(title, &text),
+        title: title.to_string(),
+        outlet: String::new(),
+        byline: String::new(),
+        date: String::new(),
+        text,
+    }
+}
+
+/// Makes an article from pasted text (first line = title, blank lines = paragraph breaks).
+pub fn article_from_paste(input: &str) -> Result<Article, PasteError> {
+    let (title, paragraphs) = parse_pasted(input)?;
+    Ok(new_article(&title, &paragraphs))
+}
+
+/// A file-name-safe slug of a title: lower case, words joined by '-', at most 60 characters.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out: String = out.trim_end_matches('-').chars().take(60).collect();
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "article".to_string()
+    } else {
+        out.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offsets::slice;
+
+    #[test]
+    fn first_line_is_the_title_and_blank_lines_break_paragraphs() {
+        let input = "\r\n  Ministry denies report \r\nFirst line of\r\nparagraph one.\r\n\r\n \t\r\nSecond\tparagraph.\n";
+        let (title, paras) = parse_pasted(input).unwrap();
+        assert_eq!(title, "Ministry denies report");
+        assert_eq!(
+            paras,
+            vec!["First line of paragraph one.", "Second paragraph."]
+        );
+    }
+
+    #[test]
+    fn bad_pastes_say_what_is_wrong() {
+        assert_eq!(parse_pasted("  \n\n"), Err(PasteError::Empty));
+        assert_eq!(parse_pasted("Just a title\n\n"), Err(PasteError::NoBody));
+        let big = "x".repeat(MAX_PASTE_BYTES + 1);
+        assert!(matches!(
+            parse_pasted(&big),
+            Err(PasteError::TooLarge { .. })
+        ));
+        assert!(PasteError::NoBody.to_string().contains("first line"));
+    }
+
+    #[test]
+    fn control_characters_are_dropped() {
+        let (_, paras) = parse_pasted("T\n\u{feff}a\u{0}b\u{7}c").unwrap();
+        assert_eq!(paras, vec!["abc"]);
+    }
+
+    #[test]
+    fn paragraph_ranges_count_code_points() {
+        let text = join_paragraphs(&["Café 😀", "世界 said"]);
+        let ranges = paragraph_ranges(&text);
+        assert_eq!(ranges, vec![(0, 6), (8, 15)]);
+        assert_eq!(slice(&text, 8, 15), Some("世界 said"));
+    }
+
+    #[test]
+    fn ids_are_stable_and_depend_on_content() {
+        let a = article_id("T", "body");
+        assert_eq!(a, article_id("T", "body"));
+        assert_ne!(a, article_id("T", "body."));
+        assert_ne!(article_id("Tb", "ody"), article_id("T", "body"));
+        assert!(a.starts_with("a-") && a.len() == 18);
+    }
+
+    #[test]
+    fn slugs_are_file_name_safe() {
+        assert_eq!(
+            slug("U.S. documents show: ‘Maduro’ knew!"),
+            "u-s-documents-show-maduro-knew"
+        );
+        assert_eq!(slug("?!"), "article");
+        assert_eq!(slug("Ñandú 世界"), "ñandú-世界");
+        assert!(slug(&"word ".repeat(40)).len() <= 60);
+    }
+}

@@ -1,0 +1,190 @@
+//! Where highlights fall: the article split into paragraphs, and each paragraph into flat runs of
+//! text covered by the same set of claims. Overlapping and nested claims become separate runs, so
+//! the DOM never nests highlight elements and every run maps straight back to text offsets.
+
+use crate::article_text::paragraph_ranges;
+use crate::model::{Claim, Status};
+use crate::offsets::CharTable;
+
+/// One claim covering a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    pub claim_id: String,
+    pub status: Status,
+}
+
+/// A run of text: `start` is its code-point offset in the article text; `marks` are the claims
+/// covering it, innermost (shortest) first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub start: usize,
+    pub text: String,
+    pub marks: Vec<Mark>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub start: usize,
+    pub runs: Vec<Run>,
+}
+
+/// Lays out `text` with `claims` highlighted. Claims may come in any order and may overlap.
+pub fn layout(text: &str, claims: &[Claim]) -> Vec<Paragraph> {
+    let table = CharTable::new(text);
+    let mut by_start: Vec<&Claim> = claims.iter().filter(|c| !c.is_empty()).collect();
+    by_start.sort_by_key(|c| c.position.start);
+    let mut next = 0;
+    let mut active: Vec<&Claim> = Vec::new();
+    paragraph_ranges(text)
+        .into_iter()
+        .map(|(pstart, pend)| {
+            active.retain(|c| c.position.end > pstart);
+            while next < by_start.len() && by_start[next].position.start < pend {
+                if by_start[next].position.end > pstart {
+                    active.push(by_start[next]);
+                }
+                next += 1;
+            }
+            let here: Vec<&Claim> = active
+                .iter()
+                .copied()
+                .filter(|c| c.position.start < pend && c.position.end > pstart)
+                .collect();
+            Paragraph {
+                start: pstart,
+                runs: runs(&table, pstart, pend, &here),
+            }
+        })
+        .collect()
+}
+
+fn runs(table: &CharTable<'_>, pstart: usize, pend: usize, claims: &[&Claim]) -> Vec<Run> {
+    let mut cuts: Vec<usize> = vec![pstart, pend];
+    for c in claims {
+        cuts.push(c.position.start.clamp(pstart, pend));
+        cuts.push(c.position.end.clamp(pstart, pend));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let (start, end) = (w[0], w[1]);
+            let mut covering: Vec<&Claim> = claims
+                .iter()
+                .copied()
+                .filter(|c| c.position.start <= start && c.position.end >= end)
+                .collect();
+            covering.sort_by_key(|c| (c.len(), std::cmp::Reverse(c.created.clone())));
+            Run {
+                start,
+                text: table.slice(start, end).unwrap_or_default().to_string(),
+                marks: covering
+                    .into_iter()
+                    .map(|c| Mark {
+                        claim_id: c.id.clone(),
+                        status: c.status,
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::anchor::describe;
+    use crate::model::Claim;
+
+    fn claim(text: &str, id: &str, start: usize, end: usize) -> Claim {
+        let (quote, position) = describe(text, start, end).unwrap();
+        Claim {
+            id: id.into(),
+            quote,
+            position,
+            status: Status::Unverified,
+            source: String::new(),
+            note: String::new(),
+            created: id.into(),
+            modified: id.into(),
+        }
+    }
+
+    fn ids(run: &Run) -> Vec<&str> {
+        run.marks.iter().map(|m| m.claim_id.as_str()).collect()
+    }
+
+    #[test]
+    fn plain_paragraphs_are_single_runs() {
+        let l = layout("One.\n\nTwo 😀.", &[]);
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[1].start, 6);
+        assert_eq!(l[1].runs[0].text, "Two 😀.");
+    }
+
+    #[test]
+    fn overlapping_and_nested_claims_split_into_flat_runs() {
+        let text = "aaaa bbbb cccc dddd";
+        let claims = [
+            claim(text, "outer", 0, 19),
+            claim(text, "inner", 5, 9),
+            claim(text, "cross", 7, 14),
+        ];
+        let runs = &layout(text, &claims)[0].runs;
+        let shape: Vec<(&str, Vec<&str>)> = runs.iter().map(|r| (r.text.as_str(), ids(r))).collect();
+        assert_eq!(
+            shape,
+            vec![
+                ("aaaa ", vec!["outer"]),
+                ("bb", vec!["inner", "outer"]),
+                ("bb", vec!["inner", "cross", "outer"]),
+                (" cccc", vec!["cross", "outer"]),
+                (" dddd", vec!["outer"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_claim_across_paragraphs_is_highlighted_in_each() {
+        let text = "first para\n\nsecond para\n\nthird";
+        let l = layout(text, &[claim(text, "c", 6, 18)]);
+        assert_eq!(ids(&l[0].runs[1]), vec!["c"]);
+        assert_eq!(l[0].runs[1].text, "para");
+        assert_eq!(l[1].runs[0].text, "second");
+        assert_eq!(ids(&l[1].runs[0]), vec!["c"]);
+        assert!(l[2].runs.iter().all(|r| r.marks.is_empty()));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_cover_the_text_exactly(
+            spans in proptest::collection::vec((0usize..60, 1usize..30), 0..12)
+        ) {
+            let text = "Lorem ipsum dolor\n\nsit amet, 世界 consectetur\n\nadipiscing 😀 elit.";
+            let n = crate::offsets::char_len(text);
+            let claims: Vec<Claim> = spans
+                .iter()
+                .enumerate()
+                .filter_map(|(i, &(s, l))| {
+                    let (s, e) = (s.min(n - 1), (s + l).min(n));
+                    (s < e).then(|| claim(text, &format!("c{i}"), s, e))
+                })
+                .collect();
+            let l = layout(text, &claims);
+            let table = CharTable::new(text);
+            for p in &l {
+                let mut pos = p.start;
+                for r in &p.runs {
+                    proptest::prop_assert_eq!(r.start, pos);
+                    let len = r.text.chars().count();
+                    proptest::prop_assert_eq!(table.slice(pos, pos + len), Some(r.text.as_str()));
+                    for c in &claims {
+                        let covers = c.position.start <= pos && c.position.end >= pos + len;
+                        proptest::prop_assert_eq!(covers, ids(r).contains(&c.id.as_str()));
+                    }
+                    pos += len;
+                }
+            }
+        }
+    }
+}

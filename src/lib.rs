@@ -1,0 +1,19 @@
+//! Claimcheck: read a news article closely and check its sourced claims.
+//!
+//! A pure core (everything at the top level here), a thin browser edge (`browser`) and a Yew view
+//! (`components`). Only the core builds natively, so `cargo test` exercises it without a browser.
+
+pub mod anchor;
+pub mod article_text;
+pub mod export_json;
+pub mod highlight_layout;
+pub mod model;
+pub mod offsets;
+pub mod persistence;
+pub mod samples;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod components;

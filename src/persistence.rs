@@ -1,0 +1,351 @@
+//! What Claimcheck keeps in the browser's storage, independent of the browser: one key per
+//! article (holding the export format), an index key, and the rules for data that cannot be
+//! read: it is moved aside, never overwritten silently. The browser edge supplies a [`KeyValue`]
+//! over localStorage; tests use a map.
+
+use serde::{Deserialize, Serialize};
+
+use crate::export_json::{self, Document};
+use crate::model::{Article, Claim};
+use crate::state::AppState;
+
+pub const INDEX_KEY: &str = "claimcheck:index";
+const ARTICLE_PREFIX: &str = "claimcheck:article:";
+const UNREADABLE_PREFIX: &str = "claimcheck:unreadable:";
+
+pub fn article_key(id: &str) -> String {
+    format!("{ARTICLE_PREFIX}{id}")
+}
+
+/// Why a write failed, in words for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteError {
+    Full,
+    Unavailable(String),
+}
+
+impl WriteError {
+    pub fn user_message(&self) -> String {
+        match self {
+            WriteError::Full => "Your browser's storage for this page is full, so your latest changes are not saved. \
+                They are still here: use Export JSON to keep a copy."
+                .to_string(),
+            WriteError::Unavailable(why) => format!(
+                "Your browser is not letting Claimcheck save ({why}). Your work stays in this tab only: \
+                 use Export JSON before you close it."
+            ),
+        }
+    }
+}
+
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError>;
+    fn keys(&self) -> Vec<String>;
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct IndexEntry {
+    pub id: String,
+    pub title: String,
+    pub claims: usize,
+}
+
+/// The index key: which article is open, what is selected in it, and which articles are stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Index {
+    pub version: u64,
+    pub current: Option<String>,
+    pub selected: Option<String>,
+    pub articles: Vec<IndexEntry>,
+}
+
+/// Storage for one browser profile. Keys found unreadable are kept out of every later write.
+pub struct Store<S: KeyValue> {
+    kv: S,
+    protected: Vec<String>,
+}
+
+/// What start-up found: the state to show and what the user must be told.
+pub struct Startup {
+    pub state: AppState,
+    pub warnings: Vec<String>,
+}
+
+impl<S: KeyValue> Store<S> {
+    pub fn new(kv: S) -> Self {
+        Store {
+            kv,
+            protected: Vec::new(),
+        }
+    }
+
+    pub fn kv(&self) -> &S {
+        &self.kv
+    }
+
+    /// Moves an unreadable value aside under a key of its own, so saving never overwrites it.
+    /// If even that fails the key is protected: nothing is written to it this session.
+    fn quarantine(&mut self, key: &str, raw: &str, why: &str, warnings: &mut Vec<String>) {
+        let mut n = 1;
+        let mut aside = format!("{UNREADABLE_PREFIX}{key}");
+        while self.kv.get(&aside).is_some_and(|v| v != raw) {
+            n += 1;
+            aside = format!("{UNREADABLE_PREFIX}{key}:{n}");
+        }
+        if self.kv.set(&aside, raw).is_ok() {
+            warnings.push(format!(
+                "Saved data under \"{key}\" could not be read ({why}). It was kept, unchanged, under \"{aside}\"."
+            ));
+        } else {
+            self.protected.push(key.to_string());
+            warnings.push(format!(
+                "Saved data under \"{key}\" could not be read ({why}). It is left untouched, so changes to it \
+                 will not be saved this session."
+            ));
+        }
+    }
+
+    fn read_index(&mut self, warnings: &mut Vec<String>) -> Index {
+        let Some(raw) = self.kv.get(INDEX_KEY) else {
+            return Index::default();
+        };
+        match serde_json::from_str::<Index>(&raw) {
+            Ok(index) if index.version <= 1 => index,
+            Ok(index) => {
+                self.quarantine(
+                    INDEX_KEY,
+                    &raw,
+                    &format!("it was written by a newer version, {}", index.version),
+                    warnings,
+                );
+                Index::default()
+            }
+            Err(e) => {
+                self.quarantine(INDEX_KEY, &raw, &e.to_string(), warnings);
+                Index::default()
+            }
+        }
+    }
+
+    /// Reads an article's stored document. `Ok(None)` when nothing is stored for it.
+    pub fn read_article(
+        &mut self,
+        id: &str,
+        warnings: &mut Vec<String>,
+    ) -> Option<(Article, Vec<Claim>)> {
+        let key = article_key(id);
+        let raw = self.kv.get(&key)?;
+        match export_json::parse(&raw) {
+            Ok(Document {
+                article, claims, ..
+            }) => Some((article, claims)),
+            Err(e) => {
+                if !self.protected.contains(&key) {
+                    self.quarantine(&key, &raw, &e.0, warnings);
+                }
+                None
+            }
+        }
+    }
+
+    /// Restores the last session: its article, claims and selection. Falls back to `fallback`
+    /// (a bundled sample) when nothing usable is stored.
+    pub fn start(&mut self, fallback: impl Fn(&str) -> Option<Article>, first: Article) -> Startup {
+        let mut warnings = Vec::new();
+        let index = self.read_index(&mut warnings);
+        let current = index.current.clone();
+        let loaded = current.as_deref().and_then(|id| {
+            self.read_article(id, &mut warnings)
+                .or_else(|| fallback(id).map(|a| (a, Vec::new())))
+        });
+        let (article, claims, selected) = match loaded {
+            Some((a, c)) => (a, c, index.selected),
+            None => (first, Vec::new(), None),
+        };
+        let mut state = AppState::new(article, claims, selected);
+        state.warnings = warnings.clone();
+        Startup { state, warnings }
+    }
+
+    /// Opens article `article`: its stored claims if any (the stored article wins over `article`,
+    /// which may be a fresh copy of the same content).
+    pub fn open(&mut self, article: Article, warnings: &mut Vec<String>) -> (Article, Vec<Claim>) {
+        self.read_article(&article.id, warnings)
+            .unwrap_or((article, Vec::new()))
+    }
+
+    /// Saves the current article, its claims and the selection.
+    pub fn save(&mut self, state: &AppState) -> Result<(), WriteError> {
+        let key = article_key(&state.article.id);
+        if !self.protected.contains(&key) {
+            self.kv
+                .set(&key, &export_json::to_json(&state.article, &state.claims))?;
+        }
+        let mut warnings = Vec::new();
+        let mut index = if self.protected.iter().any(|k| k == INDEX_KEY) {
+            return Ok(());
+        } else {
+            self.read_index(&mut warnings)
+        };
+        let entry = IndexEntry {
+            id: state.article.id.clone(),
+            title: state.article.title.clone(),
+            claims: state.claims.len(),
+        };
+        match index.articles.iter_mut().find(|e| e.id == entry.id) {
+            Some(e) => *e = entry,
+            None => index.articles.push(entry),
+        }
+        index.version = 1;
+        index.current = Some(state.article.id.clone());
+        index.selected = state.selected.clone();
+        self.kv.set(
+            INDEX_KEY,
+            &serde_json::to_string(&index).expect("the index always serializes"),
+        )
+    }
+
+    /// Every stored key that holds something Claimcheck could not read.
+    pub fn unreadable_keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .kv
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(UNREADABLE_PREFIX))
+            .collect();
+        keys.sort();
+        keys
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::samples;
+    use crate::state::{reduce, Action};
+    use std::collections::BTreeMap;
+
+    #[derive(Default, Clone)]
+    struct Map {
+        data: BTreeMap<String, String>,
+        full: bool,
+    }
+
+    impl KeyValue for Map {
+        fn get(&self, key: &str) -> Option<String> {
+            self.data.get(key).cloned()
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
+            if self.full {
+                return Err(WriteError::Full);
+            }
+            self.data.insert(key.into(), value.into());
+            Ok(())
+        }
+        fn keys(&self) -> Vec<String> {
+            self.data.keys().cloned().collect()
+        }
+    }
+
+    fn edited(state: &AppState) -> AppState {
+        let s = reduce(
+            state,
+            Action::AddClaim {
+                id: "c1".into(),
+                start: 4,
+                end: 40,
+                at: "2026-01-01T00:00:00Z".into(),
+            },
+        );
+        reduce(
+            &s,
+            Action::SetNote {
+                id: "c1".into(),
+                note: "née 😀".into(),
+                at: "2026-01-01T00:00:01Z".into(),
+            },
+        )
+    }
+
+    fn start(store: &mut Store<Map>) -> Startup {
+        store.start(samples::by_id, samples::first())
+    }
+
+    #[test]
+    fn a_fresh_browser_opens_the_first_sample() {
+        let mut store = Store::new(Map::default());
+        let s = start(&mut store);
+        assert_eq!(*s.state.article, samples::first());
+        assert!(s.warnings.is_empty());
+    }
+
+    #[test]
+    fn saving_then_starting_again_restores_everything() {
+        let mut store = Store::new(Map::default());
+        let state = edited(&start(&mut store).state);
+        store.save(&state).unwrap();
+        let mut again = Store::new(store.kv().clone());
+        let restored = start(&mut again).state;
+        assert_eq!(restored.article, state.article);
+        assert_eq!(restored.claims, state.claims);
+        assert_eq!(restored.selected.as_deref(), Some("c1"));
+        let index: Index =
+            serde_json::from_str(&again.kv().get(INDEX_KEY).unwrap()).unwrap();
+        assert_eq!(index.articles[0].claims, 1);
+    }
+
+    #[test]
+    fn a_full_storage_reports_an_error_for_the_user() {
+        let mut store = Store::new(Map::default());
+        let state = edited(&start(&mut store).state);
+        store.kv.full = true;
+        let e = store.save(&state).unwrap_err();
+        assert!(e.user_message().contains("Export JSON"));
+    }
+
+    #[test]
+    fn unreadable_data_is_moved_aside_and_never_overwritten() {
+        let mut kv = Map::default();
+        let key = article_key(&samples::first().id);
+        kv.data.insert(INDEX_KEY.into(), format!(
+            "{{\"version\":1,\"current\":\"{}\",\"selected\":null,\"articles\":[]}}",
+            samples::first().id
+        ));
+        kv.data.insert(key.clone(), "{\"format\":\"claimcheck\",\"version\":1,\"article\":".into());
+        let mut store = Store::new(kv);
+        let s = start(&mut store);
+        assert_eq!(s.warnings.len(), 1, "{:?}", s.warnings);
+        assert!(s.warnings[0].contains("could not be read"));
+        let aside = store.unreadable_keys();
+        assert_eq!(aside, vec![format!("claimcheck:unreadable:{key}")]);
+        store.save(&edited(&s.state)).unwrap();
+        assert_eq!(
+            store.kv().get(&aside[0]).as_deref(),
+            Some("{\"format\":\"claimcheck\",\"version\":1,\"article\":")
+        );
+    }
+
+    #[test]
+    fn when_it_cannot_be_moved_aside_it_is_left_alone() {
+        let mut kv = Map::default();
+        kv.data.insert(INDEX_KEY.into(), "not json".into());
+        kv.full = true;
+        let mut store = Store::new(kv);
+        let s = start(&mut store);
+        assert!(s.warnings[0].contains("left untouched"));
+        store.kv.full = false;
+        store.save(&edited(&s.state)).unwrap();
+        assert_eq!(store.kv().get(INDEX_KEY).as_deref(), Some("not json"));
+    }
+
+    #[test]
+    fn a_newer_index_is_kept_aside_too() {
+        let mut kv = Map::default();
+        kv.data.insert(INDEX_KEY.into(), "{\"version\":7,\"articles\":[]}".into());
+        let mut store = Store::new(kv);
+        let s = start(&mut store);
+        assert!(s.warnings[0].contains("newer version"));
+        assert_eq!(store.unreadable_keys().len(), 1);
+    }
+}
