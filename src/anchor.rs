@@ -33,7 +33,7 @@ pub fn describe_in(
     Some((quote, TextPosition { start, end }))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::offsets::{char_len, slice};

@@ -50,25 +50,18 @@ fn clean_line(line: &str) -> String {
     out
 }
 
-/// Splits pasted text into the title (its first non-blank line) and paragraphs (separated by
-/// blank lines). Lines inside a paragraph are joined with a space, since wire copy and e-mail are
-/// often hard-wrapped.
-pub fn parse_pasted(input: &str) -> Result<(String, Vec<String>), PasteError> {
-    if input.len() > MAX_PASTE_BYTES {
-        return Err(PasteError::TooLarge { bytes: input.len() });
-    }
-    let mut title: Option<String> = None;
+/// Splits body text into paragraphs at blank lines. Lines inside a paragraph are joined with a
+/// space, since wire copy and e-mail are often hard-wrapped.
+pub fn parse_paragraphs(body: &str) -> Vec<String> {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current: Vec<String> = Vec::new();
-    for raw in input.split('\n') {
+    for raw in body.split('\n') {
         let line = clean_line(raw.trim_end_matches('\r'));
         if line.is_empty() {
             if !current.is_empty() {
                 paragraphs.push(current.join(" "));
                 current.clear();
             }
-        } else if title.is_none() {
-            title = Some(line);
         } else {
             current.push(line);
         }
@@ -76,11 +69,26 @@ pub fn parse_pasted(input: &str) -> Result<(String, Vec<String>), PasteError> {
     if !current.is_empty() {
         paragraphs.push(current.join(" "));
     }
-    match title {
-        None => Err(PasteError::Empty),
-        Some(_) if paragraphs.is_empty() => Err(PasteError::NoBody),
-        Some(title) => Ok((title, paragraphs)),
+    paragraphs
+}
+
+/// Splits pasted text into the title (its first non-blank line) and paragraphs (separated by
+/// blank lines).
+pub fn parse_pasted(input: &str) -> Result<(String, Vec<String>), PasteError> {
+    if input.len() > MAX_PASTE_BYTES {
+        return Err(PasteError::TooLarge { bytes: input.len() });
     }
+    let mut lines = input.split_inclusive('\n');
+    let title = lines
+        .by_ref()
+        .map(|l| clean_line(l.trim_end_matches(['\r', '\n'])))
+        .find(|l| !l.is_empty())
+        .ok_or(PasteError::Empty)?;
+    let paragraphs = parse_paragraphs(&lines.collect::<String>());
+    if paragraphs.is_empty() {
+        return Err(PasteError::NoBody);
+    }
+    Ok((title, paragraphs))
 }
 
 /// The body text of an article made of these paragraphs.
@@ -138,6 +146,26 @@ pub fn article_from_paste(input: &str) -> Result<Article, PasteError> {
     Ok(new_article(&title, &paragraphs))
 }
 
+/// Makes an article from a separate title and body (the JavaScript API's `loadArticle`).
+pub fn article_from_parts(title: &str, body: &str) -> Result<Article, PasteError> {
+    if title.len() + body.len() > MAX_PASTE_BYTES {
+        return Err(PasteError::TooLarge {
+            bytes: title.len() + body.len(),
+        });
+    }
+    let paragraphs = parse_paragraphs(body);
+    if paragraphs.is_empty() {
+        return Err(PasteError::NoBody);
+    }
+    let title = clean_line(&title.replace(['\r', '\n'], " "));
+    let title = if title.is_empty() {
+        "Untitled article".to_string()
+    } else {
+        title
+    };
+    Ok(new_article(&title, &paragraphs))
+}
+
 /// A file-name-safe slug of a title: lower case, words joined by '-', at most 60 characters.
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
@@ -157,7 +185,7 @@ pub fn slug(title: &str) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::offsets::slice;
@@ -183,6 +211,18 @@ mod tests {
             Err(PasteError::TooLarge { .. })
         ));
         assert!(PasteError::NoBody.to_string().contains("first line"));
+    }
+
+    #[test]
+    fn title_and_body_can_come_separately() {
+        let a = article_from_parts("  A\nB ", "one\ntwo\n\n\nthree").unwrap();
+        assert_eq!(a.title, "A B");
+        assert_eq!(a.text, "one two\n\nthree");
+        assert_eq!(
+            article_from_parts("", "x").unwrap().title,
+            "Untitled article"
+        );
+        assert_eq!(article_from_parts("T", " \n "), Err(PasteError::NoBody));
     }
 
     #[test]

@@ -11,6 +11,8 @@ use crate::offsets::CharTable;
 pub struct Mark {
     pub claim_id: String,
     pub status: Status,
+    /// The claim ends with this run (where its status icon goes).
+    pub ends: bool,
 }
 
 /// A run of text: `start` is its code-point offset in the article text; `marks` are the claims
@@ -83,6 +85,7 @@ fn runs(table: &CharTable<'_>, pstart: usize, pend: usize, claims: &[&Claim]) ->
                     .map(|c| Mark {
                         claim_id: c.id.clone(),
                         status: c.status,
+                        ends: c.position.end == end,
                     })
                     .collect(),
             }
@@ -90,7 +93,7 @@ fn runs(table: &CharTable<'_>, pstart: usize, pend: usize, claims: &[&Claim]) ->
         .collect()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::anchor::describe;
@@ -131,7 +134,8 @@ mod tests {
             claim(text, "cross", 7, 14),
         ];
         let runs = &layout(text, &claims)[0].runs;
-        let shape: Vec<(&str, Vec<&str>)> = runs.iter().map(|r| (r.text.as_str(), ids(r))).collect();
+        let shape: Vec<(&str, Vec<&str>)> =
+            runs.iter().map(|r| (r.text.as_str(), ids(r))).collect();
         assert_eq!(
             shape,
             vec![
@@ -153,6 +157,8 @@ mod tests {
         assert_eq!(l[1].runs[0].text, "second");
         assert_eq!(ids(&l[1].runs[0]), vec!["c"]);
         assert!(l[2].runs.iter().all(|r| r.marks.is_empty()));
+        assert!(!l[0].runs[1].marks[0].ends);
+        assert!(l[1].runs[0].marks[0].ends);
     }
 
     proptest::proptest! {

@@ -116,7 +116,7 @@ pub fn trim_range(s: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     Some((start + leading, end - trailing))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

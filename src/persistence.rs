@@ -219,7 +219,7 @@ impl<S: KeyValue> Store<S> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::samples;
@@ -290,8 +290,7 @@ mod tests {
         assert_eq!(restored.article, state.article);
         assert_eq!(restored.claims, state.claims);
         assert_eq!(restored.selected.as_deref(), Some("c1"));
-        let index: Index =
-            serde_json::from_str(&again.kv().get(INDEX_KEY).unwrap()).unwrap();
+        let index: Index = serde_json::from_str(&again.kv().get(INDEX_KEY).unwrap()).unwrap();
         assert_eq!(index.articles[0].claims, 1);
     }
 
@@ -308,11 +307,17 @@ mod tests {
     fn unreadable_data_is_moved_aside_and_never_overwritten() {
         let mut kv = Map::default();
         let key = article_key(&samples::first().id);
-        kv.data.insert(INDEX_KEY.into(), format!(
-            "{{\"version\":1,\"current\":\"{}\",\"selected\":null,\"articles\":[]}}",
-            samples::first().id
-        ));
-        kv.data.insert(key.clone(), "{\"format\":\"claimcheck\",\"version\":1,\"article\":".into());
+        kv.data.insert(
+            INDEX_KEY.into(),
+            format!(
+                "{{\"version\":1,\"current\":\"{}\",\"selected\":null,\"articles\":[]}}",
+                samples::first().id
+            ),
+        );
+        kv.data.insert(
+            key.clone(),
+            "{\"format\":\"claimcheck\",\"version\":1,\"article\":".into(),
+        );
         let mut store = Store::new(kv);
         let s = start(&mut store);
         assert_eq!(s.warnings.len(), 1, "{:?}", s.warnings);
@@ -342,7 +347,8 @@ mod tests {
     #[test]
     fn a_newer_index_is_kept_aside_too() {
         let mut kv = Map::default();
-        kv.data.insert(INDEX_KEY.into(), "{\"version\":7,\"articles\":[]}".into());
+        kv.data
+            .insert(INDEX_KEY.into(), "{\"version\":7,\"articles\":[]}".into());
         let mut store = Store::new(kv);
         let s = start(&mut store);
         assert!(s.warnings[0].contains("newer version"));

@@ -47,7 +47,7 @@ pub fn by_id(id: &str) -> Option<Article> {
     all().into_iter().find(|a| a.id == id)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::article_text::paragraph_ranges;

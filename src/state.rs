@@ -72,6 +72,8 @@ pub enum Action {
     UndoDelete,
     DismissUndo,
     ReportStorage(StorageHealth),
+    /// Something the user must know about their stored data.
+    Warn(String),
     DismissWarning(usize),
 }
 
@@ -205,6 +207,11 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         }
         Action::DismissUndo => next.deleted = None,
         Action::ReportStorage(health) => next.storage = health,
+        Action::Warn(message) => {
+            if !next.warnings.contains(&message) {
+                next.warnings.push(message);
+            }
+        }
         Action::DismissWarning(i) => {
             if i < next.warnings.len() {
                 next.warnings.remove(i);
@@ -214,12 +221,13 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
     next
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::offsets::slice;
 
-    const TEXT: &str = "The Post reported, citing documents, that the port paid twice.\n\nReyl denied it.";
+    const TEXT: &str =
+        "The Post reported, citing documents, that the port paid twice.\n\nReyl denied it.";
 
     fn state() -> AppState {
         AppState::new(
@@ -364,7 +372,10 @@ mod tests {
                 selected: Some("x".into()),
             },
         );
-        assert_eq!(none.selected, None, "a selection must name an existing claim");
+        assert_eq!(
+            none.selected, None,
+            "a selection must name an existing claim"
+        );
     }
 
     #[test]

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every check and test: formatting, lints, the core's native
+# tests, the browser edge's tests in headless Chromium, the release build (printing its sizes),
+# and the end-to-end tests that drive that build in Chromium.
+set -euo pipefail
+source "$(dirname "$0")/setup.sh" browsers
+cd "$root"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --check
+
+step "lints (native core, and everything for wasm32)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "core tests (native)"
+cargo test
+
+step "browser edge tests (wasm-bindgen-test, headless Chromium)"
+export CHROMEDRIVER=/usr/bin/chromedriver
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$root/tests/webdriver.json"
+cargo test --target wasm32-unknown-unknown --test browser_edge
+
+step "release build"
+trunk build --release
+bash "$root/scripts/bundle-size.sh"
+
+step "end-to-end tests (release build in Chromium)"
+CLAIMCHECK_DIST="$root/dist" cargo test --test e2e_app -- --ignored --test-threads=1

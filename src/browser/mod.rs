@@ -1,0 +1,10 @@
+//! The browser edge: the only code (with the components) that touches web APIs. Each module is
+//! small and tested in headless Chromium (tests/browser_edge.rs).
+
+pub mod app_store;
+pub mod clipboard;
+pub mod clock;
+pub mod download;
+pub mod js_api;
+pub mod local_storage;
+pub mod text_selection;

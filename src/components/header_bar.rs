@@ -1,0 +1,95 @@
+//! The top bar: samples, Paste article, Export JSON and Copy JSON.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::article_text::slug;
+use crate::browser::{clipboard, download};
+use crate::export_json;
+use crate::model::Article;
+use crate::samples;
+use crate::state::AppState;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderBarProps {
+    pub state: Rc<AppState>,
+    pub on_paste: Callback<()>,
+    pub on_open: Callback<Article>,
+    pub on_message: Callback<Option<String>>,
+}
+
+pub fn export_file_name(article: &Article) -> String {
+    format!("{}.claims.json", slug(&article.title))
+}
+
+#[function_component(HeaderBar)]
+pub fn header_bar(props: &HeaderBarProps) -> Html {
+    let state = &props.state;
+    let on_export = {
+        let state = state.clone();
+        let on_message = props.on_message.clone();
+        Callback::from(move |_: MouseEvent| {
+            let json = export_json::to_json(&state.article, &state.claims);
+            let name = export_file_name(&state.article);
+            match download::download_text(&name, "application/json", &json) {
+                Ok(()) => on_message.emit(Some(format!("Exported {name}"))),
+                Err(e) => on_message.emit(Some(e)),
+            }
+        })
+    };
+    let on_copy = {
+        let state = state.clone();
+        let on_message = props.on_message.clone();
+        Callback::from(move |_: MouseEvent| {
+            let json = export_json::to_json(&state.article, &state.claims);
+            let on_message = on_message.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let message = match clipboard::copy_text(&json).await {
+                    Ok(()) => "Copied the claims as JSON".to_string(),
+                    Err(e) => e,
+                };
+                on_message.emit(Some(message));
+            });
+        })
+    };
+    let on_sample = {
+        let on_open = props.on_open.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            if let Some(article) = samples::by_id(&value) {
+                on_open.emit(article);
+            }
+        })
+    };
+    let current = state.article.id.clone();
+    let samples = samples::all();
+    let is_sample = samples.iter().any(|s| s.id == current);
+    html! {
+        <header class="app-header">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">{ "✓?" }</span>
+                <span class="name">{ "Claimcheck" }</span>
+            </div>
+            <nav class="actions" aria-label="Article">
+                <label class="sample-picker">
+                    <span class="visually-hidden">{ "Sample article" }</span>
+                    <select onchange={on_sample} aria-label="Sample article">
+                        <option value="" selected={!is_sample} disabled=true>{ "Samples…" }</option>
+                        { for samples.iter().map(|s| html! {
+                            <option value={s.id.clone()} selected={s.id == current}>{ s.title.clone() }</option>
+                        }) }
+                    </select>
+                </label>
+                <button type="button" onclick={props.on_paste.reform(|_: MouseEvent| ())}>{ "Paste article" }</button>
+                <button type="button" onclick={on_export}>{ "Export JSON" }</button>
+                <button type="button" onclick={on_copy}>{ "Copy JSON" }</button>
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,37 @@
+//! The view: Yew components that render the state and dispatch actions. No component changes
+//! state any other way.
+
+mod app;
+mod article_view;
+mod banners;
+mod claim_editor;
+mod claim_panel;
+mod header_bar;
+mod paste_dialog;
+mod selection_toolbar;
+mod toast;
+
+use std::rc::Rc;
+
+use crate::browser::{app_store::AppStore, js_api};
+
+/// Starts the app in the page's `<main id="app">` (or body).
+pub fn start() {
+    let store = AppStore::start();
+    js_api::install(&store);
+    let props = app::AppProps { store };
+    match gloo::utils::document().get_element_by_id("app") {
+        Some(root) => yew::Renderer::<app::App>::with_root_and_props(root, props).render(),
+        None => yew::Renderer::<app::App>::with_props(props).render(),
+    };
+}
+
+/// A store handle as a prop: equal when it is the same store.
+#[derive(Clone)]
+pub struct StoreRef(pub Rc<AppStore>);
+
+impl PartialEq for StoreRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}

@@ -1,0 +1,56 @@
+//! Brief messages at the bottom of the screen: "Claim deleted · Undo", "Copied".
+
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::state::{Action, Deleted};
+
+const UNDO_SECONDS: u32 = 10;
+const MESSAGE_SECONDS: u32 = 5;
+
+#[derive(Properties, PartialEq)]
+pub struct ToastProps {
+    pub deleted: Option<Deleted>,
+    pub message: Option<String>,
+    pub dispatch: Callback<Action>,
+    pub on_message: Callback<Option<String>>,
+}
+
+#[function_component(Toast)]
+pub fn toast(props: &ToastProps) -> Html {
+    {
+        let dispatch = props.dispatch.clone();
+        let deleted_id = props.deleted.as_ref().map(|d| d.claim.id.clone());
+        use_effect_with(deleted_id, move |id| {
+            let timer = id.as_ref().map(|_| {
+                Timeout::new(UNDO_SECONDS * 1000, move || {
+                    dispatch.emit(Action::DismissUndo)
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    {
+        let on_message = props.on_message.clone();
+        use_effect_with(props.message.clone(), move |m| {
+            let timer = m
+                .as_ref()
+                .map(|_| Timeout::new(MESSAGE_SECONDS * 1000, move || on_message.emit(None)));
+            move || drop(timer)
+        });
+    }
+    let undo = props.dispatch.reform(|_: MouseEvent| Action::UndoDelete);
+    html! {
+        <div class="toasts" aria-live="polite">
+            if props.deleted.is_some() {
+                <div class="toast">
+                    <span>{ "Claim deleted." }</span>
+                    <button type="button" onclick={undo}>{ "Undo" }</button>
+                </div>
+            }
+            if let Some(m) = &props.message {
+                <div class="toast">{ m.clone() }</div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,244 @@
+#![cfg(target_arch = "wasm32")]
+//! The browser edge in real headless Chromium: DOM selections ↔ code-point offsets (with emoji,
+//! combining accents, CJK and right-to-left text), localStorage (including a full quota),
+//! downloads, and the `window.claimcheck` API over the running app.
+
+use claimcheck::browser::local_storage::LocalStorage;
+use claimcheck::browser::text_selection::{dom_range, range_offsets, ARTICLE_BODY_ID};
+use claimcheck::browser::{clipboard, download};
+use claimcheck::highlight_layout::layout;
+use claimcheck::offsets::{char_len, slice, trim_range};
+use claimcheck::persistence::{KeyValue, WriteError};
+use js_sys::Reflect;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Node};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const TEXT: &str =
+    "Café said 👩‍👩‍👧 «e\u{301}» ok.\n\n北京 officials said 世界.\n\nقال الوزير إن التقرير كاذب";
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Renders `text` the way the article view does: paragraphs of runs carrying `data-o`.
+fn render(text: &str) -> Element {
+    if let Some(old) = document().get_element_by_id(ARTICLE_BODY_ID) {
+        old.remove();
+    }
+    let root = document().create_element("div").unwrap();
+    root.set_id(ARTICLE_BODY_ID);
+    root.set_attribute("data-len", &char_len(text).to_string())
+        .unwrap();
+    for para in layout(text, &[]) {
+        let p = document().create_element("p").unwrap();
+        // Split each paragraph into runs of 3 code points, to cross run boundaries often.
+        let chars: Vec<char> = para.runs[0].text.chars().collect();
+        for (i, chunk) in chars.chunks(3).enumerate() {
+            let span = document().create_element("span").unwrap();
+            span.set_attribute("data-o", &(para.start + i * 3).to_string())
+                .unwrap();
+            span.set_text_content(Some(&chunk.iter().collect::<String>()));
+            p.append_child(&span).unwrap();
+        }
+        root.append_child(&p).unwrap();
+    }
+    document().body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+#[wasm_bindgen_test]
+fn every_range_maps_to_code_points_and_back() {
+    let root = render(TEXT);
+    let n = char_len(TEXT);
+    let mut checked = 0;
+    for start in 0..n {
+        for end in (start + 1)..=n {
+            let Some(range) = dom_range(&root, start, end) else {
+                // Only offsets inside the "\n\n" between paragraphs have no DOM point.
+                let gap = |o: usize| slice(TEXT, o.saturating_sub(1), o + 1) == Some("\n\n");
+                assert!(gap(start) || gap(end), "{start}..{end}");
+                continue;
+            };
+            // What the browser itself says the range holds must be the core's text, less the
+            // paragraph breaks (which are not DOM text).
+            let dom_text: String = range.to_string().into();
+            let core_text = slice(TEXT, start, end).unwrap().replace("\n\n", "");
+            assert_eq!(dom_text, core_text, "{start}..{end}");
+            assert_eq!(
+                range_offsets(&root, &range),
+                Some((start, end)),
+                "{start}..{end}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
+
+#[wasm_bindgen_test]
+fn element_points_and_outside_ends_are_handled() {
+    let root = render(TEXT);
+    let range = document().create_range().unwrap();
+    // From before the first paragraph to after the second, as a triple-click can produce.
+    range.set_start(&root, 0).unwrap();
+    range.set_end(&root, 2).unwrap();
+    let (start, end) = range_offsets(&root, &range).unwrap();
+    assert_eq!(start, 0);
+    // The end is the start of the third paragraph; trimming takes the break off.
+    let (_, trimmed_end) = trim_range(TEXT, start, end).unwrap();
+    assert_eq!(slice(TEXT, trimmed_end - 3, end), Some("世界.\n\n"));
+    // Starting in a heading above the article clips to the article's start.
+    let heading = document().create_element("h1").unwrap();
+    heading.set_text_content(Some("Headline"));
+    root.before_with_node_1(&heading).unwrap();
+    let first_run = root.query_selector("[data-o='3']").unwrap().unwrap();
+    range.set_start(&heading.first_child().unwrap(), 2).unwrap();
+    range.set_end(&first_run.first_child().unwrap(), 2).unwrap();
+    assert_eq!(range_offsets(&root, &range), Some((0, 5)));
+    // Wholly outside: nothing.
+    range.set_end(&heading.first_child().unwrap(), 5).unwrap();
+    assert_eq!(range_offsets(&root, &range), None);
+    heading.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_point_inside_a_surrogate_pair_rounds_outward() {
+    let root = render("a😀b");
+    let run = root.query_selector("[data-o='0']").unwrap().unwrap();
+    let text: Node = run.first_child().unwrap();
+    let range = document().create_range().unwrap();
+    range.set_start(&text, 2).unwrap(); // between the halves of 😀
+    range.set_end(&text, 2).unwrap();
+    range.set_start(&text, 0).unwrap();
+    assert_eq!(range_offsets(&root, &range), Some((0, 2)));
+}
+
+#[wasm_bindgen_test]
+fn local_storage_reads_writes_and_reports_a_full_quota() {
+    let mut store = LocalStorage::open();
+    assert!(store.unavailable_reason().is_none());
+    store.set("claimcheck:test", "née 😀").unwrap();
+    assert_eq!(store.get("claimcheck:test").as_deref(), Some("née 😀"));
+    assert!(store.keys().contains(&"claimcheck:test".to_string()));
+    // Chromium allows about 5 M UTF-16 units per origin: 6 M cannot fit.
+    let huge = "x".repeat(6 * 1024 * 1024);
+    assert_eq!(store.set("claimcheck:huge", &huge), Err(WriteError::Full));
+    assert_eq!(store.get("claimcheck:huge"), None);
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .remove_item("claimcheck:test")
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn downloads_carry_the_name_and_the_text() {
+    // Catch the download link's click instead of letting the browser save a file.
+    let caught = std::rc::Rc::new(std::cell::RefCell::new(None::<(String, String)>));
+    let sink = caught.clone();
+    let listener = gloo::events::EventListener::new_with_options(
+        &document(),
+        "click",
+        gloo::events::EventListenerOptions::enable_prevent_default(),
+        move |e| {
+            if let Some(a) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+            {
+                e.prevent_default();
+                *sink.borrow_mut() = Some((a.download(), a.href()));
+            }
+        },
+    );
+    download::download_text(
+        "café-report.claims.json",
+        "application/json",
+        "{\"é\":\"😀\"}",
+    )
+    .unwrap();
+    drop(listener);
+    let (name, href) = caught
+        .borrow_mut()
+        .take()
+        .expect("a download link was clicked");
+    assert_eq!(name, "café-report.claims.json");
+    let response: web_sys::Response =
+        JsFuture::from(web_sys::window().unwrap().fetch_with_str(&href))
+            .await
+            .unwrap()
+            .unchecked_into();
+    let body = JsFuture::from(response.text().unwrap()).await.unwrap();
+    assert_eq!(body.as_string().unwrap(), "{\"é\":\"😀\"}");
+}
+
+#[wasm_bindgen_test]
+async fn copying_either_reaches_the_clipboard_or_says_what_to_do() {
+    match clipboard::copy_text("claimcheck clipboard test").await {
+        Ok(()) => {
+            let clip = web_sys::window().unwrap().navigator().clipboard();
+            let back = JsFuture::from(clip.read_text()).await;
+            if let Ok(back) = back {
+                assert_eq!(back.as_string().unwrap(), "claimcheck clipboard test");
+            }
+        }
+        Err(message) => assert!(message.contains("Export JSON"), "{message}"),
+    }
+}
+
+fn call(api: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let f: js_sys::Function = Reflect::get(api, &name.into()).unwrap().unchecked_into();
+    let array: js_sys::Array = args.iter().collect();
+    f.apply(api, &array)
+}
+
+#[wasm_bindgen_test]
+fn the_javascript_api_loads_articles_and_exports_claims() {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    // The app renders into #app; the test runner's own output lives elsewhere in the body.
+    let host = document().create_element("div").unwrap();
+    host.set_id("app");
+    document().body().unwrap().append_child(&host).unwrap();
+    claimcheck::components::start();
+    let api = Reflect::get(&window, &"claimcheck".into()).unwrap();
+    assert_eq!(
+        Reflect::get(&api, &"version".into())
+            .unwrap()
+            .as_string()
+            .unwrap(),
+        env!("CARGO_PKG_VERSION")
+    );
+    let input = js_sys::JSON::parse(
+        r#"{"title":"Ministry denies 世界 report","text":"The ministry said 😀 no.\n\nOfficials said yes."}"#,
+    )
+    .unwrap();
+    let id = call(&api, "loadArticle", &[input])
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(id.starts_with("a-"));
+    let claims = call(&api, "claims", &[]).unwrap();
+    assert_eq!(js_sys::Array::from(&claims).length(), 0);
+    let json = call(&api, "exportJson", &[]).unwrap().as_string().unwrap();
+    let doc = claimcheck::export_json::parse(&json).unwrap();
+    assert_eq!(doc.article.id, id);
+    assert_eq!(
+        doc.article.text,
+        "The ministry said 😀 no.\n\nOfficials said yes."
+    );
+    // Bad input is refused with a message, not a crash.
+    let bad = call(&api, "loadArticle", &[JsValue::from_str("nope")]).unwrap_err();
+    let message = Reflect::get(&bad, &"message".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(message.contains("loadArticle expects"), "{message}");
+    let empty = js_sys::JSON::parse(r#"{"title":"T","text":"  "}"#).unwrap();
+    assert!(call(&api, "loadArticle", &[empty]).is_err());
+}
