@@ -81,7 +81,7 @@ struct ParagraphProps {
 fn paragraph_view(props: &ParagraphProps) -> Html {
     let selected = props.selected.as_deref();
     html! {
-        <p data-p={props.paragraph.start.to_string()}>
+        <p dir="auto" data-p={props.paragraph.start.to_string()}>
             { for props.paragraph.runs.iter().map(|r| render_run(r, selected)) }
         </p>
     }
@@ -121,7 +121,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     html! {
         <article class="article" aria-labelledby="article-title">
             <header class="article-head">
-                <h1 id="article-title">{ article.title.clone() }</h1>
+                <h1 id="article-title" dir="auto">{ article.title.clone() }</h1>
                 if !meta.is_empty() {
                     <p class="byline">{ meta.join(" · ") }</p>
                 }

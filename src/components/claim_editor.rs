@@ -46,7 +46,7 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
                 class={classes!("status-button", format!("status-{}", status.as_str()), pressed.then_some("pressed"))}
                 aria-pressed={pressed.to_string()}
                 onclick={onclick}>
-                <span aria-hidden="true">{ icon }</span>{ " " }{ status.label() }
+                <span class="icon" aria-hidden="true">{ icon }</span>{ status.label() }
             </button>
         }
     };

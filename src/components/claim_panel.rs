@@ -20,7 +20,7 @@ pub fn status_badge(status: Status) -> Html {
         Status::Unverified => ("badge badge-unverified", "?"),
     };
     html! {
-        <span class={class}><span aria-hidden="true">{ icon }</span>{ " " }{ status.label() }</span>
+        <span class={class}><span class="icon" aria-hidden="true">{ icon }</span>{ status.label() }</span>
     }
 }
 

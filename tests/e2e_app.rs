@@ -1,0 +1,339 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! End to end: the release build (`trunk build --release`, path in CLAIMCHECK_DIST) in real
+//! headless Chromium over WebDriver, used as a person would: real mouse drags to select, clicks on
+//! buttons found by their accessible names, key presses, reloads, and downloaded files.
+//!
+//! Run by scripts/test.sh; they are `#[ignore]`d in a plain `cargo test` because they need the
+//! release build and ChromeDriver.
+
+mod e2e_support;
+
+use claimcheck::article_text::slug;
+use claimcheck::export_json;
+use claimcheck::model::Status;
+use claimcheck::offsets::slice;
+use e2e_support::Browser;
+
+const SAMPLE_TITLE: &str =
+    "Port authority chief approved dredging contract for firm tied to his brother, records show";
+
+#[tokio::test]
+#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
+async fn mark_verify_reload_and_export_claims_with_the_mouse() {
+    let b = Browser::open().await;
+    assert_eq!(b.text("#article-title").await, SAMPLE_TITLE);
+    assert_eq!(
+        b.text(".counts").await,
+        "0 claims · 0 verified · 0 unverified"
+    );
+
+    // A selection outside the article offers nothing.
+    b.drag_over_element_text("#article-title").await;
+    b.pause(300).await;
+    assert!(
+        !b.exists(".selection-toolbar").await,
+        "toolbar for a headline selection"
+    );
+    b.press_key("a").await;
+    assert_eq!(
+        b.text(".counts").await,
+        "0 claims · 0 verified · 0 unverified"
+    );
+
+    // Select a sentence with the mouse, then Add claim from the toolbar.
+    let denial = "Port Authority director Tomas Reyl denied any wrongdoing.";
+    b.drag_select(denial).await;
+    assert_eq!(b.selected_text().await, denial);
+    b.button("Add claim").await.click().await.unwrap();
+    b.wait_text(".counts", "1 claim · 0 verified · 1 unverified")
+        .await;
+    assert_eq!(b.text("mark.claim").await, denial);
+    assert!(b
+        .attr("mark.claim", "class")
+        .await
+        .contains("claim-unverified"));
+    assert!(!b.exists(".selection-toolbar").await);
+
+    // Tag it verified, give its source and a note.
+    b.button("Verified").await.click().await.unwrap();
+    b.wait_text(".counts", "1 claim · 1 verified · 0 unverified")
+        .await;
+    assert!(b
+        .attr("mark.claim", "class")
+        .await
+        .contains("claim-verified"));
+    assert_eq!(b.attr("mark.claim", "data-end").await, "verified");
+    b.field("Source")
+        .await
+        .send_keys("Tomas Reyl")
+        .await
+        .unwrap();
+    b.field("Note")
+        .await
+        .send_keys("Board minutes show no disclosure.")
+        .await
+        .unwrap();
+
+    // A passage across a paragraph break, added with the A key.
+    b.drag_select("Reyl said in a statement on Monday.\n\nThe authority's board minutes")
+        .await;
+    b.press_key("a").await;
+    b.wait_text(".counts", "2 claims · 1 verified · 1 unverified")
+        .await;
+
+    // A passage inside an existing claim: both stay highlighted, split into runs.
+    b.drag_select("Tomas Reyl denied").await;
+    b.button("Add claim").await.click().await.unwrap();
+    b.wait_text(".counts", "3 claims · 1 verified · 2 unverified")
+        .await;
+    assert_eq!(b.count("mark.claim.overlap").await, 1);
+    b.field("Note")
+        .await
+        .send_keys("Nested inside the denial.")
+        .await
+        .unwrap();
+
+    // Clicking a highlight selects its claim.
+    b.find("mark.claim:not(.overlap)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.wait_value("Source", "Tomas Reyl").await;
+
+    // Reload: article, claims, statuses, fields and the selection are all back.
+    b.pause(800).await;
+    b.client.refresh().await.unwrap();
+    b.wait_for("#article-body").await;
+    b.wait_text(".counts", "3 claims · 1 verified · 2 unverified")
+        .await;
+    b.wait_value("Source", "Tomas Reyl").await;
+    assert_eq!(
+        b.field("Note")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("Board minutes show no disclosure.")
+    );
+
+    // Export JSON downloads <slug>.claims.json whose quotes are the text at their offsets.
+    b.button("Export JSON").await.click().await.unwrap();
+    let name = format!("{}.claims.json", slug(SAMPLE_TITLE));
+    let json = b.downloaded(&name).await;
+    let doc = export_json::parse(&json).expect("the export validates");
+    assert_eq!(doc.article.title, SAMPLE_TITLE);
+    assert_eq!(doc.claims.len(), 3);
+    for c in &doc.claims {
+        assert_eq!(
+            slice(&doc.article.text, c.position.start, c.position.end),
+            Some(c.quote.exact.as_str())
+        );
+    }
+    let exacts: Vec<&str> = doc.claims.iter().map(|c| c.quote.exact.as_str()).collect();
+    assert_eq!(
+        exacts,
+        [
+            denial,
+            "Tomas Reyl denied",
+            "Reyl said in a statement on Monday.\n\nThe authority's board minutes"
+        ]
+    );
+    assert_eq!(doc.claims[0].status, Status::Verified);
+    assert_eq!(doc.claims[0].source, "Tomas Reyl");
+    assert_eq!(doc.claims[1].note, "Nested inside the denial.");
+
+    // Delete, then Undo from the toast.
+    b.button("Delete").await.click().await.unwrap();
+    b.wait_text(".counts", "2 claims · 0 verified · 2 unverified")
+        .await;
+    b.button("Undo").await.click().await.unwrap();
+    b.wait_text(".counts", "3 claims · 1 verified · 2 unverified")
+        .await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
+async fn offsets_stay_exact_with_emoji_accents_cjk_and_rtl_text() {
+    let b = Browser::open().await;
+    // Accents written as combining marks (e + U+0301), a ZWJ emoji family, CJK, and Arabic.
+    let text = "Café owners 👩\u{200d}👩\u{200d}👧 said the tax was «de\u{301}ja\u{300} vu».\n\n北京市政府 said 世界 prices rose 😀 sharply, the ministry announced.\n\nقال الوزير إن التقرير كاذب, the minister said.";
+    let id = b
+        .script(
+            "return window.claimcheck.loadArticle({title: 'Unicode 🌍 test', text: arguments[0]});",
+            vec![text.into()],
+        )
+        .await;
+    assert!(id.as_str().unwrap().starts_with("a-"));
+    b.wait_text("#article-title", "Unicode 🌍 test").await;
+
+    let phrases = [
+        "owners 👩\u{200d}👩\u{200d}👧 said the tax was «de\u{301}ja\u{300} vu».",
+        "北京市政府 said 世界 prices rose 😀 sharply",
+        "قال الوزير إن التقرير كاذب",
+        "the minister said",
+    ];
+    for phrase in phrases {
+        b.drag_select(phrase).await;
+        b.button("Add claim").await.click().await.unwrap();
+        b.pause(150).await;
+    }
+    b.wait_text(".counts", "4 claims · 0 verified · 4 unverified")
+        .await;
+
+    b.button("Export JSON").await.click().await.unwrap();
+    let json = b.downloaded("unicode-test.claims.json").await;
+    let doc = export_json::parse(&json).expect("the export validates");
+    assert_eq!(doc.article.text, text);
+    let quotes: Vec<(&str, usize, usize)> = doc
+        .claims
+        .iter()
+        .map(|c| (c.quote.exact.as_str(), c.position.start, c.position.end))
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            (phrases[0], 5, 47),
+            (phrases[1], 49, 84),
+            (phrases[2], 111, 137),
+            (phrases[3], 139, 156),
+        ]
+    );
+    for c in &doc.claims {
+        assert_eq!(
+            slice(text, c.position.start, c.position.end),
+            Some(c.quote.exact.as_str())
+        );
+    }
+    // The script API sees the same claims.
+    let api = b.script("return window.claimcheck.claims();", vec![]).await;
+    assert_eq!(api.as_array().unwrap().len(), 4);
+    assert_eq!(api[1]["position"]["start"], 49);
+    assert_eq!(api[1]["quote"]["exact"], phrases[1]);
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
+async fn paste_article_shows_plain_text_and_refuses_bad_input() {
+    let b = Browser::open().await;
+    b.button("Paste article").await.click().await.unwrap();
+    let area = b.wait_for("#paste-text").await;
+    // Only a title: refused with a message, nothing changes.
+    area.send_keys("Just a headline").await.unwrap();
+    b.button("Use this article").await.click().await.unwrap();
+    b.wait_text("#paste-error", "Only a title was found. Put the title on the first line and the article's paragraphs below it.").await;
+    assert_eq!(b.text("#article-title").await, SAMPLE_TITLE);
+
+    area.send_keys("\n\nThe <b>ministry</b> said <img src=x onerror=alert(1)> Zürich and 北京 agreed.\n\nOfficials denied it.")
+        .await
+        .unwrap();
+    b.button("Use this article").await.click().await.unwrap();
+    b.wait_text("#article-title", "Just a headline").await;
+    assert_eq!(b.count("#article-body p").await, 2);
+    assert_eq!(b.count("#article-body b, #article-body img").await, 0);
+    assert_eq!(
+        b.text("#article-body p").await,
+        "The <b>ministry</b> said <img src=x onerror=alert(1)> Zürich and 北京 agreed."
+    );
+    assert_eq!(
+        b.text(".counts").await,
+        "0 claims · 0 verified · 0 unverified"
+    );
+
+    // The pasted article is the current one after a reload, and the sample kept its own place.
+    b.drag_select("Officials denied it.").await;
+    b.press_key("a").await;
+    b.wait_text(".counts", "1 claim · 0 verified · 1 unverified")
+        .await;
+    b.pause(800).await;
+    b.client.refresh().await.unwrap();
+    b.wait_text("#article-title", "Just a headline").await;
+    b.wait_text(".counts", "1 claim · 0 verified · 1 unverified")
+        .await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
+async fn a_full_storage_warns_and_keeps_the_work_exportable() {
+    let b = Browser::open().await;
+    // Another page of the same site has used up the storage quota.
+    let filled = b
+        .script(
+            "let i = 0, size = 1024 * 1024, error = null;
+             while (size >= 1) {
+               try { localStorage.setItem('filler:' + i++, 'x'.repeat(size)); }
+               catch (e) { error = e.name; size = Math.floor(size / 2); }
+             }
+             return error;",
+            vec![],
+        )
+        .await;
+    assert_eq!(filled, "QuotaExceededError");
+    b.drag_select("the ministry said in a statement").await;
+    b.button("Add claim").await.click().await.unwrap();
+    b.wait_text(".counts", "1 claim · 0 verified · 1 unverified")
+        .await;
+    let alert = b.wait_for(".banner-error[role=alert]").await;
+    let message = alert.text().await.unwrap();
+    assert!(
+        message.contains("Not saved") && message.contains("Export JSON"),
+        "{message}"
+    );
+    // The warning lasts: further changes keep failing and it stays.
+    b.button("Verified").await.click().await.unwrap();
+    b.pause(600).await;
+    assert!(b.exists(".banner-error").await);
+    // The work is still all there to export.
+    b.button("Export JSON").await.click().await.unwrap();
+    let json = b
+        .downloaded(&format!("{}.claims.json", slug(SAMPLE_TITLE)))
+        .await;
+    let doc = export_json::parse(&json).unwrap();
+    assert_eq!(
+        doc.claims[0].quote.exact,
+        "the ministry said in a statement"
+    );
+    assert_eq!(doc.claims[0].status, Status::Verified);
+    // Once there is room again, the next change saves and the warning goes.
+    b.script(
+        "Object.keys(localStorage).filter(k => k.startsWith('filler:')).forEach(k => localStorage.removeItem(k));",
+        vec![],
+    )
+    .await;
+    b.button("Unverified").await.click().await.unwrap();
+    b.wait_gone(".banner-error").await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
+async fn unreadable_stored_data_is_kept_and_reported() {
+    let b = Browser::open().await;
+    b.script(
+        "localStorage.setItem('claimcheck:index', '{broken');",
+        vec![],
+    )
+    .await;
+    b.client.refresh().await.unwrap();
+    let warning = b.wait_for(".banner-warning").await.text().await.unwrap();
+    assert!(warning.contains("could not be read"), "{warning}");
+    assert!(b.exists_button("Download kept data").await);
+    // The app still works, and the unreadable value is kept, unchanged, beside it.
+    b.drag_select("Reyl denied any wrongdoing").await;
+    b.press_key("a").await;
+    b.wait_text(".counts", "1 claim · 0 verified · 1 unverified")
+        .await;
+    b.pause(800).await;
+    let kept = b
+        .script(
+            "return localStorage.getItem('claimcheck:unreadable:claimcheck:index');",
+            vec![],
+        )
+        .await;
+    assert_eq!(kept, "{broken");
+    b.close().await;
+}
