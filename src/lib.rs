@@ -4,6 +4,7 @@
 //! (`components`). Only the core builds natively, so `cargo test` exercises it without a browser.
 
 pub mod anchor;
+pub mod approx_search;
 pub mod article_text;
 pub mod export_json;
 pub mod highlight_layout;

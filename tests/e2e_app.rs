@@ -144,6 +144,45 @@ async fn mark_verify_reload_and_export_claims_with_the_mouse() {
     assert_eq!(doc.claims[0].source, "Tomas Reyl");
     assert_eq!(doc.claims[1].note, "Nested inside the denial.");
 
+    // Copy JSON puts the same export on the clipboard.
+    b.grant("clipboard-read").await;
+    b.grant("clipboard-write").await;
+    b.button("Copy JSON").await.click().await.unwrap();
+    b.wait_text(".toast", "Copied the claims as JSON").await;
+    let copied = b
+        .script_async("navigator.clipboard.readText().then(arguments[0]);")
+        .await;
+    assert_eq!(copied.as_str(), Some(json.as_str()));
+
+    // A claim far down the page: clicking it in the panel scrolls its highlight into view.
+    b.drag_select("Reyl's office called that account \"a fabrication.\"")
+        .await;
+    b.press_key("a").await;
+    b.wait_text(".counts", "4 claims · 1 verified · 3 unverified")
+        .await;
+    b.script("window.scrollTo(0, 0);", vec![]).await;
+    let last_mark = ".article-body p:last-child mark.claim";
+    assert!(
+        !b.in_view(last_mark).await,
+        "the page is too short to test scrolling"
+    );
+    b.find(".claim-list li:last-child button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.pause(800).await;
+    assert!(b.in_view(last_mark).await);
+    b.wait_value("Source", "").await;
+    b.button("Delete").await.click().await.unwrap();
+    b.wait_text(".counts", "3 claims · 1 verified · 2 unverified")
+        .await;
+    b.find(".claim-list li:first-child button")
+        .await
+        .click()
+        .await
+        .unwrap();
+
     // Delete, then Undo from the toast.
     b.button("Delete").await.click().await.unwrap();
     b.wait_text(".counts", "2 claims · 0 verified · 2 unverified")

@@ -73,6 +73,28 @@ impl WebDriverCompatibleCommand for ComputedLabel {
     }
 }
 
+/// `POST /session/{id}/permissions` (the Permissions spec's WebDriver extension).
+#[derive(Debug)]
+struct SetPermission(String);
+
+impl WebDriverCompatibleCommand for SetPermission {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/permissions",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({"descriptor": {"name": self.0}, "state": "granted"});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
 pub struct Browser {
     pub client: Client,
     driver: Child,
@@ -158,6 +180,32 @@ impl Browser {
 
     pub async fn script(&self, js: &str, args: Vec<Value>) -> Value {
         self.client.execute(js, args).await.expect("script runs")
+    }
+
+    pub async fn script_async(&self, js: &str) -> Value {
+        self.client
+            .execute_async(js, vec![])
+            .await
+            .expect("script runs")
+    }
+
+    /// Grants the page a permission (as a user accepting the browser's prompt would).
+    pub async fn grant(&self, name: &str) {
+        self.client
+            .issue_cmd(SetPermission(name.to_string()))
+            .await
+            .unwrap_or_else(|e| panic!("granting {name}: {e}"));
+    }
+
+    /// Whether the first element matching `css` is within the viewport.
+    pub async fn in_view(&self, css: &str) -> bool {
+        self.script(
+            "const r = document.querySelector(arguments[0]).getBoundingClientRect();
+             return r.top >= 0 && r.bottom <= innerHeight;",
+            vec![css.into()],
+        )
+        .await
+            == Value::Bool(true)
     }
 
     pub async fn find(&self, css: &str) -> Element {
