@@ -64,7 +64,8 @@ impl Pattern {
     fn new(pattern: &[char], ids: &HashMap<char, u32>, alphabet: usize) -> Pattern {
         let len = pattern.len();
         let blocks = len.div_ceil(W);
-        let mut peq = vec![0u64; alphabet * blocks];
+        // One row more than the alphabet: the mask symbol, which matches nothing.
+        let mut peq = vec![0u64; (alphabet + 1) * blocks];
         for (i, c) in pattern.iter().enumerate() {
             // Pattern characters the text lacks can never match; they need no row.
             if let Some(&s) = ids.get(c) {
@@ -198,7 +199,21 @@ impl<'t> Searcher<'t> {
     /// The lowest-error matches within code points `from..to` of the text with at most
     /// `max_errors` errors; each match is the longest one ending where it ends.
     pub fn search(&self, from: usize, to: usize, max_errors: usize) -> Vec<Match> {
-        let symbols = &self.text.symbols[from..to];
+        self.search_symbols(&self.text.symbols[from..to], from, max_errors)
+    }
+
+    /// As [`Searcher::search`] over the whole text, with the ranges in `masked` treated as text
+    /// that matches nothing (so matches elsewhere are found even where these are better).
+    pub fn search_masked(&self, masked: &[(usize, usize)], max_errors: usize) -> Vec<Match> {
+        let mut symbols = self.text.symbols.clone();
+        let mask = self.text.alphabet_len() as u32;
+        for &(start, end) in masked {
+            symbols[start..end].fill(mask);
+        }
+        self.search_symbols(&symbols, 0, max_errors)
+    }
+
+    fn search_symbols(&self, symbols: &[u32], from: usize, max_errors: usize) -> Vec<Match> {
         let ends = match_ends(symbols, &self.forward, max_errors);
         let mut matches: Vec<Match> = ends
             .into_iter()

@@ -63,6 +63,11 @@ impl<'a> CharTable<'a> {
         Some(&self.text[self.bytes[start]..self.bytes[end]])
     }
 
+    /// The code-point offset of the character starting at byte `byte`.
+    pub fn char_at_byte(&self, byte: usize) -> usize {
+        self.bytes.partition_point(|&b| b < byte)
+    }
+
     /// Slice clamped to the text, for context around a range.
     pub fn slice_clamped(&self, start: usize, end: usize) -> &'a str {
         let end = end.min(self.len());
