@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::model::{Article, Claim};
 use crate::offsets::CharTable;
+use crate::reanchor::{reanchor, Report};
 
 pub const FORMAT: &str = "claimcheck";
 pub const VERSION: u64 = 1;
@@ -16,22 +17,29 @@ pub struct Document {
     pub version: u64,
     pub article: Article,
     pub claims: Vec<Claim>,
+    /// Claims whose words are no longer in the text; their quote and position are where they
+    /// were last found. Absent when there are none.
+    #[serde(default)]
+    pub orphans: Vec<Claim>,
 }
 
-/// The export of an article and its claims, as pretty-printed JSON.
-pub fn to_json(article: &Article, claims: &[Claim]) -> String {
+/// The export of an article, its claims and its orphans, as pretty-printed JSON.
+pub fn to_json(article: &Article, claims: &[Claim], orphans: &[Claim]) -> String {
     #[derive(Serialize)]
     struct Borrowed<'a> {
         format: &'static str,
         version: u64,
         article: &'a Article,
         claims: &'a [Claim],
+        #[serde(skip_serializing_if = "<[Claim]>::is_empty")]
+        orphans: &'a [Claim],
     }
     serde_json::to_string_pretty(&Borrowed {
         format: FORMAT,
         version: VERSION,
         article,
         claims,
+        orphans,
     })
     .expect("the model always serializes")
 }
@@ -51,9 +59,10 @@ fn err<T>(msg: impl Into<String>) -> Result<T, FormatError> {
 }
 
 /// Parses and checks a Claimcheck document: format and version first (so a newer file gets a
-/// message about its version, not about a field it happens to lack), then shape, then that every
-/// claim's quote is the article text at its position.
-pub fn parse(json: &str) -> Result<Document, FormatError> {
+/// message about its version, not about a field it happens to lack), then shape. Claims whose
+/// quote is not the article text at their position are re-anchored (see `reanchor`); the report
+/// says what that did, when it was needed.
+pub fn parse_with_report(json: &str) -> Result<(Document, Option<Report>), FormatError> {
     let value: Value = match serde_json::from_str(json) {
         Ok(v) => v,
         Err(e) => return err(format!("This is not valid JSON ({e}).")),
@@ -81,16 +90,33 @@ pub fn parse(json: &str) -> Result<Document, FormatError> {
             ))
         }
     };
-    validate(&doc)?;
-    Ok(doc)
+    let mut doc = doc;
+    if !validate(&doc)? {
+        return Ok((doc, None));
+    }
+    let anchored = reanchor(
+        &doc.article.text,
+        std::mem::take(&mut doc.claims),
+        std::mem::take(&mut doc.orphans),
+    );
+    doc.claims = anchored.claims;
+    doc.orphans = anchored.orphans;
+    Ok((doc, Some(anchored.report)))
 }
 
-fn validate(doc: &Document) -> Result<(), FormatError> {
+/// As [`parse_with_report`], without the report.
+pub fn parse(json: &str) -> Result<Document, FormatError> {
+    parse_with_report(json).map(|(doc, _)| doc)
+}
+
+/// Checks the document's shape; `Ok(true)` when some claim does not sit on its quote.
+fn validate(doc: &Document) -> Result<bool, FormatError> {
     if doc.article.id.trim().is_empty() {
         return err("article.id is empty.");
     }
     let table = CharTable::new(&doc.article.text);
     let mut ids = std::collections::HashSet::new();
+    let mut disagree = false;
     for (i, claim) in doc.claims.iter().enumerate() {
         let p = claim.position;
         if claim.id.is_empty() {
@@ -105,30 +131,24 @@ fn validate(doc: &Document) -> Result<(), FormatError> {
                 p.end, p.start
             ));
         }
-        match table.slice(p.start, p.end) {
-            None => {
-                return err(format!(
-                    "claims[{i}].position.end ({}) is past the end of the article text ({} characters).",
-                    p.end,
-                    table.len()
-                ))
-            }
-            Some(found) if found != claim.quote.exact => {
-                return err(format!(
-                    "claims[{i}].quote.exact does not match the article text at its position."
-                ))
-            }
-            Some(_) => {}
+        if claim.quote.exact.is_empty() {
+            return err(format!("claims[{i}].quote.exact is empty."));
+        }
+        disagree |= table.slice(p.start, p.end) != Some(claim.quote.exact.as_str());
+    }
+    for (i, orphan) in doc.orphans.iter().enumerate() {
+        if !ids.insert(orphan.id.as_str()) {
+            return err(format!("orphans[{i}].id \"{}\" is used twice.", orphan.id));
         }
     }
-    Ok(())
+    Ok(disagree || !doc.orphans.is_empty())
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::anchor::describe;
-    use crate::model::Status;
+    use crate::model::{Status, TextPosition};
 
     fn article(text: &str) -> Article {
         Article {
@@ -160,7 +180,7 @@ mod tests {
         let text = "Café 😀 said\n\n世界 reported";
         let a = article(text);
         let claims = vec![claim(text, "c1", 0, 11), claim(text, "c2", 13, 24)];
-        let json = to_json(&a, &claims);
+        let json = to_json(&a, &claims, &[]);
         let v: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["format"], "claimcheck");
         assert_eq!(v["version"], 1);
@@ -174,14 +194,34 @@ mod tests {
         let doc = parse(&json).unwrap();
         assert_eq!(doc.article, a);
         assert_eq!(doc.claims, claims);
+        assert!(v.get("orphans").is_none(), "no orphans, no field");
     }
 
     fn broken(edit: impl Fn(&mut Value)) -> String {
         let text = "one two three";
         let mut v: Value =
-            serde_json::from_str(&to_json(&article(text), &[claim(text, "c1", 4, 7)])).unwrap();
+            serde_json::from_str(&to_json(&article(text), &[claim(text, "c1", 4, 7)], &[]))
+                .unwrap();
         edit(&mut v);
         parse(&v.to_string()).unwrap_err().0
+    }
+
+    #[test]
+    fn claims_that_disagree_with_the_text_are_re_anchored_not_refused() {
+        let text = "one two three";
+        let a = article(text);
+        let mut moved = claim(text, "c1", 4, 7);
+        moved.position = TextPosition { start: 90, end: 93 };
+        let mut gone = claim(text, "c2", 8, 13);
+        gone.quote.exact = "seventeen".into();
+        let (doc, report) = parse_with_report(&to_json(&a, &[moved, gone.clone()], &[])).unwrap();
+        let report = report.expect("re-anchoring was needed");
+        assert_eq!((report.moved, report.orphaned), (1, 1));
+        assert_eq!(doc.claims[0].position, TextPosition { start: 4, end: 7 });
+        assert_eq!(doc.orphans, vec![gone]);
+        // Orphans survive a round trip as orphans.
+        let again = parse(&to_json(&doc.article, &doc.claims, &doc.orphans)).unwrap();
+        assert_eq!(again, doc);
     }
 
     #[test]
@@ -193,9 +233,8 @@ mod tests {
         assert!(broken(|v| v["version"] = "1".into()).contains("version"));
         assert!(broken(|v| v["claims"][0]["position"]["end"] = 2.into())
             .contains("claims[0].position.end (2) is not after start (4)"));
-        assert!(broken(|v| v["claims"][0]["position"]["end"] = 99.into()).contains("past the end"));
-        assert!(broken(|v| v["claims"][0]["quote"]["exact"] = "six".into())
-            .contains("claims[0].quote.exact does not match"));
+        assert!(broken(|v| v["claims"][0]["quote"]["exact"] = "".into())
+            .contains("claims[0].quote.exact is empty"));
         assert!(broken(|v| v["claims"][0]["status"] = "true".into()).contains("expected shape"));
         assert!(broken(|v| {
             let c = v["claims"][0].clone();

@@ -11,6 +11,7 @@ pub mod highlight_layout;
 pub mod model;
 pub mod offsets;
 pub mod persistence;
+pub mod reanchor;
 pub mod samples;
 pub mod state;
 

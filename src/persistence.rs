@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::export_json::{self, Document};
-use crate::model::{Article, Claim};
+use crate::model::Article;
 use crate::state::AppState;
 
 pub const INDEX_KEY: &str = "claimcheck:index";
@@ -128,18 +128,21 @@ impl<S: KeyValue> Store<S> {
         }
     }
 
-    /// Reads an article's stored document. `Ok(None)` when nothing is stored for it.
-    pub fn read_article(
-        &mut self,
-        id: &str,
-        warnings: &mut Vec<String>,
-    ) -> Option<(Article, Vec<Claim>)> {
+    /// Reads an article's stored document (`None` when nothing usable is stored for it).
+    pub fn read_article(&mut self, id: &str, warnings: &mut Vec<String>) -> Option<Document> {
         let key = article_key(id);
         let raw = self.kv.get(&key)?;
-        match export_json::parse(&raw) {
-            Ok(Document {
-                article, claims, ..
-            }) => Some((article, claims)),
+        match export_json::parse_with_report(&raw) {
+            Ok((doc, report)) => {
+                if let Some(r) = report.filter(|r| r.moved + r.orphaned > 0) {
+                    warnings.push(format!(
+                        "Some saved claims of \"{}\" no longer matched its text and were re-anchored: {}.",
+                        doc.article.title,
+                        r.summary()
+                    ));
+                }
+                Some(doc)
+            }
             Err(e) => {
                 if !self.protected.contains(&key) {
                     self.quarantine(&key, &raw, &e.0, warnings);
@@ -157,30 +160,36 @@ impl<S: KeyValue> Store<S> {
         let current = index.current.clone();
         let loaded = current.as_deref().and_then(|id| {
             self.read_article(id, &mut warnings)
-                .or_else(|| fallback(id).map(|a| (a, Vec::new())))
+                .map(|d| (d.article, d.claims, d.orphans))
+                .or_else(|| fallback(id).map(|a| (a, Vec::new(), Vec::new())))
         });
-        let (article, claims, selected) = match loaded {
-            Some((a, c)) => (a, c, index.selected),
-            None => (first, Vec::new(), None),
+        let (article, claims, orphans, selected) = match loaded {
+            Some((a, c, o)) => (a, c, o, index.selected),
+            None => (first, Vec::new(), Vec::new(), None),
         };
-        let mut state = AppState::new(article, claims, selected);
+        let mut state = AppState::new(article, claims, orphans, selected);
         state.warnings = warnings.clone();
         Startup { state, warnings }
     }
 
     /// Opens article `article`: its stored claims if any (the stored article wins over `article`,
     /// which may be a fresh copy of the same content).
-    pub fn open(&mut self, article: Article, warnings: &mut Vec<String>) -> (Article, Vec<Claim>) {
+    pub fn open(&mut self, article: Article, warnings: &mut Vec<String>) -> Document {
         self.read_article(&article.id, warnings)
-            .unwrap_or((article, Vec::new()))
+            .unwrap_or_else(|| Document {
+                format: export_json::FORMAT.to_string(),
+                version: export_json::VERSION,
+                article,
+                claims: Vec::new(),
+                orphans: Vec::new(),
+            })
     }
 
     /// Saves the current article, its claims and the selection.
     pub fn save(&mut self, state: &AppState) -> Result<(), WriteError> {
         let key = article_key(&state.article.id);
         if !self.protected.contains(&key) {
-            self.kv
-                .set(&key, &export_json::to_json(&state.article, &state.claims))?;
+            self.kv.set(&key, &state.export_json())?;
         }
         let mut warnings = Vec::new();
         let mut index = if self.protected.iter().any(|k| k == INDEX_KEY) {
@@ -191,7 +200,7 @@ impl<S: KeyValue> Store<S> {
         let entry = IndexEntry {
             id: state.article.id.clone(),
             title: state.article.title.clone(),
-            claims: state.claims.len(),
+            claims: state.claims.len() + state.orphans.len(),
         };
         match index.articles.iter_mut().find(|e| e.id == entry.id) {
             Some(e) => *e = entry,

@@ -4,8 +4,11 @@
 use std::rc::Rc;
 
 use crate::anchor::describe;
+use crate::article_text::{join_paragraphs, parse_paragraphs};
+use crate::export_json;
 use crate::model::{sort_in_reading_order, Article, Claim, Status};
 use crate::offsets::trim_range;
+use crate::reanchor::{reanchor, Report};
 
 /// How saving to the browser's storage is going; shown to the user when it is not fine.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -21,6 +24,7 @@ pub enum StorageHealth {
 pub struct Deleted {
     pub claim: Claim,
     pub was_selected: bool,
+    pub orphan: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +32,11 @@ pub struct AppState {
     pub article: Rc<Article>,
     /// Always in reading order.
     pub claims: Vec<Claim>,
+    /// Claims whose words are no longer in the text: kept, listed, and re-attachable.
+    pub orphans: Vec<Claim>,
     pub selected: Option<String>,
+    /// What the last edit of the article text did to the claims.
+    pub reanchored: Option<Report>,
     pub deleted: Option<Deleted>,
     pub storage: StorageHealth,
     /// Problems found in stored data at start-up (kept, never overwritten); shown until dismissed.
@@ -41,8 +49,21 @@ pub enum Action {
     OpenArticle {
         article: Article,
         claims: Vec<Claim>,
+        orphans: Vec<Claim>,
         selected: Option<String>,
     },
+    /// Replace the article's text (paragraphs at blank lines); claims are re-anchored.
+    EditText {
+        text: String,
+    },
+    /// Put an orphan back on `start..end` (code points, trimmed here).
+    Reattach {
+        id: String,
+        start: usize,
+        end: usize,
+        at: String,
+    },
+    DismissReport,
     /// Mark `start..end` (code points, trimmed of white space here) as a claim.
     AddClaim {
         id: String,
@@ -78,11 +99,18 @@ pub enum Action {
 }
 
 impl AppState {
-    pub fn new(article: Article, claims: Vec<Claim>, selected: Option<String>) -> Self {
+    pub fn new(
+        article: Article,
+        claims: Vec<Claim>,
+        orphans: Vec<Claim>,
+        selected: Option<String>,
+    ) -> Self {
         let mut state = AppState {
             article: Rc::new(article),
             claims,
+            orphans,
             selected: None,
+            reanchored: None,
             deleted: None,
             storage: StorageHealth::Fine,
             warnings: Vec::new(),
@@ -92,8 +120,18 @@ impl AppState {
         state
     }
 
+    /// A claim, anchored or orphaned.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
-        self.claims.iter().find(|c| c.id == id)
+        self.claims.iter().chain(&self.orphans).find(|c| c.id == id)
+    }
+
+    pub fn is_orphan(&self, id: &str) -> bool {
+        self.orphans.iter().any(|c| c.id == id)
+    }
+
+    /// The article and its claims in the export format.
+    pub fn export_json(&self) -> String {
+        export_json::to_json(&self.article, &self.claims, &self.orphans)
     }
 
     pub fn selected_claim(&self) -> Option<&Claim> {
@@ -104,11 +142,17 @@ impl AppState {
     pub fn data_differs(&self, other: &AppState) -> bool {
         !Rc::ptr_eq(&self.article, &other.article)
             || self.claims != other.claims
+            || self.orphans != other.orphans
             || self.selected != other.selected
     }
 
     fn edit(&mut self, id: &str, at: String, change: impl FnOnce(&mut Claim) -> bool) {
-        if let Some(claim) = self.claims.iter_mut().find(|c| c.id == id) {
+        if let Some(claim) = self
+            .claims
+            .iter_mut()
+            .chain(self.orphans.iter_mut())
+            .find(|c| c.id == id)
+        {
             if change(claim) {
                 claim.modified = at;
             }
@@ -123,9 +167,10 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         Action::OpenArticle {
             article,
             claims,
+            orphans,
             selected,
         } => {
-            let mut opened = AppState::new(article, claims, selected);
+            let mut opened = AppState::new(article, claims, orphans, selected);
             opened.storage = next.storage;
             opened.warnings = next.warnings;
             return opened;
@@ -161,6 +206,46 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.selected = Some(id);
             next.deleted = None;
         }
+        Action::EditText { text } => {
+            let paragraphs = parse_paragraphs(&text);
+            if paragraphs.is_empty() {
+                return next;
+            }
+            let text = join_paragraphs(&paragraphs);
+            if text == next.article.text {
+                return next;
+            }
+            let anchored = reanchor(
+                &text,
+                std::mem::take(&mut next.claims),
+                std::mem::take(&mut next.orphans),
+            );
+            let mut article = (*next.article).clone();
+            article.text = text;
+            next.article = Rc::new(article);
+            next.claims = anchored.claims;
+            next.orphans = anchored.orphans;
+            next.reanchored = Some(anchored.report);
+        }
+        Action::Reattach { id, start, end, at } => {
+            let Some(i) = next.orphans.iter().position(|c| c.id == id) else {
+                return next;
+            };
+            let Some((start, end)) = trim_range(&next.article.text, start, end) else {
+                return next;
+            };
+            let Some((quote, position)) = describe(&next.article.text, start, end) else {
+                return next;
+            };
+            let mut claim = next.orphans.remove(i);
+            claim.quote = quote;
+            claim.position = position;
+            claim.modified = at;
+            next.claims.push(claim);
+            sort_in_reading_order(&mut next.claims);
+            next.selected = Some(id);
+        }
+        Action::DismissReport => next.reanchored = None,
         Action::Select(id) => {
             next.selected = id.filter(|id| state.claim(id).is_some());
         }
@@ -180,8 +265,15 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             changed
         }),
         Action::Delete { id } => {
-            if let Some(i) = next.claims.iter().position(|c| c.id == id) {
-                let claim = next.claims.remove(i);
+            let removed = match next.claims.iter().position(|c| c.id == id) {
+                Some(i) => Some((next.claims.remove(i), false)),
+                None => next
+                    .orphans
+                    .iter()
+                    .position(|c| c.id == id)
+                    .map(|i| (next.orphans.remove(i), true)),
+            };
+            if let Some((claim, orphan)) = removed {
                 let was_selected = next.selected.as_deref() == Some(id.as_str());
                 if was_selected {
                     next.selected = None;
@@ -189,6 +281,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
                 next.deleted = Some(Deleted {
                     claim,
                     was_selected,
+                    orphan,
                 });
             }
         }
@@ -196,13 +289,18 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             if let Some(Deleted {
                 claim,
                 was_selected,
+                orphan,
             }) = next.deleted.take()
             {
                 if was_selected {
                     next.selected = Some(claim.id.clone());
                 }
-                next.claims.push(claim);
-                sort_in_reading_order(&mut next.claims);
+                if orphan {
+                    next.orphans.push(claim);
+                } else {
+                    next.claims.push(claim);
+                    sort_in_reading_order(&mut next.claims);
+                }
             }
         }
         Action::DismissUndo => next.deleted = None,
@@ -239,6 +337,7 @@ mod tests {
                 date: String::new(),
                 text: TEXT.into(),
             },
+            vec![],
             vec![],
             None,
         )
@@ -359,6 +458,7 @@ mod tests {
             Action::OpenArticle {
                 article: (*other.article).clone(),
                 claims: other.claims.clone(),
+                orphans: vec![],
                 selected: Some("x".into()),
             },
         );
@@ -369,12 +469,66 @@ mod tests {
             Action::OpenArticle {
                 article: (*other.article).clone(),
                 claims: vec![],
+                orphans: vec![],
                 selected: Some("x".into()),
             },
         );
         assert_eq!(
             none.selected, None,
             "a selection must name an existing claim"
+        );
+    }
+
+    #[test]
+    fn editing_the_text_re_anchors_and_orphans_can_be_reattached() {
+        let s = add(&state(), "post", 4, 17); // "Post reported"
+        let s = add(&s, "denial", 64, 79); // "Reyl denied it."
+        let s = reduce(
+            &s,
+            Action::EditText {
+                text: "The Times reported, citing documents, that the port paid twice.\n\n\nReyl denied it on Monday.".into(),
+            },
+        );
+        assert_eq!(s.article.text, "The Times reported, citing documents, that the port paid twice.\n\nReyl denied it on Monday.");
+        let report = s.reanchored.unwrap();
+        assert_eq!((report.unchanged, report.moved, report.orphaned), (0, 1, 1));
+        assert_eq!(s.orphans[0].id, "post");
+        assert_eq!(s.claims[0].quote.exact, "Reyl denied it");
+        // Re-attach the orphan to "Times reported".
+        let s = reduce(
+            &s,
+            Action::Reattach {
+                id: "post".into(),
+                start: 4,
+                end: 18,
+                at: "t9".into(),
+            },
+        );
+        assert!(s.orphans.is_empty());
+        assert_eq!(s.claims[0].quote.exact, "Times reported");
+        assert_eq!(s.claims[0].modified, "t9");
+        assert_eq!(s.selected.as_deref(), Some("post"));
+        // Deleting an orphan and undoing puts it back among the orphans.
+        let s = reduce(
+            &s,
+            Action::EditText {
+                text: "Nothing left.".into(),
+            },
+        );
+        assert_eq!(s.orphans.len(), 2);
+        let s = reduce(&s, Action::Delete { id: "post".into() });
+        assert_eq!(s.orphans.len(), 1);
+        let s = reduce(&s, Action::UndoDelete);
+        assert_eq!(s.orphans.len(), 2);
+        // Blank text is refused.
+        assert_eq!(
+            reduce(
+                &s,
+                Action::EditText {
+                    text: " \n ".into()
+                }
+            ),
+            s
         );
     }
 

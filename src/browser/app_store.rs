@@ -79,11 +79,12 @@ impl AppStore {
     pub fn open_article(self: &Rc<Self>, article: Article) -> String {
         self.flush();
         let mut warnings = Vec::new();
-        let (article, claims) = self.storage.borrow_mut().open(article, &mut warnings);
-        let id = article.id.clone();
+        let doc = self.storage.borrow_mut().open(article, &mut warnings);
+        let id = doc.article.id.clone();
         self.dispatch(Action::OpenArticle {
-            article,
-            claims,
+            article: doc.article,
+            claims: doc.claims,
+            orphans: doc.orphans,
             selected: None,
         });
         for warning in warnings {

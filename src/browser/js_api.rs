@@ -8,8 +8,9 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use super::app_store::AppStore;
+use crate::anchor::{self, Selectors};
 use crate::article_text::article_from_parts;
-use crate::export_json;
+use crate::offsets::char_len;
 
 #[derive(Deserialize)]
 struct ArticleInput {
@@ -34,15 +35,37 @@ fn to_plain<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| js_error(&e.to_string()))
 }
 
+fn from_plain<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| js_error(&format!("{what}: {e}")))
+}
+
+fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    value
+        .as_string()
+        .ok_or_else(|| js_error(&format!("{what} must be a string")))
+}
+
+fn offset_arg(value: &JsValue, what: &str) -> Result<usize, JsValue> {
+    match value.as_f64() {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= u32::MAX as f64 => Ok(n as usize),
+        _ => Err(js_error(&format!(
+            "{what} must be a whole number of code points, 0 or more"
+        ))),
+    }
+}
+
 fn set(target: &Object, name: &str, value: &JsValue) {
     Reflect::set(target, &name.into(), value).expect("setting a property on a plain object");
 }
 
+type Method = dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>;
+
+/// Adds `name` to the API object; arguments JavaScript leaves out arrive as `undefined`.
 fn method<F>(api: &Object, name: &str, f: F)
 where
-    F: Fn(JsValue) -> Result<JsValue, JsValue> + 'static,
+    F: Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue> + 'static,
 {
-    let closure = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(f);
+    let closure = Closure::<Method>::new(f);
     let function: &Function = closure.as_ref().unchecked_ref();
     set(api, name, function);
     // The API lives as long as the page.
@@ -55,7 +78,7 @@ pub fn install(store: &Rc<AppStore>) {
     set(&api, "version", &env!("CARGO_PKG_VERSION").into());
 
     let s = store.clone();
-    method(&api, "loadArticle", move |input| {
+    method(&api, "loadArticle", move |input, _, _| {
         let input: ArticleInput = serde_wasm_bindgen::from_value(input).map_err(|e| {
             js_error(&format!(
                 "loadArticle expects {{title, text}} with text a string: {e}"
@@ -70,12 +93,38 @@ pub fn install(store: &Rc<AppStore>) {
     });
 
     let s = store.clone();
-    method(&api, "claims", move |_| to_plain(&s.state().claims));
+    method(&api, "claims", move |_, _, _| to_plain(&s.state().claims));
 
     let s = store.clone();
-    method(&api, "exportJson", move |_| {
-        let state = s.state();
-        Ok(export_json::to_json(&state.article, &state.claims).into())
+    method(&api, "exportJson", move |_, _, _| {
+        Ok(s.state().export_json().into())
+    });
+
+    method(&api, "describe", |text, start, end| {
+        let text = string_arg(&text, "describe(text, start, end): text")?;
+        let (start, end) = (offset_arg(&start, "start")?, offset_arg(&end, "end")?);
+        let selectors = anchor::selectors(&text, start, end).ok_or_else(|| {
+            js_error(&format!(
+                "describe: {start}..{end} is not a non-empty range of the text ({} code points)",
+                char_len(&text)
+            ))
+        })?;
+        to_plain(&selectors)
+    });
+
+    method(&api, "resolve", |selectors, text, _| {
+        let selectors: Selectors = from_plain(selectors, "resolve(selectors, text): selectors")?;
+        let text = string_arg(&text, "resolve(selectors, text): text")?;
+        to_plain(&anchor::resolve(&selectors, &text))
+    });
+
+    method(&api, "resolveMany", |selectors, text, _| {
+        let selectors: Vec<Selectors> = from_plain(
+            selectors,
+            "resolveMany(selectorsArray, text): selectorsArray",
+        )?;
+        let text = string_arg(&text, "resolveMany(selectorsArray, text): text")?;
+        to_plain(&anchor::resolve_many(&selectors, &text))
     });
 
     set(&gloo::utils::window(), "claimcheck", &api);

@@ -7,6 +7,7 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::article_editor::ArticleEditor;
 use super::article_view::ArticleView;
 use super::banners::Banners;
 use super::claim_panel::ClaimPanel;
@@ -76,6 +77,7 @@ pub fn app(props: &AppProps) -> Html {
     let toolbar = use_state(|| None::<ToolbarSpot>);
     let paste_open = use_state(|| false);
     let message = use_state(|| None::<String>);
+    let editing = use_state(|| false);
 
     {
         let store = store.clone();
@@ -134,6 +136,10 @@ pub fn app(props: &AppProps) -> Html {
         let paste_open = paste_open.clone();
         Callback::from(move |_| paste_open.set(false))
     };
+    let toggle_edit = {
+        let editing = editing.clone();
+        Callback::from(move |on: bool| editing.set(on))
+    };
     let on_open_article = {
         let store = store.clone();
         let paste_open = paste_open.clone();
@@ -147,6 +153,8 @@ pub fn app(props: &AppProps) -> Html {
         <>
             <HeaderBar
                 state={state.clone()}
+                editing={*editing}
+                on_edit={toggle_edit.reform(|_| true)}
                 on_paste={open_paste}
                 on_open={on_open_article.clone()}
                 on_message={on_message.clone()}
@@ -158,22 +166,33 @@ pub fn app(props: &AppProps) -> Html {
                 on_message={on_message.clone()}
             />
             <div class="layout">
-                <ArticleView
-                    article={state.article.clone()}
-                    claims={state.claims.clone()}
-                    selected={state.selected.clone()}
-                    dispatch={dispatch.clone()}
-                />
+                if *editing {
+                    <ArticleEditor
+                        text={state.article.text.clone()}
+                        dispatch={dispatch.clone()}
+                        on_done={toggle_edit.reform(|_| false)}
+                    />
+                } else {
+                    <ArticleView
+                        article={state.article.clone()}
+                        claims={state.claims.clone()}
+                        selected={state.selected.clone()}
+                        dispatch={dispatch.clone()}
+                    />
+                }
                 <ClaimPanel
                     claims={state.claims.clone()}
+                    orphans={state.orphans.clone()}
                     selected={state.selected.clone()}
                     dispatch={dispatch.clone()}
+                    on_message={on_message.clone()}
                 />
             </div>
             <SelectionToolbar spot={*toolbar} on_add={on_add} />
             <PasteDialog open={*paste_open} on_close={close_paste} on_open={on_open_article} />
             <Toast
                 deleted={state.deleted.clone()}
+                reanchored={state.reanchored}
                 message={(*message).clone()}
                 dispatch={dispatch}
                 on_message={on_message}

@@ -96,6 +96,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let text_len = use_memo(props.article.clone(), |a| char_len(&a.text));
     let on_click = {
         let dispatch = props.dispatch.clone();
+        let selected = props.selected.clone();
         Callback::from(move |e: MouseEvent| {
             // A click that ends a drag is part of selecting text, not a choice of claim.
             if text_selection::has_selection() {
@@ -105,9 +106,20 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .and_then(|el| el.closest("mark[data-claims]").ok().flatten());
-            let id = mark
+            // Innermost claim first; clicking again where claims overlap moves to the next one
+            // out, so every overlapping claim stays reachable.
+            let ids: Vec<String> = mark
                 .and_then(|m| m.get_attribute("data-claims"))
-                .and_then(|ids| ids.split(' ').next().map(str::to_string));
+                .map(|ids| ids.split(' ').map(str::to_string).collect())
+                .unwrap_or_default();
+            let next = match selected
+                .as_ref()
+                .and_then(|s| ids.iter().position(|i| i == s))
+            {
+                Some(i) => ids.get((i + 1) % ids.len()),
+                None => ids.first(),
+            };
+            let id = next.cloned();
             if let Some(id) = id {
                 dispatch.emit(Action::Select(Some(id)));
             }

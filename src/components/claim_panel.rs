@@ -4,14 +4,17 @@ use yew::prelude::*;
 
 use super::article_view::scroll_to_claim;
 use super::claim_editor::ClaimEditor;
+use super::orphan_list::OrphanList;
 use crate::model::{count_summary, Claim, Status};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ClaimPanelProps {
     pub claims: Vec<Claim>,
+    pub orphans: Vec<Claim>,
     pub selected: Option<String>,
     pub dispatch: Callback<Action>,
+    pub on_message: Callback<Option<String>>,
 }
 
 pub fn status_badge(status: Status) -> Html {
@@ -25,7 +28,7 @@ pub fn status_badge(status: Status) -> Html {
 }
 
 /// At most `max` characters of a quote, for the list.
-fn shorten(text: &str, max: usize) -> String {
+pub fn shorten(text: &str, max: usize) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= max {
         flat
@@ -37,10 +40,13 @@ fn shorten(text: &str, max: usize) -> String {
 
 #[function_component(ClaimPanel)]
 pub fn claim_panel(props: &ClaimPanelProps) -> Html {
-    let selected = props
-        .selected
-        .as_deref()
-        .and_then(|id| props.claims.iter().find(|c| c.id == id));
+    let selected = props.selected.as_deref().and_then(|id| {
+        props
+            .claims
+            .iter()
+            .chain(&props.orphans)
+            .find(|c| c.id == id)
+    });
     html! {
         <aside class="panel" aria-labelledby="claims-heading">
             <h2 id="claims-heading">{ "Claims" }</h2>
@@ -48,6 +54,12 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
             if let Some(claim) = selected {
                 <ClaimEditor claim={claim.clone()} dispatch={props.dispatch.clone()} />
             }
+            <OrphanList
+                orphans={props.orphans.clone()}
+                selected={props.selected.clone()}
+                dispatch={props.dispatch.clone()}
+                on_message={props.on_message.clone()}
+            />
             if props.claims.is_empty() {
                 <p class="empty">
                     { "No claims yet. Select a passage in the article — a statement it attributes to someone — and choose " }

@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use crate::article_text::slug;
 use crate::browser::{clipboard, download};
-use crate::export_json;
 use crate::model::Article;
 use crate::samples;
 use crate::state::AppState;
@@ -15,6 +14,8 @@ use crate::state::AppState;
 #[derive(Properties, PartialEq)]
 pub struct HeaderBarProps {
     pub state: Rc<AppState>,
+    pub editing: bool,
+    pub on_edit: Callback<()>,
     pub on_paste: Callback<()>,
     pub on_open: Callback<Article>,
     pub on_message: Callback<Option<String>>,
@@ -31,7 +32,7 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
         let state = state.clone();
         let on_message = props.on_message.clone();
         Callback::from(move |_: MouseEvent| {
-            let json = export_json::to_json(&state.article, &state.claims);
+            let json = state.export_json();
             let name = export_file_name(&state.article);
             match download::download_text(&name, "application/json", &json) {
                 Ok(()) => on_message.emit(Some(format!("Exported {name}"))),
@@ -43,7 +44,7 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
         let state = state.clone();
         let on_message = props.on_message.clone();
         Callback::from(move |_: MouseEvent| {
-            let json = export_json::to_json(&state.article, &state.claims);
+            let json = state.export_json();
             let on_message = on_message.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let message = match clipboard::copy_text(&json).await {
@@ -87,6 +88,7 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
                     </select>
                 </label>
                 <button type="button" onclick={props.on_paste.reform(|_: MouseEvent| ())}>{ "Paste article" }</button>
+                <button type="button" disabled={props.editing} onclick={props.on_edit.reform(|_: MouseEvent| ())}>{ "Edit article" }</button>
                 <button type="button" onclick={on_export}>{ "Export JSON" }</button>
                 <button type="button" onclick={on_copy}>{ "Copy JSON" }</button>
             </nav>

@@ -2,11 +2,13 @@
 //! state any other way.
 
 mod app;
+mod article_editor;
 mod article_view;
 mod banners;
 mod claim_editor;
 mod claim_panel;
 mod header_bar;
+mod orphan_list;
 mod paste_dialog;
 mod selection_toolbar;
 mod toast;

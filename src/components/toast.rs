@@ -3,6 +3,7 @@
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::reanchor::Report;
 use crate::state::{Action, Deleted};
 
 const UNDO_SECONDS: u32 = 10;
@@ -11,6 +12,7 @@ const MESSAGE_SECONDS: u32 = 5;
 #[derive(Properties, PartialEq)]
 pub struct ToastProps {
     pub deleted: Option<Deleted>,
+    pub reanchored: Option<Report>,
     pub message: Option<String>,
     pub dispatch: Callback<Action>,
     pub on_message: Callback<Option<String>>,
@@ -40,12 +42,19 @@ pub fn toast(props: &ToastProps) -> Html {
         });
     }
     let undo = props.dispatch.reform(|_: MouseEvent| Action::UndoDelete);
+    let dismiss_report = props.dispatch.reform(|_: MouseEvent| Action::DismissReport);
     html! {
         <div class="toasts" aria-live="polite">
             if props.deleted.is_some() {
                 <div class="toast">
                     <span>{ "Claim deleted." }</span>
                     <button type="button" onclick={undo}>{ "Undo" }</button>
+                </div>
+            }
+            if let Some(report) = &props.reanchored {
+                <div class="toast toast-report" role="status">
+                    <span>{ format!("Article saved: {}", report.summary()) }</span>
+                    <button type="button" onclick={dismiss_report}>{ "Dismiss" }</button>
                 </div>
             }
             if let Some(m) = &props.message {
