@@ -232,6 +232,40 @@ fn the_javascript_api_loads_articles_and_exports_claims() {
         doc.article.text,
         "The ministry said 😀 no.\n\nOfficials said yes."
     );
+    // Anchoring for scripts: describe a passage, then find it again in changed text.
+    let text = "Officials said 😀 the port paid twice.";
+    let sel = call(&api, "describe", &[text.into(), 15.into(), 36.into()]).unwrap();
+    let exact = Reflect::get(
+        &Reflect::get(&sel, &"quote".into()).unwrap(),
+        &"exact".into(),
+    )
+    .unwrap();
+    assert_eq!(exact.as_string().unwrap(), "😀 the port paid twice");
+    let changed = "Update. Officials said 😀 the port had paid twice.";
+    let found = call(&api, "resolve", &[sel.clone(), changed.into()]).unwrap();
+    let field = |v: &JsValue, k: &str| Reflect::get(v, &k.into()).unwrap();
+    assert_eq!(field(&found, "kind").as_string().unwrap(), "fuzzy");
+    assert_eq!(field(&found, "start").as_f64(), Some(23.0));
+    assert_eq!(field(&found, "end").as_f64(), Some(48.0));
+    let many = call(
+        &api,
+        "resolveMany",
+        &[
+            js_sys::Array::of2(&sel, &sel).into(),
+            "Nothing like it.".into(),
+        ],
+    )
+    .unwrap();
+    let many = js_sys::Array::from(&many);
+    assert_eq!(many.length(), 2);
+    assert_eq!(field(&many.get(0), "kind").as_string().unwrap(), "orphan");
+    let bad = call(&api, "describe", &[text.into(), 5.into(), 500.into()]).unwrap_err();
+    assert!(field(&bad, "message")
+        .as_string()
+        .unwrap()
+        .contains("not a non-empty range"));
+    assert!(call(&api, "resolve", &[JsValue::from(3), text.into()]).is_err());
+
     // Bad input is refused with a message, not a crash.
     let bad = call(&api, "loadArticle", &[JsValue::from_str("nope")]).unwrap_err();
     let message = Reflect::get(&bad, &"message".into())

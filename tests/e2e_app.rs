@@ -376,3 +376,97 @@ async fn unreadable_stored_data_is_kept_and_reported() {
     assert_eq!(kept, "{broken");
     b.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
+async fn editing_the_article_keeps_claims_on_their_words_and_orphans_can_be_reattached() {
+    let b = Browser::open().await;
+    let denial = "Port Authority director Tomas Reyl denied any wrongdoing.";
+    let gazette = "The Northern Gazette reported last week, citing emails between port staff";
+    let owned = "Halvorsen Marine is reportedly owned in part by Erik Reyl";
+    for phrase in [denial, gazette, owned] {
+        b.drag_select(phrase).await;
+        b.press_key("a").await;
+        b.pause(150).await;
+    }
+    b.wait_text(".counts", "3 claims · 0 verified · 3 unverified")
+        .await;
+    b.button("Verified").await.click().await.unwrap();
+
+    // Edit: a paragraph added at the top, the Gazette sentence reworded, the ownership sentence
+    // cut. Typed into the editor as a person would.
+    let old = claimcheck::samples::first().text;
+    let new = format!("Editor's note: this story has been updated.\n\n{old}")
+        .replace("reported last week, citing", "reported on Friday, citing")
+        .replace(&format!("{owned}, the director's younger brother, through a holding company registered in the Cayman Islands. "), "");
+    assert!(!new.contains(owned));
+    b.button("Edit article").await.click().await.unwrap();
+    let area = b.wait_for("#article-text").await;
+    area.clear().await.unwrap();
+    area.send_keys(&new).await.unwrap();
+    b.button("Save article").await.click().await.unwrap();
+    b.wait_text(
+        ".toast-report span",
+        "Article saved: 0 unchanged · 2 moved · 1 orphaned",
+    )
+    .await;
+
+    // The highlights sit on the same words in the new text.
+    let marks: Vec<String> = b
+        .script(
+            "return [...document.querySelectorAll('mark.claim')].map(m => m.textContent);",
+            vec![],
+        )
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            denial,
+            "The Northern Gazette reported on Friday, citing emails between port staff"
+        ]
+    );
+    // The orphan (the verified one) is listed apart, not counted among anchored claims.
+    assert_eq!(
+        b.text(".counts").await,
+        "2 claims · 0 verified · 2 unverified"
+    );
+    assert_eq!(b.text("#orphans-heading").await, "Orphans (1)");
+    assert_eq!(b.text(".orphan .claim-quote").await, format!("“{owned}”"));
+
+    // Re-attach the orphan to the passage where it belongs now.
+    b.drag_select("A spokesperson for the firm said the company")
+        .await;
+    b.find(".orphan-actions button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.wait_gone(".orphans").await;
+    b.wait_text(".counts", "3 claims · 1 verified · 2 unverified")
+        .await;
+
+    // All of it survives a reload.
+    b.pause(800).await;
+    b.client.refresh().await.unwrap();
+    b.wait_text(".counts", "3 claims · 1 verified · 2 unverified")
+        .await;
+    assert_eq!(
+        b.text("#article-body p").await,
+        "Editor's note: this story has been updated."
+    );
+    let json = b
+        .script("return window.claimcheck.exportJson();", vec![])
+        .await;
+    let doc = export_json::parse(json.as_str().unwrap()).unwrap();
+    assert!(doc.orphans.is_empty());
+    assert_eq!(
+        doc.claims[2].quote.exact,
+        "A spokesperson for the firm said the company"
+    );
+    b.close().await;
+}

@@ -188,7 +188,9 @@ pub fn app(props: &AppProps) -> Html {
                     on_message={on_message.clone()}
                 />
             </div>
-            <SelectionToolbar spot={*toolbar} on_add={on_add} />
+            if let Some(spot) = *toolbar {
+                <SelectionToolbar spot={spot} on_add={on_add} />
+            }
             <PasteDialog open={*paste_open} on_close={close_paste} on_open={on_open_article} />
             <Toast
                 deleted={state.deleted.clone()}

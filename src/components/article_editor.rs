@@ -47,6 +47,8 @@ pub fn article_editor(props: &ArticleEditorProps) -> Html {
         })
     };
     let on_cancel = props.on_done.reform(|_: MouseEvent| ());
+    // `defaultvalue`, not `value`: the box is the user's while it is open, and re-renders of the
+    // page (a selection change elsewhere) must not put the old text back.
     html! {
         <form class="article-editor" onsubmit={on_save} aria-labelledby="edit-heading">
             <h2 id="edit-heading">{ "Edit article" }</h2>
@@ -54,7 +56,7 @@ pub fn article_editor(props: &ArticleEditorProps) -> Html {
                 { "Edit the text; blank lines separate paragraphs. When you save, every claim is found again in the new text — claims whose words are gone are kept as orphans." }
             </p>
             <label for="article-text" class="visually-hidden">{ "Article text" }</label>
-            <textarea id="article-text" ref={area} value={props.text.clone()} rows="24" spellcheck="false" />
+            <textarea id="article-text" ref={area} defaultvalue={props.text.clone()} rows="24" spellcheck="false" />
             <p class="error" role="alert">{ (*error).clone().unwrap_or_default() }</p>
             <div class="dialog-actions">
                 <button type="button" onclick={on_cancel}>{ "Cancel" }</button>

@@ -18,14 +18,6 @@ pub struct BannersProps {
 
 #[function_component(Banners)]
 pub fn banners(props: &BannersProps) -> Html {
-    let storage = match &props.state.storage {
-        StorageHealth::Fine => html! {},
-        StorageHealth::Failing(message) => html! {
-            <div class="banner banner-error" role="alert">
-                <strong>{ "Not saved. " }</strong>{ message.clone() }
-            </div>
-        },
-    };
     let unreadable = props.store.0.unreadable_keys();
     let on_download = {
         let store = props.store.clone();
@@ -43,7 +35,11 @@ pub fn banners(props: &BannersProps) -> Html {
     };
     html! {
         <div class="banners">
-            { storage }
+            if let StorageHealth::Failing(message) = &props.state.storage {
+                <div class="banner banner-error" role="alert">
+                    <strong>{ "Not saved. " }</strong>{ message.clone() }
+                </div>
+            }
             { for props.state.warnings.iter().enumerate().map(|(i, w)| {
                 let dispatch = props.dispatch.clone();
                 html! {

@@ -54,12 +54,16 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
             if let Some(claim) = selected {
                 <ClaimEditor claim={claim.clone()} dispatch={props.dispatch.clone()} />
             }
-            <OrphanList
-                orphans={props.orphans.clone()}
-                selected={props.selected.clone()}
-                dispatch={props.dispatch.clone()}
-                on_message={props.on_message.clone()}
-            />
+            // Rendered only when there is something to show: a component that renders nothing
+            // leaves Yew no DOM node to place its siblings against.
+            if !props.orphans.is_empty() {
+                <OrphanList
+                    orphans={props.orphans.clone()}
+                    selected={props.selected.clone()}
+                    dispatch={props.dispatch.clone()}
+                    on_message={props.on_message.clone()}
+                />
+            }
             if props.claims.is_empty() {
                 <p class="empty">
                     { "No claims yet. Select a passage in the article — a statement it attributes to someone — and choose " }

@@ -18,9 +18,6 @@ pub struct OrphanListProps {
 
 #[function_component(OrphanList)]
 pub fn orphan_list(props: &OrphanListProps) -> Html {
-    if props.orphans.is_empty() {
-        return html! {};
-    }
     // Pressing a button must not clear the article selection it is about to use.
     let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
     html! {

@@ -13,15 +13,13 @@ pub struct ToolbarSpot {
 
 #[derive(Properties, PartialEq)]
 pub struct SelectionToolbarProps {
-    pub spot: Option<ToolbarSpot>,
+    pub spot: ToolbarSpot,
     pub on_add: Callback<()>,
 }
 
 #[function_component(SelectionToolbar)]
 pub fn selection_toolbar(props: &SelectionToolbarProps) -> Html {
-    let Some(spot) = props.spot else {
-        return html! {};
-    };
+    let spot = props.spot;
     let viewport_width = gloo::utils::window()
         .inner_width()
         .ok()
