@@ -13,7 +13,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::approx_search::{Searcher, SymbolText};
+use std::cell::OnceCell;
+
+use crate::approx_search::{GramIndex, Searcher, SymbolText};
 use crate::model::{TextPosition, TextQuote};
 use crate::offsets::CharTable;
 
@@ -87,6 +89,10 @@ pub const MIN_SCORE: f64 = 0.7;
 pub const EXACT_TRUSTED: f64 = 0.9;
 /// Approximate search allows at most this many errors (and at most half the quote).
 pub const MAX_ERRORS: usize = 256;
+/// From how many passages at once `resolve_many` indexes the text first.
+const INDEX_FROM: usize = 16;
+/// How far around a passage's old place the approximate search looks first.
+const NEAR_REACH: usize = 4096;
 /// Exact occurrences considered when a quote repeats (a pathological text could have millions).
 const MAX_OCCURRENCES: usize = 10_000;
 
@@ -101,6 +107,10 @@ pub struct PreparedText<'a> {
     table: CharTable<'a>,
     chars: Vec<char>,
     symbols: SymbolText,
+    /// Built the first time a search can use it.
+    index: OnceCell<Option<GramIndex>>,
+    /// Whether exact searches should build the index (worth it for many passages).
+    index_exact: bool,
 }
 
 impl<'a> PreparedText<'a> {
@@ -112,7 +122,15 @@ impl<'a> PreparedText<'a> {
             table: CharTable::new(text),
             chars,
             symbols,
+            index: OnceCell::new(),
+            index_exact: false,
         }
+    }
+
+    fn index(&self) -> Option<&GramIndex> {
+        self.index
+            .get_or_init(|| GramIndex::new(&self.symbols.symbols))
+            .as_ref()
     }
 
     fn len(&self) -> usize {
@@ -120,10 +138,41 @@ impl<'a> PreparedText<'a> {
     }
 
     /// Code-point offsets of every occurrence of `quote`, overlapping ones included.
-    fn occurrences(&self, quote: &str) -> Vec<usize> {
+    fn occurrences(&self, quote: &str, chars: &[char]) -> Vec<usize> {
+        self.occurrences_within(quote, chars, 0, self.len())
+    }
+
+    /// Occurrences of `quote` (also given as `chars`) lying wholly within code points `from..to`:
+    /// from the index of the text when there is one, otherwise by scanning.
+    fn occurrences_within(
+        &self,
+        quote: &str,
+        chars: &[char],
+        from: usize,
+        to: usize,
+    ) -> Vec<usize> {
+        let index = if self.index_exact {
+            self.index()
+        } else {
+            self.index.get().and_then(Option::as_ref)
+        };
+        if let Some(index) = index {
+            if let Some(found) = index.exact(&self.symbols, chars) {
+                return found
+                    .into_iter()
+                    .filter(|&s| s >= from && s + chars.len() <= to)
+                    .take(MAX_OCCURRENCES)
+                    .collect();
+            }
+        }
+        self.scan_within(quote, from, to)
+    }
+
+    fn scan_within(&self, quote: &str, from: usize, to: usize) -> Vec<usize> {
         let mut found = Vec::new();
-        let mut from = 0;
-        while let Some(at) = self.text[from..].find(quote) {
+        let end = self.table.byte(to);
+        let mut from = self.table.byte(from);
+        while let Some(at) = self.text[from..end].find(quote) {
             let byte = from + at;
             found.push(self.table.char_at_byte(byte));
             if found.len() == MAX_OCCURRENCES {
@@ -146,6 +195,13 @@ impl<'a> PreparedText<'a> {
         }
         let distance = strsim::generic_levenshtein(&actual.to_vec(), &expected.to_vec());
         1.0 - (distance as f64 / expected.len() as f64).min(1.0)
+    }
+
+    /// Whether the text around `start..end` is exactly the stored prefix and suffix.
+    fn context_is_exact(&self, sel: &Quoted, start: usize, end: usize) -> bool {
+        start >= sel.prefix.len()
+            && self.chars[start - sel.prefix.len()..start] == sel.prefix[..]
+            && self.chars.get(end..end + sel.suffix.len()) == Some(&sel.suffix[..])
     }
 
     /// The weighted score of a candidate `start..end` with `errors` edits from the quote.
@@ -180,31 +236,64 @@ impl<'a> PreparedText<'a> {
         }
         let quoted = Quoted::new(sel);
         let len = quoted.exact.len();
-        let starts = self.occurrences(exact);
-        let best_exact = starts
-            .iter()
-            .map(|&start| (start, self.score(&quoted, start, start + len, 0)))
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        let occurrences: Option<Vec<(usize, usize)>> =
-            (!starts.is_empty()).then(|| starts.iter().map(|&s| (s, s + len)).collect());
-        if let Some((start, score)) = best_exact {
-            if score >= EXACT_TRUSTED {
+        let near = quoted.hint.map(|h| {
+            let reach = NEAR_REACH + 2 * len;
+            (
+                h.saturating_sub(reach).min(self.len()),
+                (h + len + reach).min(self.len()),
+            )
+        });
+        if let (Some(hint), Some((from, to))) = (quoted.hint, near) {
+            // An occurrence near the old place whose surroundings are exactly the stored context
+            // cannot be beaten by one farther away, so the rest of the text need not be searched.
+            let perfect = self
+                .occurrences_within(exact, &quoted.exact, from, to)
+                .into_iter()
+                .filter(|&s| self.context_is_exact(&quoted, s, s + len))
+                .min_by_key(|&s| s.abs_diff(hint));
+            if let Some(start) = perfect {
                 return Resolution::Exact {
                     start,
                     end: start + len,
                 };
             }
         }
+        let starts = self.occurrences(exact, &quoted.exact);
+        let best_exact = starts
+            .iter()
+            .map(|&start| (start, self.score(&quoted, start, start + len, 0)))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        let occurrences: Option<Vec<(usize, usize)>> =
+            (!starts.is_empty()).then(|| starts.iter().map(|&s| (s, s + len)).collect());
+        let mut max_errors = MAX_ERRORS.min(len / 2);
+        if let Some((start, score)) = best_exact {
+            // Only an approximate match that can outscore the exact one is worth looking for:
+            // even with perfect context, one with `e` errors scores at most
+            // (50·(1 − e/len) + 42) / 92.
+            let can_beat = len as f64 * (1.0 - (92.0 * score - 42.0) / 50.0);
+            let can_beat = (can_beat.ceil() as usize).saturating_sub(1);
+            if score >= EXACT_TRUSTED || can_beat == 0 {
+                return Resolution::Exact {
+                    start,
+                    end: start + len,
+                };
+            }
+            max_errors = max_errors.min(can_beat);
+        }
         // Either no exact occurrence, or one whose surroundings disagree with the stored context
         // (the same words said elsewhere in the article): an approximate match in the right
         // place may score better.
-        let max_errors = MAX_ERRORS.min(len / 2);
+        let masked;
+        let symbols: &[u32] = match &occurrences {
+            None => &self.symbols.symbols,
+            Some(exact) => {
+                masked = self.symbols.masked(exact);
+                &masked
+            }
+        };
         let fuzzy = Searcher::new(&self.symbols, &quoted.exact).and_then(|searcher| {
-            let candidates = match &occurrences {
-                None => searcher.search(0, self.len(), max_errors),
-                Some(exact) => searcher.search_masked(exact, max_errors),
-            };
-            candidates
+            searcher
+                .search_near(symbols, near, max_errors, self.index())
                 .into_iter()
                 .map(|m| (m, self.score(&quoted, m.start, m.end, m.errors)))
                 .filter(|&(_, score)| score >= MIN_SCORE)
@@ -257,7 +346,10 @@ pub fn resolve(selectors: &Selectors, text: &str) -> Resolution {
 
 /// Resolves many passages in one text, preparing the text once.
 pub fn resolve_many(selectors: &[Selectors], text: &str) -> Vec<Resolution> {
-    let prepared = PreparedText::new(text);
+    let mut prepared = PreparedText::new(text);
+    // Indexing the text costs about as much as a few scans; many passages repay it, once one
+    // of them has to be searched for.
+    prepared.index_exact = selectors.len() >= INDEX_FROM;
     selectors.iter().map(|s| prepared.resolve(s)).collect()
 }
 

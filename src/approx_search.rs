@@ -48,14 +48,108 @@ impl SymbolText {
     fn alphabet_len(&self) -> usize {
         self.ids.len()
     }
+
+    /// A copy of the symbols in which `ranges` match nothing.
+    pub fn masked(&self, ranges: &[(usize, usize)]) -> Vec<u32> {
+        let mut symbols = self.symbols.clone();
+        let mask = self.alphabet_len() as u32;
+        for &(start, end) in ranges {
+            symbols[start..end].fill(mask);
+        }
+        symbols
+    }
 }
 
 const W: usize = 64;
 
-/// A pattern compiled against a text's alphabet: for each symbol, a bit per pattern position.
+/// Length of the runs of symbols a [`GramIndex`] records.
+const GRAM: usize = 8;
+
+/// Every run of [`GRAM`] symbols in a text with where it starts, sorted by a hash of the run, so
+/// the occurrences of any run are found by binary search instead of a scan. Each entry packs the
+/// hash (high bits) and the position (low bits) into one word, which keeps building it cheap; a
+/// hash collision only adds a place to check, never hides one.
+pub struct GramIndex {
+    entries: Vec<u64>,
+}
+
+const POSITION_BITS: u32 = 24;
+
+impl GramIndex {
+    /// `None` for texts too long for the packed positions (16 M code points).
+    pub fn new(symbols: &[u32]) -> Option<Self> {
+        if symbols.len() >= 1 << POSITION_BITS {
+            return None;
+        }
+        let mut entries: Vec<u64> = symbols
+            .windows(GRAM)
+            .enumerate()
+            .map(|(at, run)| Self::hash(run) | at as u64)
+            .collect();
+        entries.sort_unstable();
+        Some(GramIndex { entries })
+    }
+
+    /// A hash of `run` in the bits above the position bits.
+    fn hash(run: &[u32]) -> u64 {
+        let h = run.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &s| {
+            (h ^ u64::from(s)).wrapping_mul(0x0100_0000_01b3)
+        });
+        h << POSITION_BITS
+    }
+
+    /// Every exact occurrence of `pattern` in `text` (the text this index was built from), in
+    /// order; `None` when the pattern is shorter than a gram.
+    pub fn exact(&self, text: &SymbolText, pattern: &[char]) -> Option<Vec<usize>> {
+        if pattern.len() < GRAM {
+            return None;
+        }
+        let mut symbols = Vec::with_capacity(pattern.len());
+        for c in pattern {
+            match text.ids.get(c) {
+                Some(&s) => symbols.push(s),
+                // A character the text lacks: the pattern occurs nowhere.
+                None => return Some(Vec::new()),
+            }
+        }
+        // Look up the rarest of a few of the pattern's grams, then check each place found.
+        let offsets = [0, (symbols.len() - GRAM) / 2, symbols.len() - GRAM];
+        let (offset, starts) = offsets
+            .iter()
+            .map(|&o| (o, self.occurrences(&symbols[o..o + GRAM])))
+            .min_by_key(|(_, found)| found.len())
+            .expect("three offsets");
+        let mut found: Vec<usize> = starts
+            .into_iter()
+            .filter_map(|at| (at as usize).checked_sub(offset))
+            .filter(|&start| text.symbols.get(start..start + symbols.len()) == Some(&symbols[..]))
+            .collect();
+        found.sort_unstable();
+        Some(found)
+    }
+
+    /// Where `run` (of [`GRAM`] symbols) may start in the text.
+    fn occurrences(&self, run: &[u32]) -> Vec<u32> {
+        let key = Self::hash(run);
+        let from = self.entries.partition_point(|&e| e < key);
+        let to = self
+            .entries
+            .partition_point(|&e| e >> POSITION_BITS <= key >> POSITION_BITS);
+        self.entries[from..to]
+            .iter()
+            .map(|&e| (e & ((1 << POSITION_BITS) - 1)) as u32)
+            .collect()
+    }
+}
+
+/// A pattern compiled against a text's alphabet: for each block of 64 pattern positions and each
+/// symbol, the bits of the positions holding that symbol. Block-major, so the first block's
+/// table, which most columns need alone, is one contiguous array.
 struct Pattern {
     len: usize,
     blocks: usize,
+    /// Rows per block: the alphabet plus the mask symbol, which matches nothing.
+    rows: usize,
     peq: Vec<u64>,
     last_row: Vec<u64>,
 }
@@ -64,12 +158,12 @@ impl Pattern {
     fn new(pattern: &[char], ids: &HashMap<char, u32>, alphabet: usize) -> Pattern {
         let len = pattern.len();
         let blocks = len.div_ceil(W);
-        // One row more than the alphabet: the mask symbol, which matches nothing.
-        let mut peq = vec![0u64; (alphabet + 1) * blocks];
+        let rows = alphabet + 1;
+        let mut peq = vec![0u64; rows * blocks];
         for (i, c) in pattern.iter().enumerate() {
             // Pattern characters the text lacks can never match; they need no row.
             if let Some(&s) = ids.get(c) {
-                peq[s as usize * blocks + i / W] |= 1 << (i % W);
+                peq[(i / W) * rows + s as usize] |= 1 << (i % W);
             }
         }
         let mut last_row = vec![1u64 << (W - 1); blocks];
@@ -77,9 +171,15 @@ impl Pattern {
         Pattern {
             len,
             blocks,
+            rows,
             peq,
             last_row,
         }
+    }
+
+    #[inline(always)]
+    fn eq(&self, block: usize, symbol: usize) -> u64 {
+        self.peq[block * self.rows + symbol]
     }
 }
 
@@ -105,12 +205,19 @@ fn advance_block(p: &mut u64, m: &mut u64, eq: u64, h_in: i64, last_row: u64) ->
 /// Ends (exclusive) and error counts of the lowest-error matches with at most `max_errors`
 /// errors (Myers 1999, fig. 9, with the error bound lowered as better matches appear).
 fn match_ends(text: &[u32], pat: &Pattern, max_errors: usize) -> Vec<(usize, usize)> {
+    // The release build optimizes for size, which keeps `Vec` indexing as calls: everything hot
+    // below indexes plain slices, and iterates with plain loops.
     let mut k = max_errors.min(pat.len) as i64;
     let w = W as i64;
     let last = pat.blocks - 1;
-    let mut p = vec![!0u64; pat.blocks];
-    let mut m = vec![0u64; pat.blocks];
-    let mut score = vec![0i64; pat.blocks];
+    let rows = pat.rows;
+    let peq: &[u64] = &pat.peq;
+    let last_rows: &[u64] = &pat.last_row;
+    let mut p_store = vec![!0u64; pat.blocks];
+    let mut m_store = vec![0u64; pat.blocks];
+    let mut score_store = vec![0i64; pat.blocks];
+    let (p, m, score): (&mut [u64], &mut [u64], &mut [i64]) =
+        (&mut p_store, &mut m_store, &mut score_store);
     let mut y = ((k as usize).div_ceil(W)).saturating_sub(1);
     for (b, s) in score.iter_mut().enumerate().take(y + 1) {
         *s = (b as i64 + 1) * w;
@@ -118,23 +225,40 @@ fn match_ends(text: &[u32], pat: &Pattern, max_errors: usize) -> Vec<(usize, usi
     score[last] = pat.len as i64;
     let mut found = Vec::new();
     for (j, &symbol) in text.iter().enumerate() {
-        let row = &pat.peq[symbol as usize * pat.blocks..][..pat.blocks];
+        let symbol = symbol as usize;
         let mut carry = 0;
-        for b in 0..=y {
-            carry = advance_block(&mut p[b], &mut m[b], row[b], carry, pat.last_row[b]);
+        let mut b = 0;
+        while b <= y {
+            carry = advance_block(
+                &mut p[b],
+                &mut m[b],
+                peq[b * rows + symbol],
+                carry,
+                last_rows[b],
+            );
             score[b] += carry;
+            b += 1;
         }
-        if score[y] - carry <= k && y < last && ((row[y + 1] & 1) != 0 || carry < 0) {
+        if score[y] - carry <= k
+            && y < last
+            && ((peq[(y + 1) * rows + symbol] & 1) != 0 || carry < 0)
+        {
             // The match may continue into the next block down: start computing it.
             y += 1;
-            p[y] = !0;
-            m[y] = 0;
             let height = if y == last {
                 (pat.len - last * W) as i64
             } else {
                 w
             };
-            let out = advance_block(&mut p[y], &mut m[y], row[y], carry, pat.last_row[y]);
+            p[y] = !0;
+            m[y] = 0;
+            let out = advance_block(
+                &mut p[y],
+                &mut m[y],
+                peq[y * rows + symbol],
+                carry,
+                last_rows[y],
+            );
             score[y] = score[y - 1] + height - carry + out;
         } else {
             while y > 0 && score[y] >= k + w {
@@ -161,11 +285,16 @@ fn longest_anchored(text: &[u32], pat: &Pattern, max_errors: usize) -> Option<us
     let mut score = pat.len as i64;
     let mut longest = (pat.len <= max_errors).then_some(0);
     for (j, &symbol) in text.iter().enumerate() {
-        let row = &pat.peq[symbol as usize * pat.blocks..][..pat.blocks];
         // The top row grows by one per column: a match may not skip text at its start.
         let mut carry = 1;
         for b in 0..pat.blocks {
-            carry = advance_block(&mut p[b], &mut m[b], row[b], carry, pat.last_row[b]);
+            carry = advance_block(
+                &mut p[b],
+                &mut m[b],
+                pat.eq(b, symbol as usize),
+                carry,
+                pat.last_row[b],
+            );
         }
         score += carry;
         if score <= max_errors as i64 {
@@ -178,6 +307,8 @@ fn longest_anchored(text: &[u32], pat: &Pattern, max_errors: usize) -> Option<us
 /// A pattern ready to search one prepared text, possibly many times.
 pub struct Searcher<'t> {
     text: &'t SymbolText,
+    /// The pattern as the text's symbols; characters the text lacks become the mask symbol.
+    pattern: Vec<u32>,
     forward: Pattern,
     backward: Pattern,
 }
@@ -189,8 +320,13 @@ impl<'t> Searcher<'t> {
             return None;
         }
         let reversed: Vec<char> = pattern.iter().rev().copied().collect();
+        let mask = text.alphabet_len() as u32;
         Some(Searcher {
             text,
+            pattern: pattern
+                .iter()
+                .map(|c| text.ids.get(c).copied().unwrap_or(mask))
+                .collect(),
             forward: Pattern::new(pattern, &text.ids, text.alphabet_len()),
             backward: Pattern::new(&reversed, &text.ids, text.alphabet_len()),
         })
@@ -202,15 +338,79 @@ impl<'t> Searcher<'t> {
         self.search_symbols(&self.text.symbols[from..to], from, max_errors)
     }
 
-    /// As [`Searcher::search`] over the whole text, with the ranges in `masked` treated as text
-    /// that matches nothing (so matches elsewhere are found even where these are better).
-    pub fn search_masked(&self, masked: &[(usize, usize)], max_errors: usize) -> Vec<Match> {
-        let mut symbols = self.text.symbols.clone();
-        let mask = self.text.alphabet_len() as u32;
-        for &(start, end) in masked {
-            symbols[start..end].fill(mask);
+    /// The lowest-error matches in the whole of `symbols` (the text, or a masked copy of it),
+    /// looking first in `near`: a match found there bounds the errors of the whole-text search,
+    /// which is then far cheaper — and, with an `index` of the text and a bound small enough,
+    /// only looks where the pattern could be (see [`Searcher::filtered`]). The matches are
+    /// exactly those of a plain search of the whole text.
+    pub fn search_near(
+        &self,
+        symbols: &[u32],
+        near: Option<(usize, usize)>,
+        max_errors: usize,
+        index: Option<&GramIndex>,
+    ) -> Vec<Match> {
+        let mut bound = max_errors;
+        if let Some((from, to)) = near.filter(|&(f, t)| f > 0 || t < symbols.len()) {
+            if let Some(best) = self.search_symbols(&symbols[from..to], from, bound).first() {
+                bound = best.errors;
+                if let Some(found) = index.and_then(|i| self.filtered(symbols, i, bound)) {
+                    return found;
+                }
+            }
         }
-        self.search_symbols(&symbols, 0, max_errors)
+        self.search_symbols(symbols, 0, bound)
+    }
+
+    /// Filter, then verify: a match with at most `bound` errors contains one of `bound + 1`
+    /// consecutive pieces of the pattern unchanged (each error can spoil only one piece), so
+    /// only the stretches of text around exact occurrences of a piece need searching. `None`
+    /// when pieces would be too short to be selective, or the stretches cover much of the text.
+    fn filtered(&self, symbols: &[u32], index: &GramIndex, bound: usize) -> Option<Vec<Match>> {
+        let m = self.pattern.len();
+        let piece = m / (bound + 1);
+        if piece < GRAM {
+            return None;
+        }
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        for i in 0..=bound {
+            let piece_start = i * piece;
+            // The gram of this piece that occurs least often in the text.
+            let occurrences = (piece_start..=piece_start + piece - GRAM)
+                .map(|o| (o, index.occurrences(&self.pattern[o..o + GRAM])))
+                .min_by_key(|(_, found)| found.len())
+                .expect("a piece holds at least one gram");
+            let (offset, found) = occurrences;
+            for at in found {
+                // Where the whole pattern would lie if this gram is in it, with room on both
+                // sides for errors and for finding the match's start.
+                let pattern_start = (at as usize).saturating_sub(offset);
+                windows.push((
+                    pattern_start.saturating_sub(m + bound),
+                    (pattern_start + 2 * m + bound).min(symbols.len()),
+                ));
+            }
+            if windows.len() * 3 * m > symbols.len() {
+                return None;
+            }
+        }
+        windows.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for (from, to) in windows {
+            match merged.last_mut() {
+                Some(last) if from <= last.1 => last.1 = last.1.max(to),
+                _ => merged.push((from, to)),
+            }
+        }
+        let mut found: Vec<Match> = merged
+            .into_iter()
+            .flat_map(|(from, to)| self.search_symbols(&symbols[from..to], from, bound))
+            .collect();
+        let best = found.iter().map(|m| m.errors).min();
+        found.retain(|m| Some(m.errors) == best);
+        found.sort_by_key(|m| (m.end, m.start));
+        found.dedup_by_key(|m| m.end);
+        Some(found)
     }
 
     fn search_symbols(&self, symbols: &[u32], from: usize, max_errors: usize) -> Vec<Match> {
@@ -291,6 +491,59 @@ mod tests {
     }
 
     #[test]
+    fn the_filter_is_used_and_agrees_with_a_full_search() {
+        // Pseudo-random letters: selective grams, like real prose over a long article.
+        let mut state = 7u64;
+        let chars: Vec<char> = (0..20_000)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                b"abcdefghijklmnopqrstuvwxyz  "[(state >> 33) as usize % 28] as char
+            })
+            .collect();
+        let prepared = SymbolText::new(&chars);
+        let index = GramIndex::new(&prepared.symbols).unwrap();
+        for (start, len, edits) in [
+            (100, 40, 2),
+            (9_000, 200, 9),
+            (19_700, 250, 20),
+            (5_000, 64, 0),
+        ] {
+            let mut pattern = chars[start..start + len].to_vec();
+            for e in 0..edits {
+                pattern[(e * 7919) % len] = 'é';
+            }
+            let s = Searcher::new(&prepared, &pattern).unwrap();
+            let bound = s.search(start - 10, start + len + 10, len / 2)[0].errors;
+            let filtered = s
+                .filtered(&prepared.symbols, &index, bound)
+                .expect("selective enough to filter");
+            assert_eq!(filtered, s.search(0, chars.len(), bound));
+            assert_eq!(filtered[0].start, start);
+        }
+    }
+
+    #[test]
+    fn the_index_finds_every_exact_occurrence() {
+        let text =
+            "the port paid twice; the port paid twice again; the port paid thrice. 北京的港口";
+        let chars: Vec<char> = text.chars().collect();
+        let prepared = SymbolText::new(&chars);
+        let index = GramIndex::new(&prepared.symbols).unwrap();
+        let find = |p: &str| index.exact(&prepared, &p.chars().collect::<Vec<_>>());
+        assert_eq!(find("the port paid tw"), Some(vec![0, 21]));
+        assert_eq!(find("port paid"), Some(vec![4, 25, 52]));
+        assert_eq!(
+            find("北京的港口"),
+            None,
+            "shorter than a gram: the caller scans"
+        );
+        assert_eq!(find("the port paid Xwice"), Some(vec![]));
+        assert_eq!(find("e. 北京的港口"), Some(vec![chars.len() - 8]));
+    }
+
+    #[test]
     fn handles_patterns_longer_than_many_words_and_unicode() {
         let quote: String = "北京 officials said 😀 prices rose; ".repeat(12);
         let mut text = "Preamble. ".repeat(30);
@@ -305,6 +558,65 @@ mod tests {
         assert_eq!(m.len(), 1, "{m:?}");
         assert_eq!(m[0].start, start);
         assert_eq!(m[0].errors, quote.chars().count().div_ceil(37));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn searching_near_first_finds_the_same_matches(
+            text in "[abcé世 ]{1,300}",
+            pattern in "[abcé世 ]{1,80}",
+            a in 0usize..300,
+            b in 0usize..300,
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let prepared = SymbolText::new(&chars);
+            let p: Vec<char> = pattern.chars().collect();
+            let s = Searcher::new(&prepared, &p).unwrap();
+            let n = chars.len();
+            let (from, to) = (a.min(b).min(n), a.max(b).min(n));
+            let k = p.len() / 2;
+            let index = GramIndex::new(&prepared.symbols).unwrap();
+            prop_assert_eq!(
+                s.search_near(&prepared.symbols, Some((from, to)), k, None),
+                s.search(0, n, k)
+            );
+            prop_assert_eq!(
+                s.search_near(&prepared.symbols, Some((from, to)), k, Some(&index)),
+                s.search(0, n, k)
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn filtering_with_the_index_finds_the_same_matches(
+            words in proptest::collection::vec(0usize..12, 50..400),
+            at in 0usize..1000,
+            len in 20usize..120,
+            noise in proptest::collection::vec((0usize..1000, 0usize..26), 0..6),
+        ) {
+            const VOCAB: [&str; 12] = ["the", "ministry", "said", "port", "officials", "café",
+                "北京", "reported", "denied", "board", "review", "contract"];
+            let text: String = words.iter().map(|&w| VOCAB[w]).collect::<Vec<_>>().join(" ");
+            let chars: Vec<char> = text.chars().collect();
+            let start = at % (chars.len().saturating_sub(len).max(1));
+            let mut pattern: Vec<char> = chars[start..(start + len).min(chars.len())].to_vec();
+            for (i, c) in noise {
+                let i = i % pattern.len();
+                pattern[i] = char::from(b'a' + c as u8);
+            }
+            let prepared = SymbolText::new(&chars);
+            let index = GramIndex::new(&prepared.symbols).unwrap();
+            let s = Searcher::new(&prepared, &pattern).unwrap();
+            let k = pattern.len() / 2;
+            let near = Some((start.saturating_sub(30), (start + len + 30).min(chars.len())));
+            prop_assert_eq!(
+                s.search_near(&prepared.symbols, near, k, Some(&index)),
+                s.search(0, chars.len(), k)
+            );
+        }
     }
 
     proptest! {

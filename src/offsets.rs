@@ -63,6 +63,11 @@ impl<'a> CharTable<'a> {
         Some(&self.text[self.bytes[start]..self.bytes[end]])
     }
 
+    /// The byte index of code point `cp` (clamped to the end of the text).
+    pub fn byte(&self, cp: usize) -> usize {
+        self.bytes[cp.min(self.len())]
+    }
+
     /// The code-point offset of the character starting at byte `byte`.
     pub fn char_at_byte(&self, byte: usize) -> usize {
         self.bytes.partition_point(|&b| b < byte)
