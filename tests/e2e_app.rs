@@ -93,6 +93,14 @@ async fn mark_verify_reload_and_export_claims_with_the_mouse() {
         .await
         .unwrap();
 
+    // Clicking where claims overlap selects the innermost; clicking again, the one around it.
+    b.press_key("\u{e00c}").await; // Escape: nothing selected
+    b.wait_gone(".claim-editor").await;
+    b.find("mark.claim.overlap").await.click().await.unwrap();
+    b.wait_text(".editor-quote", "Tomas Reyl denied").await;
+    b.find("mark.claim.overlap").await.click().await.unwrap();
+    b.wait_text(".editor-quote", denial).await;
+
     // Clicking a highlight selects its claim.
     b.find("mark.claim:not(.overlap)")
         .await

@@ -57,6 +57,14 @@ pub fn typing_in_field(event: &KeyboardEvent) -> bool {
         })
 }
 
+fn in_claim_editor(event: &KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".claim-editor").ok().flatten())
+        .is_some()
+}
+
 /// Where the toolbar goes for the current selection, if the selection is a usable passage.
 fn toolbar_spot(store: &AppStore) -> Option<ToolbarSpot> {
     let (start, end) = text_selection::selection_offsets()?;
@@ -92,6 +100,17 @@ pub fn app(props: &AppProps) -> Html {
             let s = store.clone();
             let on_key = EventListener::new(&document, "keydown", move |e| {
                 let e: &KeyboardEvent = e.unchecked_ref();
+                if e.key() == "Escape" && in_claim_editor(e) {
+                    // Esc leaves the claim editor, even from its fields (which keep their text).
+                    if let Some(field) = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = field.blur();
+                    }
+                    s.dispatch(Action::Select(None));
+                    return;
+                }
                 if typing_in_field(e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
                     return;
                 }
