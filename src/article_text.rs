@@ -137,6 +137,7 @@ pub fn new_article(title: &str, paragraphs: &[String]) -> Article {
         byline: String::new(),
         date: String::new(),
         text,
+        ..Article::default()
     }
 }
 

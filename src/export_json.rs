@@ -158,6 +158,7 @@ mod tests {
             byline: String::new(),
             date: String::new(),
             text: text.into(),
+            ..Article::default()
         }
     }
 

@@ -5,6 +5,7 @@
 
 pub mod anchor;
 pub mod approx_search;
+pub mod article_import;
 pub mod article_text;
 pub mod export_json;
 pub mod highlight_layout;

@@ -3,18 +3,52 @@
 use serde::{Deserialize, Serialize};
 
 /// An article as Claimcheck shows it. `text` is the plain body text that claim offsets count
-/// into: paragraphs separated by one blank line ("\n\n"), no markup.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// into: blocks (paragraphs, headings, list items, quotes) separated by one blank line ("\n\n"),
+/// line breaks inside a block as "\n", no markup. `blocks` says what each block is (all
+/// paragraphs when empty) and `links` where the links an imported page had are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Article {
     pub id: String,
     pub title: String,
     #[serde(default)]
     pub outlet: String,
+    /// The author line.
     #[serde(default)]
     pub byline: String,
     #[serde(default)]
     pub date: String,
+    /// Where the article was published.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
     pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<BlockKind>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+}
+
+/// What a block of article text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase", tag = "kind")]
+pub enum BlockKind {
+    #[default]
+    Paragraph,
+    Heading {
+        level: u8,
+    },
+    /// A list item; `ordered` lists show numbers.
+    Item {
+        ordered: bool,
+    },
+    Quote,
+}
+
+/// A link in the article: code points `start..end` of the text, and where it pointed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub start: usize,
+    pub end: usize,
+    pub href: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]

@@ -32,6 +32,7 @@ fn parse_sample(source: &str) -> Article {
         byline: field("byline"),
         date: field("date"),
         text: join_paragraphs(&paragraphs),
+        ..Article::default()
     }
 }
 

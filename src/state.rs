@@ -336,6 +336,7 @@ mod tests {
                 byline: String::new(),
                 date: String::new(),
                 text: TEXT.into(),
+                ..Article::default()
             },
             vec![],
             vec![],
