@@ -3,7 +3,7 @@
 //! the DOM never nests highlight elements and every run maps straight back to text offsets.
 
 use crate::article_text::paragraph_ranges;
-use crate::model::{Claim, Status};
+use crate::model::{Article, BlockKind, Claim, Link, Status};
 use crate::offsets::CharTable;
 
 /// One claim covering a run.
@@ -22,16 +22,32 @@ pub struct Run {
     pub start: usize,
     pub text: String,
     pub marks: Vec<Mark>,
+    /// Where the link this run is part of pointed.
+    pub link: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     pub start: usize,
+    pub kind: BlockKind,
     pub runs: Vec<Run>,
+}
+
+/// Lays out an article's text, blocks and links with `claims` highlighted.
+pub fn layout_article(article: &Article, claims: &[Claim]) -> Vec<Paragraph> {
+    let mut paragraphs = layout_with_links(&article.text, claims, &article.links);
+    for (p, kind) in paragraphs.iter_mut().zip(&article.blocks) {
+        p.kind = *kind;
+    }
+    paragraphs
 }
 
 /// Lays out `text` with `claims` highlighted. Claims may come in any order and may overlap.
 pub fn layout(text: &str, claims: &[Claim]) -> Vec<Paragraph> {
+    layout_with_links(text, claims, &[])
+}
+
+fn layout_with_links(text: &str, claims: &[Claim], links: &[Link]) -> Vec<Paragraph> {
     let table = CharTable::new(text);
     let mut by_start: Vec<&Claim> = claims.iter().filter(|c| !c.is_empty()).collect();
     by_start.sort_by_key(|c| c.position.start);
@@ -52,19 +68,34 @@ pub fn layout(text: &str, claims: &[Claim]) -> Vec<Paragraph> {
                 .copied()
                 .filter(|c| c.position.start < pend && c.position.end > pstart)
                 .collect();
+            let links_here: Vec<&Link> = links
+                .iter()
+                .filter(|l| l.start < pend && l.end > pstart)
+                .collect();
             Paragraph {
                 start: pstart,
-                runs: runs(&table, pstart, pend, &here),
+                kind: BlockKind::Paragraph,
+                runs: runs(&table, pstart, pend, &here, &links_here),
             }
         })
         .collect()
 }
 
-fn runs(table: &CharTable<'_>, pstart: usize, pend: usize, claims: &[&Claim]) -> Vec<Run> {
+fn runs(
+    table: &CharTable<'_>,
+    pstart: usize,
+    pend: usize,
+    claims: &[&Claim],
+    links: &[&Link],
+) -> Vec<Run> {
     let mut cuts: Vec<usize> = vec![pstart, pend];
     for c in claims {
         cuts.push(c.position.start.clamp(pstart, pend));
         cuts.push(c.position.end.clamp(pstart, pend));
+    }
+    for l in links {
+        cuts.push(l.start.clamp(pstart, pend));
+        cuts.push(l.end.clamp(pstart, pend));
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -79,6 +110,10 @@ fn runs(table: &CharTable<'_>, pstart: usize, pend: usize, claims: &[&Claim]) ->
             covering.sort_by_key(|c| (c.len(), std::cmp::Reverse(c.created.clone())));
             Run {
                 start,
+                link: links
+                    .iter()
+                    .find(|l| l.start <= start && l.end >= end)
+                    .map(|l| l.href.clone()),
                 text: table.slice(start, end).unwrap_or_default().to_string(),
                 marks: covering
                     .into_iter()
@@ -144,6 +179,37 @@ mod tests {
                 ("bb", vec!["inner", "cross", "outer"]),
                 (" cccc", vec!["cross", "outer"]),
                 (" dddd", vec!["outer"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn blocks_keep_their_kind_and_links_split_runs() {
+        let article = Article {
+            text: "Heading\n\nSee the report today.".into(),
+            blocks: vec![BlockKind::Heading { level: 2 }, BlockKind::Paragraph],
+            links: vec![Link {
+                start: 13,
+                end: 23,
+                href: "https://x.example/".into(),
+            }],
+            ..Article::default()
+        };
+        let l = layout_article(&article, &[claim(&article.text, "c", 17, 29)]);
+        assert_eq!(l[0].kind, BlockKind::Heading { level: 2 });
+        let shape: Vec<(&str, bool, bool)> = l[1]
+            .runs
+            .iter()
+            .map(|r| (r.text.as_str(), r.link.is_some(), !r.marks.is_empty()))
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                ("See ", false, false),
+                ("the ", true, false),
+                ("report", true, true),
+                (" today", false, true),
+                (".", false, false),
             ]
         );
     }

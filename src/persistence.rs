@@ -41,14 +41,48 @@ impl WriteError {
 pub trait KeyValue {
     fn get(&self, key: &str) -> Option<String>;
     fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError>;
+    fn remove(&mut self, key: &str);
     fn keys(&self) -> Vec<String>;
 }
 
+/// How much browsers let one site keep in localStorage, in UTF-16 code units (about 5 MB).
+pub const STORAGE_QUOTA: usize = 5 * 1024 * 1024;
+
+/// An article in the library, with its claim counts by status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct IndexEntry {
     pub id: String,
     pub title: String,
+    /// Anchored claims.
     pub claims: usize,
+    #[serde(default)]
+    pub verified: usize,
+    #[serde(default)]
+    pub orphans: usize,
+}
+
+impl IndexEntry {
+    /// "7 claims · 3 verified · 4 unverified", with orphans when there are any.
+    pub fn summary(&self) -> String {
+        let noun = if self.claims == 1 { "claim" } else { "claims" };
+        let mut s = format!(
+            "{} {noun} · {} verified · {} unverified",
+            self.claims,
+            self.verified,
+            self.claims - self.verified.min(self.claims)
+        );
+        if self.orphans > 0 {
+            s.push_str(&format!(" · {} orphaned", self.orphans));
+        }
+        s
+    }
+}
+
+/// An article taken out of the library, kept so it can be put back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemovedArticle {
+    pub entry: IndexEntry,
+    pub stored: String,
 }
 
 /// The index key: which article is open, what is selected in it, and which articles are stored.
@@ -200,7 +234,13 @@ impl<S: KeyValue> Store<S> {
         let entry = IndexEntry {
             id: state.article.id.clone(),
             title: state.article.title.clone(),
-            claims: state.claims.len() + state.orphans.len(),
+            claims: state.claims.len(),
+            verified: state
+                .claims
+                .iter()
+                .filter(|c| c.status == crate::model::Status::Verified)
+                .count(),
+            orphans: state.orphans.len(),
         };
         match index.articles.iter_mut().find(|e| e.id == entry.id) {
             Some(e) => *e = entry,
@@ -209,10 +249,61 @@ impl<S: KeyValue> Store<S> {
         index.version = 1;
         index.current = Some(state.article.id.clone());
         index.selected = state.selected.clone();
+        self.write_index(&index)
+    }
+
+    fn write_index(&mut self, index: &Index) -> Result<(), WriteError> {
+        if self.protected.iter().any(|k| k == INDEX_KEY) {
+            return Ok(());
+        }
         self.kv.set(
             INDEX_KEY,
-            &serde_json::to_string(&index).expect("the index always serializes"),
+            &serde_json::to_string(index).expect("the index always serializes"),
         )
+    }
+
+    /// The articles in the library, in the order they were first saved.
+    pub fn library(&mut self) -> Vec<IndexEntry> {
+        self.read_index(&mut Vec::new()).articles
+    }
+
+    /// Takes an article and its claims out of the library; what is returned puts them back.
+    pub fn remove(&mut self, id: &str) -> Result<Option<RemovedArticle>, WriteError> {
+        let mut index = self.read_index(&mut Vec::new());
+        let Some(at) = index.articles.iter().position(|e| e.id == id) else {
+            return Ok(None);
+        };
+        let key = article_key(id);
+        let stored = self.kv.get(&key).unwrap_or_default();
+        let entry = index.articles.remove(at);
+        self.write_index(&index)?;
+        self.kv.remove(&key);
+        Ok(Some(RemovedArticle { entry, stored }))
+    }
+
+    /// Puts a removed article back where it was in the library.
+    pub fn restore(&mut self, removed: &RemovedArticle) -> Result<(), WriteError> {
+        if !removed.stored.is_empty() {
+            self.kv
+                .set(&article_key(&removed.entry.id), &removed.stored)?;
+        }
+        let mut index = self.read_index(&mut Vec::new());
+        if !index.articles.iter().any(|e| e.id == removed.entry.id) {
+            index.articles.push(removed.entry.clone());
+        }
+        self.write_index(&index)
+    }
+
+    /// What this site keeps in localStorage, in UTF-16 code units (how browsers count it).
+    pub fn usage(&self) -> usize {
+        self.kv
+            .keys()
+            .iter()
+            .map(|k| {
+                let value = self.kv.get(k).unwrap_or_default();
+                k.encode_utf16().count() + value.encode_utf16().count()
+            })
+            .sum()
     }
 
     /// Every stored key that holds something Claimcheck could not read.
@@ -251,6 +342,9 @@ mod tests {
             }
             self.data.insert(key.into(), value.into());
             Ok(())
+        }
+        fn remove(&mut self, key: &str) {
+            self.data.remove(key);
         }
         fn keys(&self) -> Vec<String> {
             self.data.keys().cloned().collect()
@@ -351,6 +445,31 @@ mod tests {
         store.kv.full = false;
         store.save(&edited(&s.state)).unwrap();
         assert_eq!(store.kv().get(INDEX_KEY).as_deref(), Some("not json"));
+    }
+
+    #[test]
+    fn the_library_lists_removes_and_restores_articles() {
+        let mut store = Store::new(Map::default());
+        let first = edited(&start(&mut store).state);
+        store.save(&first).unwrap();
+        let second = AppState::new(samples::all()[1].clone(), vec![], vec![], None);
+        store.save(&second).unwrap();
+        let library = store.library();
+        assert_eq!(library.len(), 2);
+        assert_eq!(library[0].summary(), "1 claim · 0 verified · 1 unverified");
+        let before = store.kv().clone().data;
+        let removed = store.remove(&first.article.id).unwrap().unwrap();
+        assert_eq!(store.library().len(), 1);
+        assert!(store.kv().get(&article_key(&first.article.id)).is_none());
+        store.restore(&removed).unwrap();
+        assert_eq!(
+            store.kv().data.get(&article_key(&first.article.id)),
+            before.get(&article_key(&first.article.id))
+        );
+        assert_eq!(store.library().len(), 2);
+        assert!(store.remove("no-such-article").unwrap().is_none());
+        let usage = store.usage();
+        assert!(usage > first.article.text.len(), "{usage}");
     }
 
     #[test]

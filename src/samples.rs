@@ -3,9 +3,11 @@
 use crate::article_text::join_paragraphs;
 use crate::model::Article;
 
-const SOURCES: [&str; 2] = [
+const SOURCES: [&str; 4] = [
     include_str!("samples/harbor_contract.txt"),
     include_str!("samples/drought_aid.txt"),
+    include_str!("samples/transit_oped.txt"),
+    include_str!("samples/sleep_study.txt"),
 ];
 
 /// Parses a bundled sample: `key: value` header lines, a blank line, then paragraphs.
@@ -69,8 +71,23 @@ mod tests {
     }
 
     #[test]
-    fn samples_are_dense_with_every_kind_of_attribution() {
-        for s in all() {
+    fn there_is_wire_news_an_op_ed_and_a_health_story() {
+        let kinds: Vec<&str> = SOURCES
+            .iter()
+            .filter_map(|s| s.lines().find_map(|l| l.strip_prefix("kind: ")))
+            .collect();
+        assert_eq!(kinds, ["wire", "wire", "opinion", "health"]);
+        let oped = by_id("sample-transit-oped").unwrap();
+        assert!(oped.title.starts_with("Opinion:") && oped.text.contains("I know how"));
+        let health = by_id("sample-sleep-study").unwrap();
+        for cue in ["study", "published", "journal", "who was not involved", "observational"] {
+            assert!(health.text.contains(cue), "{cue}");
+        }
+    }
+
+    #[test]
+    fn wire_samples_are_dense_with_every_kind_of_attribution() {
+        for s in all().into_iter().take(2) {
             let t = s.text.to_lowercase();
             // a named person, an organization, a publication citing, documents, anonymous
             // sources, hedged reports, and a denial

@@ -3,10 +3,10 @@
 
 use std::rc::Rc;
 
-use crate::anchor::describe;
-use crate::article_text::{join_paragraphs, parse_paragraphs};
+use crate::anchor::{describe, selectors, PreparedText, Resolution};
+use crate::article_text::{join_paragraphs, paragraph_ranges, parse_paragraphs};
 use crate::export_json;
-use crate::model::{sort_in_reading_order, Article, Claim, Status};
+use crate::model::{sort_in_reading_order, Article, Claim, Link, Status};
 use crate::offsets::trim_range;
 use crate::reanchor::{reanchor, Report};
 
@@ -43,6 +43,28 @@ pub struct AppState {
     pub warnings: Vec<String>,
 }
 
+/// An article's details, as the details form edits them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Details {
+    pub title: String,
+    pub outlet: String,
+    pub byline: String,
+    pub date: String,
+    pub url: String,
+}
+
+impl Details {
+    pub fn of(article: &Article) -> Self {
+        Details {
+            title: article.title.clone(),
+            outlet: article.outlet.clone(),
+            byline: article.byline.clone(),
+            date: article.date.clone(),
+            url: article.url.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Show another article, with the claims already stored for it.
@@ -64,6 +86,8 @@ pub enum Action {
         at: String,
     },
     DismissReport,
+    /// Change the article's details (its id stays, so its claims and links stay too).
+    SetDetails(Details),
     /// Mark `start..end` (code points, trimmed of white space here) as a claim.
     AddClaim {
         id: String,
@@ -221,6 +245,22 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
                 std::mem::take(&mut next.orphans),
             );
             let mut article = (*next.article).clone();
+            // Block kinds survive an edit that keeps the number of blocks; links stay where their
+            // words still are, word for word.
+            if paragraph_ranges(&text).len() != paragraph_ranges(&article.text).len() {
+                article.blocks.clear();
+            }
+            let prepared = PreparedText::new(&text);
+            article.links = std::mem::take(&mut article.links)
+                .into_iter()
+                .filter_map(|link| {
+                    let sel = selectors(&article.text, link.start, link.end)?;
+                    match prepared.resolve(&sel) {
+                        Resolution::Exact { start, end } => Some(Link { start, end, ..link }),
+                        _ => None,
+                    }
+                })
+                .collect();
             article.text = text;
             next.article = Rc::new(article);
             next.claims = anchored.claims;
@@ -246,6 +286,26 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.selected = Some(id);
         }
         Action::DismissReport => next.reanchored = None,
+        Action::SetDetails(details) => {
+            let mut article = (*next.article).clone();
+            let title = details
+                .title
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            article.title = if title.is_empty() {
+                article.title
+            } else {
+                title
+            };
+            article.outlet = details.outlet.trim().to_string();
+            article.byline = details.byline.trim().to_string();
+            article.date = details.date.trim().to_string();
+            article.url = details.url.trim().to_string();
+            if article != *next.article {
+                next.article = Rc::new(article);
+            }
+        }
         Action::Select(id) => {
             next.selected = id.filter(|id| state.claim(id).is_some());
         }
@@ -531,6 +591,61 @@ mod tests {
             ),
             s
         );
+    }
+
+    #[test]
+    fn details_change_but_the_id_and_links_stay() {
+        let mut s = add(&state(), "c", 4, 17);
+        let mut article = (*s.article).clone();
+        article.links = vec![Link {
+            start: 4,
+            end: 8,
+            href: "https://post.example/".into(),
+        }];
+        article.blocks = vec![
+            crate::model::BlockKind::Quote,
+            crate::model::BlockKind::Paragraph,
+        ];
+        s.article = Rc::new(article);
+        let s = reduce(
+            &s,
+            Action::SetDetails(Details {
+                title: "  New   title ".into(),
+                outlet: " The Post ".into(),
+                byline: "By A. Writer".into(),
+                date: "2026-11-02".into(),
+                url: "https://post.example/story".into(),
+            }),
+        );
+        assert_eq!(s.article.id, "a");
+        assert_eq!(s.article.title, "New title");
+        assert_eq!(s.article.outlet, "The Post");
+        assert_eq!(Details::of(&s.article).url, "https://post.example/story");
+        // A blank title keeps the old one.
+        let kept = reduce(
+            &s,
+            Action::SetDetails(Details {
+                title: " ".into(),
+                ..Details::of(&s.article)
+            }),
+        );
+        assert_eq!(kept.article.title, "New title");
+        // An edit that keeps the blocks keeps their kinds and the link on its words.
+        let edited = reduce(
+            &s,
+            Action::EditText {
+                text: format!("Breaking. {}", s.article.text),
+            },
+        );
+        assert_eq!(edited.article.blocks.len(), 2);
+        assert_eq!(edited.article.links[0].start, 14);
+        let merged = reduce(
+            &s,
+            Action::EditText {
+                text: "The Times reported nothing.".into(),
+            },
+        );
+        assert!(merged.article.blocks.is_empty() && merged.article.links.is_empty());
     }
 
     #[test]

@@ -68,6 +68,12 @@ impl KeyValue for LocalStorage {
         })
     }
 
+    fn remove(&mut self, key: &str) {
+        if let Some(storage) = &self.storage {
+            let _ = storage.remove_item(key);
+        }
+    }
+
     fn keys(&self) -> Vec<String> {
         let Some(storage) = &self.storage else {
             return Vec::new();
