@@ -318,11 +318,10 @@ pub fn article_from_markdown(source: &str, fallback_title: &str) -> Result<Artic
                 };
                 b.start_block(BlockKind::Heading { level });
             }
-            Event::Start(Tag::Paragraph) => {
-                // The first paragraph of a list item continues the item's block.
-                if !std::mem::take(&mut in_item_block) {
-                    b.start_block(container(&lists, quote_depth));
-                }
+            // The first paragraph of a list item continues the item's block (the guard also
+            // clears the flag, so later paragraphs of the item start blocks of their own).
+            Event::Start(Tag::Paragraph) if !std::mem::take(&mut in_item_block) => {
+                b.start_block(container(&lists, quote_depth));
             }
             Event::Start(Tag::CodeBlock(_)) => b.start_block(container(&lists, quote_depth)),
             Event::Start(Tag::List(first)) => {

@@ -294,6 +294,26 @@ impl<S: KeyValue> Store<S> {
         self.write_index(&index)
     }
 
+    /// Renames a stored article (not the open one, which changes through its details).
+    pub fn rename(&mut self, id: &str, title: &str) -> Result<(), WriteError> {
+        let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        if title.is_empty() {
+            return Ok(());
+        }
+        if let Some(mut doc) = self.read_article(id, &mut Vec::new()) {
+            doc.article.title = title.clone();
+            self.kv.set(
+                &article_key(id),
+                &export_json::to_json(&doc.article, &doc.claims, &doc.orphans),
+            )?;
+        }
+        let mut index = self.read_index(&mut Vec::new());
+        if let Some(e) = index.articles.iter_mut().find(|e| e.id == id) {
+            e.title = title;
+        }
+        self.write_index(&index)
+    }
+
     /// What this site keeps in localStorage, in UTF-16 code units (how browsers count it).
     pub fn usage(&self) -> usize {
         self.kv
@@ -468,6 +488,14 @@ mod tests {
         );
         assert_eq!(store.library().len(), 2);
         assert!(store.remove("no-such-article").unwrap().is_none());
+        store
+            .rename(&second.article.id, "  Renamed   story ")
+            .unwrap();
+        assert_eq!(store.library()[0].title, "Renamed story");
+        let doc = store
+            .read_article(&second.article.id, &mut Vec::new())
+            .unwrap();
+        assert_eq!(doc.article.title, "Renamed story");
         let usage = store.usage();
         assert!(usage > first.article.text.len(), "{usage}");
     }

@@ -80,7 +80,13 @@ mod tests {
         let oped = by_id("sample-transit-oped").unwrap();
         assert!(oped.title.starts_with("Opinion:") && oped.text.contains("I know how"));
         let health = by_id("sample-sleep-study").unwrap();
-        for cue in ["study", "published", "journal", "who was not involved", "observational"] {
+        for cue in [
+            "study",
+            "published",
+            "journal",
+            "who was not involved",
+            "observational",
+        ] {
             assert!(health.text.contains(cue), "{cue}");
         }
     }

@@ -140,6 +140,102 @@ impl AppStore {
         }
     }
 
+    /// Opens the article with `id` from the library or the bundled samples.
+    pub fn open_by_id(self: &Rc<Self>, id: &str) -> Result<(), String> {
+        if self.state().article.id == id {
+            return Ok(());
+        }
+        self.flush();
+        let mut warnings = Vec::new();
+        let stored = self.storage.borrow_mut().read_article(id, &mut warnings);
+        for warning in warnings {
+            self.dispatch(Action::Warn(warning));
+        }
+        let article = stored
+            .map(|d| d.article)
+            .or_else(|| samples::by_id(id))
+            .ok_or_else(|| format!("There is no article \"{id}\" in this browser's library."))?;
+        self.open_article(article);
+        Ok(())
+    }
+
+    /// The library, with the open article's counts up to date.
+    pub fn library(self: &Rc<Self>) -> Vec<persistence::IndexEntry> {
+        self.flush();
+        self.storage.borrow_mut().library()
+    }
+
+    /// Takes an article out of the library (opening another if it was open); the result puts it
+    /// back with [`AppStore::restore_article`].
+    pub fn remove_article(
+        self: &Rc<Self>,
+        id: &str,
+    ) -> Result<persistence::RemovedArticle, String> {
+        self.flush();
+        let removed = self
+            .storage
+            .borrow_mut()
+            .remove(id)
+            .map_err(|e| e.user_message())?
+            .ok_or_else(|| "That article is not in the library.".to_string())?;
+        if self.state().article.id == id {
+            // Open the next article in the library, or else the first sample.
+            let next = self.storage.borrow_mut().library().into_iter().next();
+            let doc = next.and_then(|e| {
+                self.storage
+                    .borrow_mut()
+                    .read_article(&e.id, &mut Vec::new())
+            });
+            let (article, claims, orphans) = match doc {
+                Some(d) => (d.article, d.claims, d.orphans),
+                None => (samples::first(), Vec::new(), Vec::new()),
+            };
+            self.dispatch(Action::OpenArticle {
+                article,
+                claims,
+                orphans,
+                selected: None,
+            });
+            self.save();
+        }
+        Ok(removed)
+    }
+
+    pub fn restore_article(
+        self: &Rc<Self>,
+        removed: &persistence::RemovedArticle,
+    ) -> Result<(), String> {
+        self.flush();
+        self.storage
+            .borrow_mut()
+            .restore(removed)
+            .map_err(|e| e.user_message())
+    }
+
+    /// Renames a library article; the open one through its details, so the change is an action.
+    pub fn rename(self: &Rc<Self>, id: &str, title: &str) -> Result<(), String> {
+        let state = self.state();
+        if state.article.id == id {
+            let details = crate::state::Details {
+                title: title.to_string(),
+                ..crate::state::Details::of(&state.article)
+            };
+            self.dispatch(Action::SetDetails(details));
+            self.flush();
+            return Ok(());
+        }
+        self.flush();
+        self.storage
+            .borrow_mut()
+            .rename(id, title)
+            .map_err(|e| e.user_message())
+    }
+
+    /// What this site keeps in localStorage, in UTF-16 code units.
+    pub fn usage(&self) -> usize {
+        self.storage.borrow().usage()
+    }
+
     /// Stored keys holding data Claimcheck could not read (kept aside for the user).
     pub fn unreadable_keys(&self) -> Vec<String> {
         self.storage.borrow().unreadable_keys()

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -11,14 +11,19 @@ use super::article_editor::ArticleEditor;
 use super::article_view::ArticleView;
 use super::banners::Banners;
 use super::claim_panel::ClaimPanel;
+use super::details_form::DetailsForm;
 use super::header_bar::HeaderBar;
+use super::library_dialog::LibraryDialog;
 use super::paste_dialog::PasteDialog;
 use super::selection_toolbar::{SelectionToolbar, ToolbarSpot};
 use super::toast::Toast;
 use crate::browser::app_store::AppStore;
-use crate::browser::{clock, text_selection};
+use crate::browser::{clock, file_open, location, text_selection};
+use crate::deep_link::DeepLink;
 use crate::offsets::trim_range;
+use crate::persistence::RemovedArticle;
 use crate::state::Action;
+use crate::state::Details;
 
 #[derive(Properties)]
 pub struct AppProps {
@@ -44,6 +49,44 @@ pub fn add_claim_from_selection(store: &Rc<AppStore>) -> bool {
     });
     text_selection::clear_selection();
     true
+}
+
+/// Opens an article from a file, or says what is wrong with the file; the open article and its
+/// claims are untouched when it cannot be opened.
+fn open_file(store: &Rc<AppStore>, message: &UseStateSetter<Option<String>>, file: web_sys::File) {
+    let (store, message) = (store.clone(), message.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        match file_open::read_article(&file).await {
+            Ok(article) => {
+                let title = article.title.clone();
+                store.open_article(article);
+                message.set(Some(format!("Opened “{title}”")));
+            }
+            Err(problem) => message.set(Some(problem)),
+        }
+    });
+}
+
+/// Opens a deep link's article and shows its claim.
+fn follow_link(store: &Rc<AppStore>, message: &UseStateSetter<Option<String>>, link: DeepLink) {
+    if let Some(article) = &link.article {
+        if let Err(e) = store.open_by_id(article) {
+            message.set(Some(e));
+            return;
+        }
+    }
+    if let Some(claim) = link.claim {
+        if store.state().claim(&claim).is_none() {
+            message.set(Some(
+                "The claim this link points to is not in the article.".to_string(),
+            ));
+            return;
+        }
+        store.dispatch(Action::Select(Some(claim.clone())));
+        // After the view has drawn the article the link opened.
+        gloo::timers::callback::Timeout::new(50, move || super::article_view::flash_claim(&claim))
+            .forget();
+    }
 }
 
 /// Whether a key press is meant for a text field rather than for the app.
@@ -82,14 +125,19 @@ fn toolbar_spot(store: &AppStore) -> Option<ToolbarSpot> {
 pub fn app(props: &AppProps) -> Html {
     let store = props.store.clone();
     let update = use_force_update();
+    let update_view = update.clone();
     let toolbar = use_state(|| None::<ToolbarSpot>);
     let paste_open = use_state(|| false);
     let message = use_state(|| None::<String>);
     let editing = use_state(|| false);
+    let details_open = use_state(|| false);
+    let library_open = use_state(|| false);
+    let removed = use_state(|| None::<Rc<RemovedArticle>>);
 
     {
         let store = store.clone();
         let toolbar = toolbar.setter();
+        let message_setter = message.setter();
         use_effect_with((), move |_| {
             store.subscribe(move || update.force_update());
             let document = gloo::utils::document();
@@ -125,14 +173,55 @@ pub fn app(props: &AppProps) -> Html {
             if let Some(id) = store.state().selected.clone() {
                 super::article_view::scroll_to_claim(&id);
             }
+            // Deep links, now and whenever back, forward or a typed link changes the address.
+            let follow = {
+                let s = store.clone();
+                let message = message_setter.clone();
+                move |link: DeepLink| follow_link(&s, &message, link)
+            };
+            let link = location::current();
+            if link.article.is_some() {
+                follow(link);
+            } else {
+                location::replace_article(&store.state().article.id);
+            }
+            location::on_change(follow);
+            // Files dropped anywhere on the page open as articles.
+            let on_dragover = EventListener::new_with_options(
+                &document,
+                "dragover",
+                EventListenerOptions::enable_prevent_default(),
+                |e| e.prevent_default(),
+            );
+            let s = store.clone();
+            let message = message_setter.clone();
+            let on_drop = EventListener::new_with_options(
+                &document,
+                "drop",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let e: &web_sys::DragEvent = e.unchecked_ref();
+                    let file = e
+                        .data_transfer()
+                        .and_then(|d| d.files())
+                        .and_then(|f| f.get(0));
+                    if let Some(file) = file {
+                        e.prevent_default();
+                        open_file(&s, &message, file);
+                    }
+                },
+            );
             move || {
                 drop(on_selection);
                 drop(on_key);
+                drop(on_dragover);
+                drop(on_drop);
             }
         });
     }
 
     let state = store.state();
+    use_effect_with(state.article.id.clone(), |id| location::show_article(id));
     let dispatch = {
         let store = store.clone();
         Callback::from(move |action: Action| store.dispatch(action))
@@ -159,6 +248,68 @@ pub fn app(props: &AppProps) -> Html {
         let editing = editing.clone();
         Callback::from(move |on: bool| editing.set(on))
     };
+    let on_file = {
+        let store = store.clone();
+        let message = message.setter();
+        Callback::from(move |file: web_sys::File| open_file(&store, &message, file))
+    };
+    let show_library = {
+        let library_open = library_open.clone();
+        Callback::from(move |_| library_open.set(true))
+    };
+    let close_library = {
+        let library_open = library_open.clone();
+        Callback::from(move |_| library_open.set(false))
+    };
+    let show_details = {
+        let details_open = details_open.clone();
+        Callback::from(move |_| details_open.set(true))
+    };
+    let close_details = {
+        let details_open = details_open.clone();
+        Callback::from(move |_| details_open.set(false))
+    };
+    let library_open_article = {
+        let (store, message, library_open) = (store.clone(), message.clone(), library_open.clone());
+        Callback::from(move |id: String| match store.open_by_id(&id) {
+            Ok(()) => library_open.set(false),
+            Err(e) => message.set(Some(e)),
+        })
+    };
+    let library_rename = {
+        let (store, message, update) = (store.clone(), message.clone(), update_view.clone());
+        Callback::from(move |(id, title): (String, String)| {
+            if let Err(e) = store.rename(&id, &title) {
+                message.set(Some(e));
+            }
+            update.force_update();
+        })
+    };
+    let library_delete = {
+        let (store, message, removed) = (store.clone(), message.clone(), removed.clone());
+        Callback::from(move |id: String| match store.remove_article(&id) {
+            Ok(r) => removed.set(Some(Rc::new(r))),
+            Err(e) => message.set(Some(e)),
+        })
+    };
+    let undo_remove = {
+        let (store, message, removed) = (store.clone(), message.clone(), removed.clone());
+        Callback::from(move |_| {
+            if let Some(r) = (*removed).clone() {
+                match store.restore_article(&r) {
+                    Ok(()) => {
+                        message.set(Some(format!("“{}” is back in the library.", r.entry.title)))
+                    }
+                    Err(e) => message.set(Some(e)),
+                }
+            }
+            removed.set(None);
+        })
+    };
+    let dismiss_remove = {
+        let removed = removed.clone();
+        Callback::from(move |_| removed.set(None))
+    };
     let on_open_article = {
         let store = store.clone();
         let paste_open = paste_open.clone();
@@ -174,6 +325,9 @@ pub fn app(props: &AppProps) -> Html {
                 state={state.clone()}
                 editing={*editing}
                 on_edit={toggle_edit.reform(|_| true)}
+                on_file={on_file}
+                on_library={show_library}
+                on_details={show_details}
                 on_paste={open_paste}
                 on_open={on_open_article.clone()}
                 on_message={on_message.clone()}
@@ -185,6 +339,14 @@ pub fn app(props: &AppProps) -> Html {
                 on_message={on_message.clone()}
             />
             <div class="layout">
+                <div class="reading">
+                if *details_open {
+                    <DetailsForm
+                        details={Details::of(&state.article)}
+                        dispatch={dispatch.clone()}
+                        on_done={close_details}
+                    />
+                }
                 if *editing {
                     <ArticleEditor
                         text={state.article.text.clone()}
@@ -199,6 +361,7 @@ pub fn app(props: &AppProps) -> Html {
                         dispatch={dispatch.clone()}
                     />
                 }
+                </div>
                 <ClaimPanel
                     claims={state.claims.clone()}
                     orphans={state.orphans.clone()}
@@ -211,8 +374,21 @@ pub fn app(props: &AppProps) -> Html {
                 <SelectionToolbar spot={spot} on_add={on_add} />
             }
             <PasteDialog open={*paste_open} on_close={close_paste} on_open={on_open_article} />
+            <LibraryDialog
+                open={*library_open}
+                entries={if *library_open { store.library() } else { Vec::new() }}
+                current={state.article.id.clone()}
+                usage={if *library_open { store.usage() } else { 0 }}
+                on_close={close_library}
+                on_open={library_open_article}
+                on_rename={library_rename}
+                on_delete={library_delete}
+            />
             <Toast
                 deleted={state.deleted.clone()}
+                removed_article={(*removed).as_ref().map(|r| r.entry.title.clone())}
+                on_undo_remove={undo_remove}
+                on_dismiss_remove={dismiss_remove}
                 reanchored={state.reanchored}
                 message={(*message).clone()}
                 dispatch={dispatch}

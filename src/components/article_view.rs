@@ -8,8 +8,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser::text_selection::{self, ARTICLE_BODY_ID};
-use crate::highlight_layout::{layout, Paragraph, Run};
-use crate::model::{Article, Claim, Status};
+use crate::highlight_layout::{layout_article, Paragraph, Run};
+use crate::model::{Article, BlockKind, Claim, Status};
 use crate::offsets::char_len;
 use crate::state::Action;
 
@@ -21,7 +21,7 @@ pub struct ArticleViewProps {
     pub dispatch: Callback<Action>,
 }
 
-/// Scrolls the first highlight of claim `id` into view and flashes it.
+/// Scrolls the first highlight of claim `id` into view.
 pub fn scroll_to_claim(id: &str) {
     let selector = format!("mark[data-claims~=\"{id}\"]");
     if let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) {
@@ -32,6 +32,27 @@ pub fn scroll_to_claim(id: &str) {
     }
 }
 
+/// Scrolls to claim `id` and makes its highlight flash, so the eye finds it (deep links).
+pub fn flash_claim(id: &str) {
+    scroll_to_claim(id);
+    let selector = format!("mark[data-claims~=\"{id}\"]");
+    let Ok(marks) = gloo::utils::document().query_selector_all(&selector) else {
+        return;
+    };
+    let marks: Vec<web_sys::Element> = (0..marks.length())
+        .filter_map(|i| marks.item(i)?.dyn_into().ok())
+        .collect();
+    for m in &marks {
+        let _ = m.class_list().add_1("flash");
+    }
+    gloo::timers::callback::Timeout::new(2_500, move || {
+        for m in &marks {
+            let _ = m.class_list().remove_1("flash");
+        }
+    })
+    .forget();
+}
+
 fn status_class(status: Status) -> &'static str {
     match status {
         Status::Verified => "claim-verified",
@@ -40,25 +61,37 @@ fn status_class(status: Status) -> &'static str {
 }
 
 fn render_run(run: &Run, selected: Option<&str>) -> Html {
+    // Links are shown, not followed: the reader sees where one pointed on hover.
+    let link_class = run.link.as_ref().map(|_| "link");
     let Some(inner) = run.marks.first() else {
-        return html! { <span data-o={run.start.to_string()}>{ run.text.clone() }</span> };
+        return html! {
+            <span class={classes!(link_class)} data-o={run.start.to_string()} data-href={run.link.clone()}
+                title={run.link.as_ref().map(|h| format!("Link to {h}"))}>
+                { run.text.clone() }
+            </span>
+        };
     };
     let ids: Vec<&str> = run.marks.iter().map(|m| m.claim_id.as_str()).collect();
     let is_selected = selected.is_some_and(|s| ids.contains(&s));
     let end = run.marks.iter().find(|m| m.ends).map(|m| m.status.as_str());
-    let title = if run.marks.len() > 1 {
+    let mut title = if run.marks.len() > 1 {
         format!("{} claims overlap here", run.marks.len())
     } else {
         format!("{} claim", inner.status.label())
     };
+    if let Some(href) = &run.link {
+        title.push_str(&format!(" · link to {href}"));
+    }
     html! {
         <mark
             class={classes!(
                 "claim",
                 status_class(inner.status),
                 is_selected.then_some("selected"),
-                (run.marks.len() > 1).then_some("overlap")
+                (run.marks.len() > 1).then_some("overlap"),
+                link_class
             )}
+            data-href={run.link.clone()}
             data-o={run.start.to_string()}
             data-claims={ids.join(" ")}
             data-end={end}
@@ -80,10 +113,26 @@ struct ParagraphProps {
 #[function_component(ParagraphView)]
 fn paragraph_view(props: &ParagraphProps) -> Html {
     let selected = props.selected.as_deref();
-    html! {
-        <p dir="auto" data-p={props.paragraph.start.to_string()}>
-            { for props.paragraph.runs.iter().map(|r| render_run(r, selected)) }
-        </p>
+    let start = props.paragraph.start.to_string();
+    let runs: Html = props
+        .paragraph
+        .runs
+        .iter()
+        .map(|r| render_run(r, selected))
+        .collect();
+    match props.paragraph.kind {
+        BlockKind::Paragraph => html! { <p dir="auto" data-p={start}>{ runs }</p> },
+        BlockKind::Heading { level } => {
+            // The title is the page's h1; the article's own headings sit below it.
+            let tag = format!("h{}", (level + 1).clamp(2, 6));
+            html! { <@{tag} dir="auto" class="block-heading" data-p={start}>{ runs }</@> }
+        }
+        BlockKind::Item { ordered } => html! {
+            <p dir="auto" class={classes!("block-item", ordered.then_some("ordered"))} data-p={start}>{ runs }</p>
+        },
+        BlockKind::Quote => {
+            html! { <blockquote dir="auto" class="block-quote" data-p={start}>{ runs }</blockquote> }
+        }
     }
 }
 
@@ -91,7 +140,7 @@ fn paragraph_view(props: &ParagraphProps) -> Html {
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let paragraphs = use_memo(
         (props.article.clone(), props.claims.clone()),
-        |(article, claims)| layout(&article.text, claims),
+        |(article, claims)| layout_article(article, claims),
     );
     let text_len = use_memo(props.article.clone(), |a| char_len(&a.text));
     let on_click = {
@@ -139,6 +188,12 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 }
                 if !article.date.is_empty() {
                     <p class="dateline"><time datetime={article.date.clone()}>{ article.date.clone() }</time></p>
+                }
+                if article.url.starts_with("https://") || article.url.starts_with("http://") {
+                    <p class="source-url">
+                        { "Original: " }
+                        <a href={article.url.clone()} target="_blank" rel="noopener noreferrer">{ article.url.clone() }</a>
+                    </p>
                 }
             </header>
             <div

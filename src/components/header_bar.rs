@@ -18,6 +18,9 @@ pub struct HeaderBarProps {
     pub on_edit: Callback<()>,
     pub on_paste: Callback<()>,
     pub on_open: Callback<Article>,
+    pub on_file: Callback<web_sys::File>,
+    pub on_library: Callback<()>,
+    pub on_details: Callback<()>,
     pub on_message: Callback<Option<String>>,
 }
 
@@ -68,6 +71,31 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
             }
         })
     };
+    let file_input = use_node_ref();
+    let choose_file = {
+        let file_input = file_input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = file_input.cast::<web_sys::HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let on_file_chosen = {
+        let on_file = props.on_file.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                on_file.emit(file);
+            }
+            // Choosing the same file again should open it again.
+            input.set_value("");
+        })
+    };
     let current = state.article.id.clone();
     let samples = samples::all();
     let is_sample = samples.iter().any(|s| s.id == current);
@@ -87,7 +115,12 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
                         }) }
                     </select>
                 </label>
+                <button type="button" onclick={choose_file}>{ "Open file" }</button>
+                <input ref={file_input} id="open-file" type="file" class="visually-hidden" tabindex="-1"
+                    aria-label="Open an article file" accept=".txt,.text,.md,.markdown,.html,.htm" onchange={on_file_chosen} />
                 <button type="button" onclick={props.on_paste.reform(|_: MouseEvent| ())}>{ "Paste article" }</button>
+                <button type="button" onclick={props.on_library.reform(|_: MouseEvent| ())}>{ "Library" }</button>
+                <button type="button" onclick={props.on_details.reform(|_: MouseEvent| ())}>{ "Article details" }</button>
                 <button type="button" disabled={props.editing} onclick={props.on_edit.reform(|_: MouseEvent| ())}>{ "Edit article" }</button>
                 <button type="button" onclick={on_export}>{ "Export JSON" }</button>
                 <button type="button" onclick={on_copy}>{ "Copy JSON" }</button>

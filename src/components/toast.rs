@@ -12,6 +12,10 @@ const MESSAGE_SECONDS: u32 = 5;
 #[derive(Properties, PartialEq)]
 pub struct ToastProps {
     pub deleted: Option<Deleted>,
+    /// The title of an article just taken out of the library.
+    pub removed_article: Option<String>,
+    pub on_undo_remove: Callback<()>,
+    pub on_dismiss_remove: Callback<()>,
     pub reanchored: Option<Report>,
     pub message: Option<String>,
     pub dispatch: Callback<Action>,
@@ -49,6 +53,13 @@ pub fn toast(props: &ToastProps) -> Html {
                 <div class="toast">
                     <span>{ "Claim deleted." }</span>
                     <button type="button" onclick={undo}>{ "Undo" }</button>
+                </div>
+            }
+            if let Some(title) = &props.removed_article {
+                <div class="toast">
+                    <span>{ format!("Deleted “{title}”.") }</span>
+                    <button type="button" onclick={props.on_undo_remove.reform(|_: MouseEvent| ())}>{ "Undo" }</button>
+                    <button type="button" onclick={props.on_dismiss_remove.reform(|_: MouseEvent| ())}>{ "Dismiss" }</button>
                 </div>
             }
             if let Some(report) = &props.reanchored {
