@@ -191,6 +191,51 @@ async fn copying_either_reaches_the_clipboard_or_says_what_to_do() {
     }
 }
 
+#[wasm_bindgen_test]
+fn html_files_keep_structure_and_lose_everything_active() {
+    use claimcheck::browser::html_import::article_from_html;
+    use claimcheck::model::BlockKind;
+    let window = web_sys::window().unwrap();
+    let _ = Reflect::delete_property(&window, &"__xss".into());
+    let a = article_from_html(include_str!("fixtures/hostile_page.html"), "fallback").unwrap();
+    assert_eq!(a.title, "Port audit finds missing invoices");
+    assert_eq!(a.url, "https://news.example.com/port-audit");
+    assert_eq!(
+        a.text,
+        "An audit of the port authority found 37 invoices with no matching work orders, according to a report obtained by the Ledger.\n\n\
+         The authority said in a statement that the invoices were \"clerical errors\".\nIt declined to comment further.\n\n\
+         What the audit found\n\n\
+         Payments of $1.2 million without receipts\n\n\
+         Click here for the full list\n\n\
+         \"We will cooperate fully,\" the port's director said."
+    );
+    assert_eq!(
+        a.blocks,
+        vec![
+            BlockKind::Paragraph,
+            BlockKind::Paragraph,
+            BlockKind::Heading { level: 2 },
+            BlockKind::Item { ordered: false },
+            BlockKind::Item { ordered: false },
+            BlockKind::Quote,
+        ]
+    );
+    // Only the http link keeps its address; the javascript: one keeps just its words.
+    assert_eq!(a.links.len(), 1);
+    assert_eq!(
+        slice(&a.text, a.links[0].start, a.links[0].end),
+        Some("the Ledger")
+    );
+    assert_eq!(a.links[0].href, "https://news.example.com/report.pdf");
+    // Parsing ran nothing.
+    assert!(Reflect::get(&window, &"__xss".into())
+        .unwrap()
+        .is_undefined());
+    for dropped in ["Home", "do not keep", "Send", "display", "__xss"] {
+        assert!(!a.text.contains(dropped), "{dropped}");
+    }
+}
+
 fn call(api: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
     let f: js_sys::Function = Reflect::get(api, &name.into()).unwrap().unchecked_into();
     let array: js_sys::Array = args.iter().collect();

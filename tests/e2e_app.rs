@@ -478,3 +478,297 @@ async fn editing_the_article_keeps_claims_on_their_words_and_orphans_can_be_reat
     );
     b.close().await;
 }
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
+async fn text_markdown_and_html_files_open_as_safe_readable_articles() {
+    let b = Browser::open().await;
+    b.choose_file(&fixture("wire_story.txt")).await;
+    b.wait_text(
+        "#article-title",
+        "Council delays vote on harbor bridge after engineers raise concerns",
+    )
+    .await;
+    assert_eq!(b.count("#article-body [data-p]").await, 2);
+
+    b.choose_file(&fixture("health_story.md")).await;
+    b.wait_text(
+        "#article-title",
+        "Daily walks linked to lower blood pressure, review finds",
+    )
+    .await;
+    assert_eq!(
+        b.text("#article-body h3.block-heading").await,
+        "What the experts said"
+    );
+    assert_eq!(b.count("#article-body .block-item").await, 2);
+    assert!(b
+        .text("#article-body .block-quote")
+        .await
+        .starts_with("\"The effect is modest"));
+    assert_eq!(
+        b.attr("#article-body .link", "data-href").await,
+        "https://journals.example.org/walking-review"
+    );
+    assert_eq!(b.count("#article-body img").await, 0);
+
+    b.choose_file(&fixture("hostile_page.html")).await;
+    b.wait_text("#article-title", "Port audit finds missing invoices")
+        .await;
+    // Nothing in the page ran, and nothing active made it into the article.
+    b.pause(500).await;
+    assert_eq!(
+        b.script("return typeof window.__xss;", vec![]).await,
+        "undefined"
+    );
+    assert_eq!(
+        b.count("#article-body script, #article-body iframe, #article-body img, #article-body a, #article-body form").await,
+        0
+    );
+    let body = b.text("#article-body").await;
+    assert!(
+        body.contains("An audit of the port authority found 37 invoices"),
+        "{body}"
+    );
+    assert!(body.contains("Click here for the full list"));
+    assert!(!body.contains("do not keep"));
+    assert_eq!(
+        b.attr("#article-body .link", "data-href").await,
+        "https://news.example.com/report.pdf"
+    );
+    assert_eq!(b.count("#article-body [data-href^='javascript']").await, 0);
+    assert_eq!(
+        b.text(".source-url a").await,
+        "https://news.example.com/port-audit"
+    );
+    // Claims work on imported structure like on any article.
+    b.drag_select("37 invoices with no matching work orders")
+        .await;
+    b.press_key("a").await;
+    b.wait_text(".counts", "1 claim · 0 verified · 1 unverified")
+        .await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
+async fn files_that_are_not_articles_get_a_message_and_change_nothing() {
+    let b = Browser::open().await;
+    b.drag_select("Port Authority director Tomas Reyl denied any wrongdoing.")
+        .await;
+    b.press_key("a").await;
+    b.wait_text(".counts", "1 claim · 0 verified · 1 unverified")
+        .await;
+    let dir = std::env::temp_dir().join(format!("claimcheck-bad-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = dir.join("photo.txt");
+    std::fs::write(
+        &png,
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0",
+    )
+    .unwrap();
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let big = dir.join("huge.html");
+    std::fs::write(&big, "<p>word </p>".repeat(220_000)).unwrap();
+    let pdf = dir.join("report.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7").unwrap();
+    for (file, expected) in [
+        (&png, "This file is not text"),
+        (&empty, "This file is empty."),
+        (&big, "Claimcheck opens articles up to 2 MB."),
+        (&pdf, "is not a kind of file Claimcheck opens"),
+    ] {
+        b.choose_file(file).await;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let toast = b
+                .script(
+                    "return document.querySelector('.toasts').textContent;",
+                    vec![],
+                )
+                .await;
+            if toast.as_str().unwrap_or_default().contains(expected) {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{}: no message {expected:?}, saw {toast}",
+                file.display()
+            );
+            b.pause(50).await;
+        }
+        assert_eq!(b.text("#article-title").await, SAMPLE_TITLE);
+        assert_eq!(
+            b.text(".counts").await,
+            "1 claim · 0 verified · 1 unverified"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
+async fn the_library_keeps_articles_apart_renames_and_deletes_with_undo() {
+    let b = Browser::open().await;
+    b.drag_select("Port Authority director Tomas Reyl denied any wrongdoing.")
+        .await;
+    b.press_key("a").await;
+    b.button("Verified").await.click().await.unwrap();
+    // A second article, with claims of its own.
+    b.pick_sample("Teenagers who start school later").await;
+    b.wait_text(".counts", "0 claims · 0 verified · 0 unverified")
+        .await;
+    b.drag_select("slept about 40 minutes more on school nights")
+        .await;
+    b.press_key("a").await;
+    b.drag_select("Fewer than one in five U.S. high schools meet that standard")
+        .await;
+    b.press_key("a").await;
+    b.wait_text(".counts", "2 claims · 0 verified · 2 unverified")
+        .await;
+    // Details: outlet and address, shown above the article and exported.
+    b.button("Article details").await.click().await.unwrap();
+    let outlet = b.wait_for("#details-outlet").await;
+    outlet.clear().await.unwrap();
+    outlet.send_keys("Meridian Health Desk").await.unwrap();
+    b.find("#details-url")
+        .await
+        .send_keys("https://meridian.example/sleep")
+        .await
+        .unwrap();
+    b.button("Save details").await.click().await.unwrap();
+    b.wait_text(
+        ".byline",
+        "Meridian Health Desk · By Priya Natarajan, health correspondent",
+    )
+    .await;
+    b.pause(800).await;
+    b.client.refresh().await.unwrap();
+    b.wait_text(".counts", "2 claims · 0 verified · 2 unverified")
+        .await;
+    assert_eq!(
+        b.text(".source-url a").await,
+        "https://meridian.example/sleep"
+    );
+
+    // The library lists both, each with its own counts.
+    b.button("Library").await.click().await.unwrap();
+    b.wait_for(".library-entry").await;
+    let entries = b
+        .script("return [...document.querySelectorAll('.library-entry')].map(e => e.querySelector('.library-title').textContent + ' | ' + e.querySelector('.library-counts').textContent);", vec![])
+        .await;
+    assert_eq!(
+        entries,
+        serde_json::json!([
+            format!("{SAMPLE_TITLE} | 1 claim · 1 verified · 0 unverified"),
+            "Teenagers who start school later sleep longer and score better, large study findsopen | 2 claims · 0 verified · 2 unverified"
+        ])
+    );
+    assert!(b
+        .text(".storage-meter label")
+        .await
+        .starts_with("Storage used: 0.0"));
+    // Open the first; its claims are its own.
+    b.find(".library-entry:first-child .library-actions button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.wait_text("#article-title", SAMPLE_TITLE).await;
+    b.wait_text(".counts", "1 claim · 1 verified · 0 unverified")
+        .await;
+
+    // Rename the other, then delete it, then undo.
+    b.button("Library").await.click().await.unwrap();
+    b.wait_for(".library-entry").await;
+    b.find(".library-entry:nth-child(2) .library-actions button:nth-child(2)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let title = b.wait_for("#rename-title").await;
+    title.clear().await.unwrap();
+    title.send_keys("Sleep study").await.unwrap();
+    b.button("Save title").await.click().await.unwrap();
+    b.wait_text(".library-entry:nth-child(2) .library-title", "Sleep study")
+        .await;
+    b.find(".library-entry:nth-child(2) .library-actions .danger")
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.button("Delete for good").await.click().await.unwrap();
+    b.wait_text(".toast span", "Deleted “Sleep study”.").await;
+    assert_eq!(b.count(".library-entry").await, 1);
+    b.button("Undo").await.click().await.unwrap();
+    b.wait_text(".toast", "“Sleep study” is back in the library.")
+        .await;
+    // The library, still open, lists it again with its claims.
+    b.wait_text(
+        ".library-entry:nth-child(2) .library-counts",
+        "2 claims · 0 verified · 2 unverified",
+    )
+    .await;
+    b.find(".library-entry:nth-child(2) .library-actions button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.wait_text("#article-title", "Sleep study").await;
+    b.wait_text(".counts", "2 claims · 0 verified · 2 unverified")
+        .await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
+async fn deep_links_land_on_their_claim_and_back_moves_between_articles() {
+    let b = Browser::open().await;
+    b.drag_select("The Northern Gazette reported last week")
+        .await;
+    b.press_key("a").await;
+    b.wait_text(".counts", "1 claim · 0 verified · 1 unverified")
+        .await;
+    let claim = b
+        .script("return window.claimcheck.claims()[0].id;", vec![])
+        .await;
+    let claim = claim.as_str().unwrap().to_string();
+    b.pick_sample("Aid agencies say drought relief").await;
+    b.wait_text(
+        "#article-title",
+        "Aid agencies say drought relief is reaching barely half of those in need",
+    )
+    .await;
+    // Back returns to the first article, forward to the second.
+    b.client.back().await.unwrap();
+    b.wait_text("#article-title", SAMPLE_TITLE).await;
+    b.client.forward().await.unwrap();
+    b.wait_text(
+        "#article-title",
+        "Aid agencies say drought relief is reaching barely half of those in need",
+    )
+    .await;
+    // A deep link, opened fresh, lands on its claim.
+    b.pause(800).await;
+    let link = format!(
+        "{}#article=sample-harbor-contract&claim={claim}",
+        b.url().await
+    );
+    b.client.goto("about:blank").await.unwrap();
+    b.client.goto(&link).await.unwrap();
+    b.wait_text("#article-title", SAMPLE_TITLE).await;
+    b.wait_text(".editor-quote", "The Northern Gazette reported last week")
+        .await;
+    b.wait_for("mark.claim.selected.flash").await;
+    b.pause(900).await;
+    assert!(b.in_view("mark.claim.selected").await);
+    b.close().await;
+}

@@ -107,7 +107,9 @@ impl AppStore {
 
     /// Saves now if a save is pending.
     pub fn flush(self: &Rc<Self>) {
-        if let Some(timer) = self.save_timer.borrow_mut().take() {
+        // Take the timer out first: `save` borrows the slot again.
+        let pending = self.save_timer.borrow_mut().take();
+        if let Some(timer) = pending {
             timer.cancel();
             self.save();
         }

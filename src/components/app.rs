@@ -383,6 +383,8 @@ pub fn app(props: &AppProps) -> Html {
                 on_open={library_open_article}
                 on_rename={library_rename}
                 on_delete={library_delete}
+                removed={(*removed).as_ref().map(|r| r.entry.title.clone())}
+                on_undo_remove={undo_remove.clone()}
             />
             <Toast
                 deleted={state.deleted.clone()}

@@ -16,6 +16,9 @@ pub struct LibraryDialogProps {
     pub on_open: Callback<String>,
     pub on_rename: Callback<(String, String)>,
     pub on_delete: Callback<String>,
+    /// The title of the article just deleted, while it can still be undone.
+    pub removed: Option<String>,
+    pub on_undo_remove: Callback<()>,
 }
 
 /// "1.2 MB of about 5 MB", counting as browsers do (two bytes a code unit).
@@ -134,6 +137,13 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
         <dialog ref={dialog} class="library-dialog" aria-labelledby="library-title" onclose={props.on_close.reform(|_: Event| ())}>
             <h2 id="library-title">{ "Library" }</h2>
             { meter }
+            // The page behind a modal is out of reach, so the undo is offered here too.
+            if let Some(title) = &props.removed {
+                <div class="library-undo" role="status">
+                    <span>{ format!("Deleted “{title}”.") }</span>
+                    <button type="button" onclick={props.on_undo_remove.reform(|_: MouseEvent| ())}>{ "Undo" }</button>
+                </div>
+            }
             if props.entries.is_empty() {
                 <p class="empty">{ "Articles you open or annotate are kept here." }</p>
             } else {

@@ -386,7 +386,7 @@ impl Browser {
             let text = '', where = [];
             let lastPara = null;
             for (const run of runs) {
-                const p = run.closest('p');
+                const p = run.closest('[data-p]');
                 if (lastPara && p !== lastPara) { text += '\n\n'; where.push(null, null); }
                 lastPara = p;
                 const node = run.firstChild;
@@ -409,7 +409,7 @@ impl Browser {
         // Bring the phrase into view first, so its points are on screen.
         let scroll = r#"
             const phrase = arguments[0];
-            for (const p of document.querySelectorAll('#article-body p')) {
+            for (const p of document.querySelectorAll('#article-body [data-p]')) {
                 if (p.textContent.includes(phrase.split('\n')[0])) { p.scrollIntoView({block: 'center'}); break; }
             }"#;
         self.script(scroll, vec![phrase.into()]).await;
@@ -470,6 +470,41 @@ impl Browser {
         self.drag((x + 2.0, y + h / 2.0), (x + w - 2.0, y + h / 2.0))
             .await;
         assert!(!self.selected_text().await.is_empty());
+    }
+
+    /// Picks a bundled sample by typing the start of its title into the Samples menu, as a
+    /// keyboard user would.
+    pub async fn pick_sample(&self, title_start: &str) {
+        let select = self.find("select[aria-label='Sample article']").await;
+        select.send_keys(title_start).await.unwrap();
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let title = self.text("#article-title").await;
+            if title.starts_with(title_start) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the sample {title_start:?} did not open; showing {title:?}"
+            );
+            self.pause(50).await;
+        }
+    }
+
+    /// Chooses `path` in the page's Open file input, as the file picker would.
+    pub async fn choose_file(&self, path: &std::path::Path) {
+        let input = self.find("#open-file").await;
+        input
+            .send_keys(path.to_str().expect("a UTF-8 path"))
+            .await
+            .unwrap_or_else(|e| panic!("choosing {}: {e}", path.display()));
+    }
+
+    /// The app's address, for deep links.
+    pub async fn url(&self) -> String {
+        let mut url = self.client.current_url().await.unwrap();
+        url.set_fragment(None);
+        url.to_string()
     }
 
     pub async fn press_key(&self, key: &str) {
