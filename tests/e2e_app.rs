@@ -348,7 +348,10 @@ async fn a_full_storage_warns_and_keeps_the_work_exportable() {
     // The library's storage meter shows the browser's storage nearly full, and says what to do.
     b.button("Library").await.click().await.unwrap();
     let meter = b.wait_for(".storage-meter").await.text().await.unwrap();
-    assert!(meter.contains("(100%)") || meter.contains("(99%)"), "{meter}");
+    assert!(
+        meter.contains("(100%)") || meter.contains("(99%)"),
+        "{meter}"
+    );
     assert!(meter.contains("Storage is nearly full. Export"), "{meter}");
     b.button("Close").await.click().await.unwrap();
     // Once there is room again, the next change saves and the warning goes.

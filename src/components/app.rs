@@ -36,6 +36,12 @@ impl PartialEq for AppProps {
     }
 }
 
+/// A callback that sets `state` to `value`, for buttons that open and close things.
+fn set_on_call<T: Clone + 'static>(state: &UseStateHandle<T>, value: T) -> Callback<()> {
+    let state = state.clone();
+    Callback::from(move |_| state.set(value.clone()))
+}
+
 /// Marks the user's current selection in the article as a claim, if there is one.
 pub fn add_claim_from_selection(store: &Rc<AppStore>) -> bool {
     let Some((start, end)) = text_selection::selection_offsets() else {
@@ -236,14 +242,8 @@ pub fn app(props: &AppProps) -> Html {
         let message = message.clone();
         Callback::from(move |m: Option<String>| message.set(m))
     };
-    let open_paste = {
-        let paste_open = paste_open.clone();
-        Callback::from(move |_| paste_open.set(true))
-    };
-    let close_paste = {
-        let paste_open = paste_open.clone();
-        Callback::from(move |_| paste_open.set(false))
-    };
+    let open_paste = set_on_call(&paste_open, true);
+    let close_paste = set_on_call(&paste_open, false);
     let toggle_edit = {
         let editing = editing.clone();
         Callback::from(move |on: bool| editing.set(on))
@@ -253,22 +253,10 @@ pub fn app(props: &AppProps) -> Html {
         let message = message.setter();
         Callback::from(move |file: web_sys::File| open_file(&store, &message, file))
     };
-    let show_library = {
-        let library_open = library_open.clone();
-        Callback::from(move |_| library_open.set(true))
-    };
-    let close_library = {
-        let library_open = library_open.clone();
-        Callback::from(move |_| library_open.set(false))
-    };
-    let show_details = {
-        let details_open = details_open.clone();
-        Callback::from(move |_| details_open.set(true))
-    };
-    let close_details = {
-        let details_open = details_open.clone();
-        Callback::from(move |_| details_open.set(false))
-    };
+    let show_library = set_on_call(&library_open, true);
+    let close_library = set_on_call(&library_open, false);
+    let show_details = set_on_call(&details_open, true);
+    let close_details = set_on_call(&details_open, false);
     let library_open_article = {
         let (store, message, library_open) = (store.clone(), message.clone(), library_open.clone());
         Callback::from(move |id: String| match store.open_by_id(&id) {

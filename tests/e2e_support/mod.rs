@@ -286,62 +286,52 @@ impl Browser {
         v.as_str().unwrap_or_default().to_string()
     }
 
-    /// The button whose accessible name is exactly `name`, as a screen reader would find it.
+    /// The first element matching `css` whose accessible name is exactly `name`, as a screen
+    /// reader would find it; `Err` lists the names there are.
+    async fn labelled(&self, css: &str, name: &str) -> Result<Element, Vec<String>> {
+        let mut names = Vec::new();
+        for el in self.client.find_all(Locator::Css(css)).await.unwrap() {
+            let label = self.label(&el).await;
+            if label == name {
+                return Ok(el);
+            }
+            names.push(label);
+        }
+        Err(names)
+    }
+
+    /// The button named `name`, waiting for it to appear.
     pub async fn button(&self, name: &str) -> Element {
         let deadline = Instant::now() + WAIT;
         loop {
-            for el in self.client.find_all(Locator::Css("button")).await.unwrap() {
-                if self.label(&el).await == name {
-                    return el;
+            match self.labelled("button", name).await {
+                Ok(el) => return el,
+                Err(names) if Instant::now() > deadline => {
+                    panic!("no button named {name:?}; there are {names:?}")
                 }
+                Err(_) => self.pause(50).await,
             }
-            if Instant::now() > deadline {
-                let mut names = Vec::new();
-                for el in self.client.find_all(Locator::Css("button")).await.unwrap() {
-                    names.push(self.label(&el).await);
-                }
-                panic!("no button named {name:?}; there are {names:?}");
-            }
-            self.pause(50).await;
         }
     }
 
     pub async fn exists_button(&self, name: &str) -> bool {
-        for el in self.client.find_all(Locator::Css("button")).await.unwrap() {
-            if self.label(&el).await == name {
-                return true;
-            }
-        }
-        false
+        self.labelled("button", name).await.is_ok()
     }
 
-    /// The text field whose accessible name is `name`.
+    /// The text field named `name`.
     pub async fn field(&self, name: &str) -> Element {
-        for el in self
-            .client
-            .find_all(Locator::Css("input, textarea"))
+        self.labelled("input, textarea", name)
             .await
-            .unwrap()
-        {
-            if self.label(&el).await == name {
-                return el;
-            }
-        }
-        panic!("no field named {name:?}");
+            .unwrap_or_else(|names| panic!("no field named {name:?}; there are {names:?}"))
     }
 
+    /// Waits until the field named `field` holds `expected` (a missing field holds nothing).
     pub async fn wait_value(&self, field: &str, expected: &str) {
         let deadline = Instant::now() + WAIT;
         loop {
-            let value = match self.client.find_all(Locator::Css("input, textarea")).await {
-                Ok(_) if !self.has_field(field).await => String::new(),
-                _ => self
-                    .field(field)
-                    .await
-                    .prop("value")
-                    .await
-                    .unwrap()
-                    .unwrap_or_default(),
+            let value = match self.labelled("input, textarea", field).await {
+                Ok(el) => el.prop("value").await.unwrap().unwrap_or_default(),
+                Err(_) => String::new(),
             };
             if value == expected {
                 return;
@@ -352,20 +342,6 @@ impl Browser {
             );
             self.pause(50).await;
         }
-    }
-
-    async fn has_field(&self, name: &str) -> bool {
-        for el in self
-            .client
-            .find_all(Locator::Css("input, textarea"))
-            .await
-            .unwrap()
-        {
-            if self.label(&el).await == name {
-                return true;
-            }
-        }
-        false
     }
 
     pub async fn selected_text(&self) -> String {
