@@ -16,6 +16,7 @@ pub mod persistence;
 pub mod reanchor;
 pub mod samples;
 pub mod state;
+pub mod undo_history;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

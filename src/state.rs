@@ -9,6 +9,7 @@ use crate::export_json;
 use crate::model::{sort_in_reading_order, Article, Claim, Link, Status};
 use crate::offsets::trim_range;
 use crate::reanchor::{reanchor, Report};
+use crate::undo_history::{History, Snapshot};
 
 /// How saving to the browser's storage is going; shown to the user when it is not fine.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -41,6 +42,8 @@ pub struct AppState {
     pub storage: StorageHealth,
     /// Problems found in stored data at start-up (kept, never overwritten); shown until dismissed.
     pub warnings: Vec<String>,
+    /// Undo and redo steps, per article, for this session.
+    pub history: History,
 }
 
 /// An article's details, as the details form edits them.
@@ -86,6 +89,10 @@ pub enum Action {
         at: String,
     },
     DismissReport,
+    /// Go back one step in this article's changes.
+    Undo,
+    /// Go forward again after an undo.
+    Redo,
     /// Change the article's details (its id stays, so its claims and links stay too).
     SetDetails(Details),
     /// Mark `start..end` (code points, trimmed of white space here) as a claim.
@@ -138,6 +145,7 @@ impl AppState {
             deleted: None,
             storage: StorageHealth::Fine,
             warnings: Vec::new(),
+            history: History::default(),
         };
         sort_in_reading_order(&mut state.claims);
         state.selected = selected.filter(|id| state.claim(id).is_some());
@@ -184,8 +192,85 @@ impl AppState {
     }
 }
 
-/// The reducer: the state after `action`.
+impl AppState {
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            article: self.article.clone(),
+            claims: self.claims.clone(),
+            orphans: self.orphans.clone(),
+            selected: self.selected.clone(),
+        }
+    }
+
+    fn restore(&mut self, snapshot: &Snapshot) {
+        self.article = snapshot.article.clone();
+        self.claims = snapshot.claims.clone();
+        self.orphans = snapshot.orphans.clone();
+        self.selected = snapshot.selected.clone();
+        self.deleted = None;
+        self.reanchored = None;
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo(&self.article.id)
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo(&self.article.id)
+    }
+}
+
+/// Whether an action changes the article's data (so it can be undone), and the field it types
+/// into when keystrokes should merge into one step.
+fn undoable(action: &Action) -> Option<Option<String>> {
+    match action {
+        Action::AddClaim { .. }
+        | Action::SetStatus { .. }
+        | Action::Delete { .. }
+        | Action::UndoDelete
+        | Action::EditText { .. }
+        | Action::Reattach { .. }
+        | Action::SetDetails(_) => Some(None),
+        Action::SetSource { id, .. } => Some(Some(format!("source {id}"))),
+        Action::SetNote { id, .. } => Some(Some(format!("note {id}"))),
+        _ => None,
+    }
+}
+
+/// The reducer: the state after `action`. Changes to the article's data are recorded so they
+/// can be undone.
 pub fn reduce(state: &AppState, action: Action) -> AppState {
+    let id = state.article.id.clone();
+    match action {
+        Action::Undo | Action::Redo => {
+            let mut next = state.clone();
+            let current = state.snapshot();
+            let step = if action == Action::Undo {
+                next.history.undo(&id, current)
+            } else {
+                next.history.redo(&id, current)
+            };
+            if let Some(snapshot) = step {
+                next.restore(&snapshot);
+            }
+            next
+        }
+        _ => {
+            let typing = undoable(&action);
+            let mut next = apply(state, action);
+            match typing {
+                Some(typing) if next.data_differs(state) => {
+                    next.history.record(&id, state.snapshot(), typing)
+                }
+                Some(_) => {}
+                None => next.history.break_typing(&next.article.id.clone()),
+            }
+            next
+        }
+    }
+}
+
+fn apply(state: &AppState, action: Action) -> AppState {
     let mut next = state.clone();
     match action {
         Action::OpenArticle {
@@ -197,6 +282,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             let mut opened = AppState::new(article, claims, orphans, selected);
             opened.storage = next.storage;
             opened.warnings = next.warnings;
+            opened.history = next.history;
             return opened;
         }
         Action::AddClaim { id, start, end, at } => {
@@ -286,6 +372,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.selected = Some(id);
         }
         Action::DismissReport => next.reanchored = None,
+        Action::Undo | Action::Redo => unreachable!("handled by reduce"),
         Action::SetDetails(details) => {
             let mut article = (*next.article).clone();
             let title = details
@@ -646,6 +733,87 @@ mod tests {
             },
         );
         assert!(merged.article.blocks.is_empty() && merged.article.links.is_empty());
+    }
+
+    #[test]
+    fn every_change_can_be_undone_and_redone_and_typing_is_one_step() {
+        let s0 = state();
+        let s1 = add(&s0, "a", 0, 17);
+        let s2 = reduce(
+            &s1,
+            Action::SetStatus {
+                id: "a".into(),
+                status: Status::Verified,
+                at: "t".into(),
+            },
+        );
+        let mut s3 = s2.clone();
+        for note in ["C", "Ch", "Che", "Check"] {
+            s3 = reduce(
+                &s3,
+                Action::SetNote {
+                    id: "a".into(),
+                    note: note.into(),
+                    at: "t".into(),
+                },
+            );
+        }
+        let s4 = reduce(&s3, Action::Delete { id: "a".into() });
+        assert!(s4.claims.is_empty() && s4.can_undo() && !s4.can_redo());
+        let u1 = reduce(&s4, Action::Undo);
+        assert_eq!(u1.claims, s3.claims);
+        let u2 = reduce(&u1, Action::Undo);
+        assert_eq!(u2.claims, s2.claims, "the whole note goes in one step");
+        let u3 = reduce(&reduce(&u2, Action::Undo), Action::Undo);
+        assert!(u3.claims.is_empty() && !u3.can_undo());
+        assert_eq!(
+            reduce(&u3, Action::Undo).claims,
+            u3.claims,
+            "nothing left to undo"
+        );
+        let r = reduce(&reduce(&u3, Action::Redo), Action::Redo);
+        assert_eq!(r.claims, s2.claims);
+        // A new change after undoing drops the redo steps.
+        let branched = add(&reduce(&r, Action::Undo), "b", 64, 79);
+        assert!(!branched.can_redo());
+        // Selecting is not a change to undo.
+        let selected = reduce(&s1, Action::Select(None));
+        assert_eq!(reduce(&selected, Action::Undo).claims, s0.claims);
+    }
+
+    #[test]
+    fn history_is_kept_per_article_for_the_session() {
+        let s = add(&state(), "a", 0, 17);
+        let other = Article {
+            id: "b".into(),
+            title: "B".into(),
+            text: "Other text here.".into(),
+            ..Article::default()
+        };
+        let opened = reduce(
+            &s,
+            Action::OpenArticle {
+                article: other,
+                claims: vec![],
+                orphans: vec![],
+                selected: None,
+            },
+        );
+        assert!(
+            !opened.can_undo(),
+            "the other article has no steps of its own"
+        );
+        let back = reduce(
+            &opened,
+            Action::OpenArticle {
+                article: (*s.article).clone(),
+                claims: s.claims.clone(),
+                orphans: vec![],
+                selected: None,
+            },
+        );
+        assert!(back.can_undo());
+        assert!(reduce(&back, Action::Undo).claims.is_empty());
     }
 
     #[test]

@@ -195,7 +195,27 @@ async fn mark_verify_reload_and_export_claims_with_the_mouse() {
     b.button("Delete").await.click().await.unwrap();
     b.wait_text(".counts", "2 claims · 0 verified · 2 unverified")
         .await;
-    b.button("Undo").await.click().await.unwrap();
+    b.find(".toast button").await.click().await.unwrap();
+    b.wait_text(".counts", "3 claims · 1 verified · 2 unverified")
+        .await;
+
+    // Every change can be undone and redone: with the keys, and with the buttons.
+    b.press_ctrl('z', false).await;
+    b.wait_text(".counts", "2 claims · 0 verified · 2 unverified")
+        .await;
+    b.press_ctrl('z', true).await;
+    b.wait_text(".counts", "3 claims · 1 verified · 2 unverified")
+        .await;
+    b.button("Undo").await.click().await.unwrap(); // the toast's undo of the delete
+    b.wait_text(".counts", "2 claims · 0 verified · 2 unverified")
+        .await;
+    b.button("Undo").await.click().await.unwrap(); // the delete itself
+    b.wait_text(".counts", "3 claims · 1 verified · 2 unverified")
+        .await;
+    b.press_ctrl('y', false).await;
+    b.wait_text(".counts", "2 claims · 0 verified · 2 unverified")
+        .await;
+    b.button("Redo").await.click().await.unwrap();
     b.wait_text(".counts", "3 claims · 1 verified · 2 unverified")
         .await;
     b.close().await;

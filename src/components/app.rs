@@ -165,7 +165,24 @@ pub fn app(props: &AppProps) -> Html {
                     s.dispatch(Action::Select(None));
                     return;
                 }
-                if typing_in_field(e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                if typing_in_field(e) {
+                    // Inside a text field, Ctrl+Z is the field's own undo.
+                    return;
+                }
+                if e.ctrl_key() || e.meta_key() {
+                    let key = e.key().to_lowercase();
+                    let action = match (key.as_str(), e.shift_key()) {
+                        ("z", false) => Some(Action::Undo),
+                        ("z", true) | ("y", false) => Some(Action::Redo),
+                        _ => None,
+                    };
+                    if let Some(action) = action {
+                        e.prevent_default();
+                        s.dispatch(action);
+                    }
+                    return;
+                }
+                if e.alt_key() {
                     return;
                 }
                 match e.key().as_str() {
@@ -316,6 +333,7 @@ pub fn app(props: &AppProps) -> Html {
                 on_file={on_file}
                 on_library={show_library}
                 on_details={show_details}
+                dispatch={dispatch.clone()}
                 on_paste={open_paste}
                 on_open={on_open_article.clone()}
                 on_message={on_message.clone()}

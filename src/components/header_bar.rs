@@ -9,7 +9,7 @@ use crate::article_text::slug;
 use crate::browser::{clipboard, download};
 use crate::model::Article;
 use crate::samples;
-use crate::state::AppState;
+use crate::state::{Action, AppState};
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderBarProps {
@@ -21,6 +21,7 @@ pub struct HeaderBarProps {
     pub on_file: Callback<web_sys::File>,
     pub on_library: Callback<()>,
     pub on_details: Callback<()>,
+    pub dispatch: Callback<Action>,
     pub on_message: Callback<Option<String>>,
 }
 
@@ -115,6 +116,12 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
                         }) }
                     </select>
                 </label>
+                <button type="button" disabled={!state.can_undo()} aria-keyshortcuts="Control+Z"
+                    title="Undo the last change (Ctrl+Z)"
+                    onclick={props.dispatch.reform(|_: MouseEvent| Action::Undo)}>{ "Undo" }</button>
+                <button type="button" disabled={!state.can_redo()} aria-keyshortcuts="Control+Shift+Z Control+Y"
+                    title="Redo (Ctrl+Shift+Z or Ctrl+Y)"
+                    onclick={props.dispatch.reform(|_: MouseEvent| Action::Redo)}>{ "Redo" }</button>
                 <button type="button" onclick={choose_file}>{ "Open file" }</button>
                 <input ref={file_input} id="open-file" type="file" class="visually-hidden" tabindex="-1"
                     aria-label="Open an article file" accept=".txt,.text,.md,.markdown,.html,.htm" onchange={on_file_chosen} />

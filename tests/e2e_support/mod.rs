@@ -483,6 +483,24 @@ impl Browser {
         url.to_string()
     }
 
+    /// Presses `key` with Control held (and Shift too when `shift`).
+    pub async fn press_ctrl(&self, key: char, shift: bool) {
+        const CONTROL: char = '\u{e009}';
+        const SHIFT: char = '\u{e008}';
+        let mut keys = KeyActions::new("keyboard".into()).then(KeyAction::Down { value: CONTROL });
+        if shift {
+            keys = keys.then(KeyAction::Down { value: SHIFT });
+        }
+        keys = keys
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        if shift {
+            keys = keys.then(KeyAction::Up { value: SHIFT });
+        }
+        keys = keys.then(KeyAction::Up { value: CONTROL });
+        self.client.perform_actions(keys).await.unwrap();
+    }
+
     pub async fn press_key(&self, key: &str) {
         let keys = KeyActions::new("keyboard".into())
             .then(KeyAction::Down {
