@@ -633,6 +633,10 @@ mod tests {
                 slice(&text, 0, start).unwrap(),
                 slice(&text, end, char_len(&text)).unwrap()
             );
+            // Gone means gone: no passage within a third of the quote's length in edits is left
+            // (a near-copy elsewhere, likely with so few words, is a rewording, not a deletion).
+            let quote_len = char_len(&sel.quote.exact);
+            prop_assume!(crate::approx_search::search(&new_text, &sel.quote.exact, quote_len / 3).is_empty());
             match resolve(&sel, &new_text) {
                 Resolution::Orphan => {}
                 // Only acceptable if the words are really still there, nearly verbatim.

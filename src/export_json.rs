@@ -9,7 +9,10 @@ use crate::offsets::CharTable;
 use crate::reanchor::{reanchor, Report};
 
 pub const FORMAT: &str = "claimcheck";
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
+/// The oldest version still read. Version 1 (the core loop's) lacks source kinds, source
+/// phrases and evidence; they load empty.
+pub const OLDEST_VERSION: u64 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
@@ -74,7 +77,7 @@ pub fn parse_with_report(json: &str) -> Result<(Document, Option<Report>), Forma
         return err("This is not a Claimcheck file: \"format\" is not \"claimcheck\".");
     }
     match obj.get("version").and_then(Value::as_u64) {
-        Some(VERSION) => {}
+        Some(v) if (OLDEST_VERSION..=VERSION).contains(&v) => {}
         Some(v) if v > VERSION => {
             return err(format!(
                 "This file was made by a newer Claimcheck (format version {v}); this one reads version {VERSION}."
@@ -171,6 +174,9 @@ mod tests {
             status: Status::Verified,
             source: "The Post".into(),
             note: "n".into(),
+            source_kind: None,
+            source_phrase: None,
+            evidence: Vec::new(),
             created: "2026-01-01T00:00:00.000Z".into(),
             modified: "2026-01-02T00:00:00.000Z".into(),
         }
@@ -184,7 +190,7 @@ mod tests {
         let json = to_json(&a, &claims, &[]);
         let v: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["format"], "claimcheck");
-        assert_eq!(v["version"], 1);
+        assert_eq!(v["version"], 2);
         assert_eq!(v["article"]["text"], text);
         assert_eq!(v["claims"][0]["status"], "verified");
         assert_eq!(v["claims"][1]["quote"]["exact"], "世界 reported");
@@ -226,11 +232,34 @@ mod tests {
     }
 
     #[test]
+    fn version_1_files_still_load_and_gain_the_new_fields_empty() {
+        // Exactly what the core loop wrote: no source kind, phrase or evidence.
+        let v1 = r#"{"format":"claimcheck","version":1,
+            "article":{"id":"a-1","title":"T","outlet":"","byline":"","date":"","text":"one two three"},
+            "claims":[{"id":"c1","quote":{"exact":"two","prefix":"one ","suffix":" three"},
+                "position":{"start":4,"end":7},"status":"verified","source":"The Post","note":"n",
+                "created":"2026-01-01T00:00:00.000Z","modified":"2026-01-02T00:00:00.000Z"}]}"#;
+        let doc = parse(v1).unwrap();
+        let c = &doc.claims[0];
+        assert_eq!(
+            (c.source_kind, c.source_phrase.clone(), c.evidence.len()),
+            (None, None, 0)
+        );
+        assert_eq!(c.source, "The Post");
+        assert!(c.verified_without_evidence());
+        let again: Value = serde_json::from_str(&to_json(&doc.article, &doc.claims, &[])).unwrap();
+        assert_eq!(again["version"], 2);
+        assert_eq!(again["claims"][0]["sourceKind"], Value::Null);
+        assert_eq!(again["claims"][0]["evidence"], serde_json::json!([]));
+    }
+
+    #[test]
     fn bad_documents_get_messages_naming_the_problem() {
         assert!(parse("{").unwrap_err().0.contains("not valid JSON"));
         assert!(parse("[]").unwrap_err().0.contains("not a Claimcheck file"));
         assert!(broken(|v| v["format"] = "other".into()).contains("not a Claimcheck file"));
-        assert!(broken(|v| v["version"] = 2.into()).contains("newer Claimcheck"));
+        assert!(broken(|v| v["version"] = 3.into()).contains("newer Claimcheck"));
+        assert!(broken(|v| v["version"] = 0.into()).contains("version"));
         assert!(broken(|v| v["version"] = "1".into()).contains("version"));
         assert!(broken(|v| v["claims"][0]["position"]["end"] = 2.into())
             .contains("claims[0].position.end (2) is not after start (4)"));

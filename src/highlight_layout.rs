@@ -143,6 +143,9 @@ mod tests {
             status: Status::Unverified,
             source: String::new(),
             note: String::new(),
+            source_kind: None,
+            source_phrase: None,
+            evidence: Vec::new(),
             created: id.into(),
             modified: id.into(),
         }

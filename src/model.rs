@@ -98,13 +98,123 @@ pub struct Claim {
     pub status: Status,
     /// Who the article attributes the claim to, in the reader's words.
     pub source: String,
+    /// What kind of source that is; `None` until the reader says.
+    #[serde(default, rename = "sourceKind")]
+    pub source_kind: Option<SourceKind>,
+    /// The attribution phrase in the text ("according to documents obtained by …").
+    #[serde(
+        default,
+        rename = "sourcePhrase",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source_phrase: Option<Passage>,
     pub note: String,
+    /// What backs the claim up, or contradicts it.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
     /// RFC 3339 timestamps.
     pub created: String,
     pub modified: String,
 }
 
+/// Who a claim comes from, as media-literacy teaching sorts sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    Person,
+    Organization,
+    Publication,
+    Document,
+    Anonymous,
+    /// The article gives no source.
+    None,
+}
+
+impl SourceKind {
+    pub const ALL: [SourceKind; 6] = [
+        SourceKind::Person,
+        SourceKind::Organization,
+        SourceKind::Publication,
+        SourceKind::Document,
+        SourceKind::Anonymous,
+        SourceKind::None,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceKind::Person => "Named person",
+            SourceKind::Organization => "Named organization",
+            SourceKind::Publication => "Publication",
+            SourceKind::Document => "Document",
+            SourceKind::Anonymous => "Anonymous or unnamed source",
+            SourceKind::None => "No source given",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Person => "person",
+            SourceKind::Organization => "organization",
+            SourceKind::Publication => "publication",
+            SourceKind::Document => "document",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::None => "none",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SourceKind> {
+        SourceKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// A passage of the article: its quote and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    pub quote: TextQuote,
+    pub position: TextPosition,
+}
+
+/// Whether a piece of evidence backs a claim up or goes against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    #[default]
+    Supports,
+    Contradicts,
+}
+
+/// One entry of a claim's evidence trail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Evidence {
+    pub url: String,
+    #[serde(default)]
+    pub title: String,
+    /// What the evidence shows, in the reader's words.
+    #[serde(default)]
+    pub shows: String,
+    #[serde(default)]
+    pub stance: Stance,
+}
+
+/// Whether `url` is a web address a reader can safely follow (http or https, with a host).
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !r.contains(char::is_whitespace)
+    })
+}
+
 impl Claim {
+    /// Verified, but with nothing in its evidence trail that supports it.
+    pub fn verified_without_evidence(&self) -> bool {
+        self.status == Status::Verified
+            && !self.evidence.iter().any(|e| e.stance == Stance::Supports)
+    }
+
     pub fn len(&self) -> usize {
         self.position.end - self.position.start
     }

@@ -106,6 +106,9 @@ mod tests {
             status: Status::Verified,
             source: "s".into(),
             note: "n".into(),
+            source_kind: None,
+            source_phrase: None,
+            evidence: Vec::new(),
             created: "t0".into(),
             modified: "t0".into(),
         }

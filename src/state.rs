@@ -309,6 +309,9 @@ fn apply(state: &AppState, action: Action) -> AppState {
                 status: Status::Unverified,
                 source: String::new(),
                 note: String::new(),
+                source_kind: None,
+                source_phrase: None,
+                evidence: Vec::new(),
                 created: at.clone(),
                 modified: at,
             });
