@@ -24,6 +24,8 @@ pub struct Run {
     pub marks: Vec<Mark>,
     /// Where the link this run is part of pointed.
     pub link: Option<String>,
+    /// Part of a claim's attribution phrase ("according to …").
+    pub attribution: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +55,12 @@ fn layout_with_links(text: &str, claims: &[Claim], links: &[Link]) -> Vec<Paragr
     by_start.sort_by_key(|c| c.position.start);
     let mut next = 0;
     let mut active: Vec<&Claim> = Vec::new();
+    // Attribution phrases are drawn wherever they are, whichever paragraph their claim is in.
+    let phrases: Vec<(usize, usize)> = claims
+        .iter()
+        .filter_map(|c| c.source_phrase.as_ref())
+        .map(|p| (p.position.start, p.position.end))
+        .collect();
     paragraph_ranges(text)
         .into_iter()
         .map(|(pstart, pend)| {
@@ -72,10 +80,15 @@ fn layout_with_links(text: &str, claims: &[Claim], links: &[Link]) -> Vec<Paragr
                 .iter()
                 .filter(|l| l.start < pend && l.end > pstart)
                 .collect();
+            let phrases: Vec<(usize, usize)> = phrases
+                .iter()
+                .copied()
+                .filter(|&(s, e)| s < pend && e > pstart)
+                .collect();
             Paragraph {
                 start: pstart,
                 kind: BlockKind::Paragraph,
-                runs: runs(&table, pstart, pend, &here, &links_here),
+                runs: runs(&table, pstart, pend, &here, &links_here, &phrases),
             }
         })
         .collect()
@@ -87,6 +100,7 @@ fn runs(
     pend: usize,
     claims: &[&Claim],
     links: &[&Link],
+    phrases: &[(usize, usize)],
 ) -> Vec<Run> {
     let mut cuts: Vec<usize> = vec![pstart, pend];
     for c in claims {
@@ -96,6 +110,10 @@ fn runs(
     for l in links {
         cuts.push(l.start.clamp(pstart, pend));
         cuts.push(l.end.clamp(pstart, pend));
+    }
+    for &(s, e) in phrases {
+        cuts.push(s.clamp(pstart, pend));
+        cuts.push(e.clamp(pstart, pend));
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -110,6 +128,7 @@ fn runs(
             covering.sort_by_key(|c| (c.len(), std::cmp::Reverse(c.created.clone())));
             Run {
                 start,
+                attribution: phrases.iter().any(|&(s, e)| s <= start && e >= end),
                 link: links
                     .iter()
                     .find(|l| l.start <= start && l.end >= end)
@@ -215,6 +234,18 @@ mod tests {
                 (".", false, false),
             ]
         );
+    }
+
+    #[test]
+    fn attribution_phrases_are_marked_even_in_another_paragraph() {
+        let text = "The Post reported.\n\nThe port paid twice.";
+        let mut c = claim(text, "c", 20, 40);
+        let (quote, position) = describe(text, 4, 17).unwrap();
+        c.source_phrase = Some(crate::model::Passage { quote, position });
+        let l = layout(text, &[c]);
+        let marked: Vec<&str> = l[0].runs.iter().filter(|r| r.attribution).map(|r| r.text.as_str()).collect();
+        assert_eq!(marked, ["Post reported"]);
+        assert!(l[1].runs.iter().all(|r| !r.attribution));
     }
 
     #[test]

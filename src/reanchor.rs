@@ -2,7 +2,7 @@
 //! that disagrees with its text), and counting what happened.
 
 use crate::anchor::{describe_in, PreparedText, Resolution, Selectors};
-use crate::model::{sort_in_reading_order, Claim};
+use crate::model::{sort_in_reading_order, Claim, Passage};
 use crate::offsets::{trim_range, CharTable};
 
 /// What re-anchoring did: "12 unchanged · 2 moved · 1 orphaned".
@@ -70,6 +70,13 @@ pub fn reanchor(text: &str, claims: Vec<Claim>, orphans: Vec<Claim>) -> Anchored
                 }
                 claim.quote = quote;
                 claim.position = position;
+                // The attribution phrase moves with the text too, or is let go.
+                claim.source_phrase = claim.source_phrase.take().and_then(|p| {
+                    let sel = Selectors { quote: p.quote, position: Some(p.position) };
+                    let (s, e) = prepared.resolve(&sel).range()?;
+                    let (quote, position) = describe_in(&table, s, e)?;
+                    Some(Passage { quote, position })
+                });
                 anchored.push(claim);
             }
             None => {

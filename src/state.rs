@@ -6,7 +6,9 @@ use std::rc::Rc;
 use crate::anchor::{describe, selectors, PreparedText, Resolution};
 use crate::article_text::{join_paragraphs, paragraph_ranges, parse_paragraphs};
 use crate::export_json;
-use crate::model::{sort_in_reading_order, Article, Claim, Link, Status};
+use crate::model::{
+    is_web_url, sort_in_reading_order, Article, Claim, Evidence, Link, Passage, SourceKind, Status,
+};
 use crate::offsets::trim_range;
 use crate::reanchor::{reanchor, Report};
 use crate::undo_history::{History, Snapshot};
@@ -89,6 +91,33 @@ pub enum Action {
         at: String,
     },
     DismissReport,
+    SetSourceKind {
+        id: String,
+        kind: Option<SourceKind>,
+        at: String,
+    },
+    /// Link a claim to its attribution phrase, `start..end` of the text (trimmed here).
+    SetSourcePhrase {
+        id: String,
+        start: usize,
+        end: usize,
+        at: String,
+    },
+    ClearSourcePhrase {
+        id: String,
+        at: String,
+    },
+    /// Add to a claim's evidence trail; only http(s) addresses are taken.
+    AddEvidence {
+        id: String,
+        evidence: Evidence,
+        at: String,
+    },
+    RemoveEvidence {
+        id: String,
+        index: usize,
+        at: String,
+    },
     /// Go back one step in this article's changes.
     Undo,
     /// Go forward again after an undo.
@@ -230,7 +259,12 @@ fn undoable(action: &Action) -> Option<Option<String>> {
         | Action::UndoDelete
         | Action::EditText { .. }
         | Action::Reattach { .. }
-        | Action::SetDetails(_) => Some(None),
+        | Action::SetDetails(_)
+        | Action::SetSourceKind { .. }
+        | Action::SetSourcePhrase { .. }
+        | Action::ClearSourcePhrase { .. }
+        | Action::AddEvidence { .. }
+        | Action::RemoveEvidence { .. } => Some(None),
         Action::SetSource { id, .. } => Some(Some(format!("source {id}"))),
         Action::SetNote { id, .. } => Some(Some(format!("note {id}"))),
         _ => None,
@@ -376,6 +410,45 @@ fn apply(state: &AppState, action: Action) -> AppState {
         }
         Action::DismissReport => next.reanchored = None,
         Action::Undo | Action::Redo => unreachable!("handled by reduce"),
+        Action::SetSourceKind { id, kind, at } => next.edit(&id, at, |c| {
+            let changed = c.source_kind != kind;
+            c.source_kind = kind;
+            changed
+        }),
+        Action::SetSourcePhrase { id, start, end, at } => {
+            let phrase = trim_range(&next.article.text, start, end)
+                .and_then(|(s, e)| describe(&next.article.text, s, e))
+                .map(|(quote, position)| Passage { quote, position });
+            if let Some(phrase) = phrase {
+                next.edit(&id, at, |c| {
+                    let changed = c.source_phrase.as_ref() != Some(&phrase);
+                    c.source_phrase = Some(phrase);
+                    changed
+                });
+            }
+        }
+        Action::ClearSourcePhrase { id, at } => next.edit(&id, at, |c| c.source_phrase.take().is_some()),
+        Action::AddEvidence { id, evidence, at } => {
+            if is_web_url(&evidence.url) {
+                let evidence = Evidence {
+                    url: evidence.url.trim().to_string(),
+                    title: evidence.title.trim().to_string(),
+                    shows: evidence.shows.trim().to_string(),
+                    stance: evidence.stance,
+                };
+                next.edit(&id, at, |c| {
+                    c.evidence.push(evidence);
+                    true
+                });
+            }
+        }
+        Action::RemoveEvidence { id, index, at } => next.edit(&id, at, |c| {
+            let present = index < c.evidence.len();
+            if present {
+                c.evidence.remove(index);
+            }
+            present
+        }),
         Action::SetDetails(details) => {
             let mut article = (*next.article).clone();
             let title = details
@@ -472,6 +545,7 @@ fn apply(state: &AppState, action: Action) -> AppState {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::model::Stance;
     use crate::offsets::slice;
 
     const TEXT: &str =
@@ -817,6 +891,35 @@ mod tests {
         );
         assert!(back.can_undo());
         assert!(reduce(&back, Action::Undo).claims.is_empty());
+    }
+
+    #[test]
+    fn sources_and_evidence_are_recorded_and_checked() {
+        let s = add(&state(), "c", 37, 62); // "that the port paid twice."
+        let at = || "t".to_string();
+        let s = reduce(&s, Action::SetSourceKind { id: "c".into(), kind: Some(SourceKind::Publication), at: at() });
+        let s = reduce(&s, Action::SetSourcePhrase { id: "c".into(), start: 3, end: 36, at: at() });
+        let c = s.claim("c").unwrap();
+        assert_eq!(c.source_kind, Some(SourceKind::Publication));
+        assert_eq!(c.source_phrase.as_ref().unwrap().quote.exact, "Post reported, citing documents,");
+        let evidence = |url: &str| Evidence { url: url.into(), title: " Archive ".into(), shows: "the invoices".into(), stance: Stance::Supports };
+        let s = reduce(&s, Action::AddEvidence { id: "c".into(), evidence: evidence("javascript:alert(1)"), at: at() });
+        let s = reduce(&s, Action::AddEvidence { id: "c".into(), evidence: evidence("ftp://x.example/a"), at: at() });
+        assert!(s.claim("c").unwrap().evidence.is_empty(), "only http(s) evidence is taken");
+        let s = reduce(&s, Action::SetStatus { id: "c".into(), status: Status::Verified, at: at() });
+        assert!(s.claim("c").unwrap().verified_without_evidence());
+        let s = reduce(&s, Action::AddEvidence { id: "c".into(), evidence: evidence(" https://archive.example/doc "), at: at() });
+        let c = s.claim("c").unwrap();
+        assert_eq!(c.evidence[0].url, "https://archive.example/doc");
+        assert_eq!(c.evidence[0].title, "Archive");
+        assert!(!c.verified_without_evidence());
+        let s = reduce(&s, Action::RemoveEvidence { id: "c".into(), index: 0, at: at() });
+        let s = reduce(&s, Action::ClearSourcePhrase { id: "c".into(), at: at() });
+        let c = s.claim("c").unwrap();
+        assert!(c.evidence.is_empty() && c.source_phrase.is_none());
+        // Each of those is one undo step.
+        let back = reduce(&reduce(&s, Action::Undo), Action::Undo);
+        assert_eq!(back.claim("c").unwrap().evidence.len(), 1);
     }
 
     #[test]
