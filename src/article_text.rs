@@ -116,6 +116,36 @@ pub fn paragraph_ranges(text: &str) -> Vec<(usize, usize)> {
     ranges
 }
 
+/// The sentence around code point `offset`: from after the previous sentence's end (or the
+/// paragraph's start) to its own end mark, trimmed. Used by the "select sentence" key.
+pub fn sentence_at(text: &str, offset: usize) -> Option<(usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let offset = offset.min(chars.len().saturating_sub(1));
+    let is_end = |i: usize| {
+        matches!(chars[i], '.' | '!' | '?' | '。' | '！' | '？')
+            && chars.get(i + 1).is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '”' | '’' | ')'))
+    };
+    let is_break = |i: usize| chars[i] == '\n' && chars.get(i + 1) == Some(&'\n');
+    // Back to just after the previous sentence end or paragraph break.
+    let mut start = offset;
+    while start > 0 && !(is_end(start - 1) || is_break(start - 1) || chars[start - 1] == '\n') {
+        start -= 1;
+    }
+    // Forward to the end mark (and a closing quote after it), or the paragraph's end.
+    let mut end = offset;
+    while end < chars.len() && chars[end] != '\n' {
+        if is_end(end) {
+            end += 1;
+            while end < chars.len() && matches!(chars[end], '"' | '”' | '’' | ')') {
+                end += 1;
+            }
+            break;
+        }
+        end += 1;
+    }
+    crate::offsets::trim_range(text, start, end)
+}
+
 /// A stable id for new article content, so pasting the same article again finds its claims.
 pub fn article_id(title: &str, text: &str) -> String {
     // FNV-1a: tiny, stable across builds and platforms, and good enough to tell articles apart.
@@ -247,6 +277,18 @@ mod tests {
         assert_ne!(a, article_id("T", "body."));
         assert_ne!(article_id("Tb", "ody"), article_id("T", "body"));
         assert!(a.starts_with("a-") && a.len() == 18);
+    }
+
+    #[test]
+    fn sentences_end_at_their_marks_and_paragraphs() {
+        let text = "The Post reported it. \"We deny it,\" he said! Next one?\n\nNew paragraph here";
+        let sentence = |o| sentence_at(text, o).map(|(s, e)| slice(text, s, e).unwrap());
+        assert_eq!(sentence(0), Some("The Post reported it."));
+        assert_eq!(sentence(10), Some("The Post reported it."));
+        assert_eq!(sentence(25), Some("\"We deny it,\" he said!"));
+        assert_eq!(sentence(48), Some("Next one?"));
+        assert_eq!(sentence(60), Some("New paragraph here"));
+        assert_eq!(sentence(999), Some("New paragraph here"));
     }
 
     #[test]

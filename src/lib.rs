@@ -7,6 +7,7 @@ pub mod anchor;
 pub mod approx_search;
 pub mod article_import;
 pub mod article_text;
+pub mod claim_filter;
 pub mod deep_link;
 pub mod export_json;
 pub mod highlight_layout;

@@ -195,3 +195,45 @@ pub fn select_offsets(start: usize, end: usize) -> bool {
     let _ = selection.remove_all_ranges();
     selection.add_range(&range).is_ok()
 }
+
+/// The code-point offset of the selection's focus (the caret) inside the article.
+pub fn caret_offset() -> Option<usize> {
+    let root = article_body()?;
+    let selection = gloo::utils::window().get_selection().ok()??;
+    let node = selection.focus_node()?;
+    if !root.contains(Some(&node)) {
+        return None;
+    }
+    Some(point_offset(&root, &node, selection.focus_offset(), Round::Down))
+}
+
+/// Puts the caret at the start of the article if the selection is not already in it.
+pub fn ensure_caret() {
+    if caret_offset().is_none() {
+        if let Some(range) = article_body().and_then(|root| dom_range(&root, 0, 0).or_else(|| {
+            let first = root.query_selector("[data-o]").ok()??;
+            let range = gloo::utils::document().create_range().ok()?;
+            range.set_start(&first.first_child()?, 0).ok()?;
+            Some(range)
+        })) {
+            range.collapse_with_to_start(true);
+            if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
+                let _ = selection.remove_all_ranges();
+                let _ = selection.add_range(&range);
+            }
+        }
+    }
+}
+
+/// Moves the caret (or, with `extend`, the selection's end) by a word or a sentence, as the
+/// browser itself measures them.
+pub fn move_caret(extend: bool, forward: bool, by_sentence: bool) {
+    ensure_caret();
+    if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
+        let _ = selection.modify(
+            if extend { "extend" } else { "move" },
+            if forward { "forward" } else { "backward" },
+            if by_sentence { "sentence" } else { "word" },
+        );
+    }
+}

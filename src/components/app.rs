@@ -15,11 +15,14 @@ use super::details_form::DetailsForm;
 use super::header_bar::HeaderBar;
 use super::library_dialog::LibraryDialog;
 use super::paste_dialog::PasteDialog;
+use super::shortcuts_dialog::ShortcutsDialog;
 use super::selection_toolbar::{SelectionToolbar, ToolbarSpot};
 use super::toast::Toast;
 use crate::browser::app_store::AppStore;
 use crate::browser::{clock, file_open, location, text_selection};
 use crate::deep_link::DeepLink;
+use crate::article_text::sentence_at;
+use crate::model::Status;
 use crate::offsets::trim_range;
 use crate::persistence::RemovedArticle;
 use crate::state::Action;
@@ -95,7 +98,60 @@ fn follow_link(store: &Rc<AppStore>, message: &UseStateSetter<Option<String>>, l
     }
 }
 
-/// Whether a key press is meant for a text field rather than for the app.
+/// Marks the sentence around the caret as the selection ("select sentence").
+fn select_sentence(store: &Rc<AppStore>) -> bool {
+    text_selection::ensure_caret();
+    let Some(caret) = text_selection::caret_offset() else {
+        return false;
+    };
+    match sentence_at(&store.state().article.text, caret) {
+        Some((start, end)) => text_selection::select_offsets(start, end),
+        None => false,
+    }
+}
+
+/// Selects the next (or previous) claim in reading order and shows it.
+fn step_claim(store: &Rc<AppStore>, forward: bool) -> bool {
+    let state = store.state();
+    if state.claims.is_empty() {
+        return false;
+    }
+    let at = state
+        .selected
+        .as_deref()
+        .and_then(|id| state.claims.iter().position(|c| c.id == id));
+    let next = match (at, forward) {
+        (None, true) => 0,
+        (None, false) => state.claims.len() - 1,
+        (Some(i), true) => (i + 1).min(state.claims.len() - 1),
+        (Some(i), false) => i.saturating_sub(1),
+    };
+    let id = state.claims[next].id.clone();
+    store.dispatch(Action::Select(Some(id.clone())));
+    super::article_view::scroll_to_claim(&id);
+    true
+}
+
+fn in_article(event: &KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("#article-body").ok().flatten())
+        .is_some()
+}
+
+/// Whether a key press is typing into text (where Ctrl+Z is the field's own undo).
+fn typing_in_text(event: &KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA")
+                || el.closest("[contenteditable]").ok().flatten().is_some()
+        })
+}
+
+/// Whether a key press is meant for a form control rather than for the app.
 pub fn typing_in_field(event: &KeyboardEvent) -> bool {
     event
         .target()
@@ -136,6 +192,7 @@ pub fn app(props: &AppProps) -> Html {
     let paste_open = use_state(|| false);
     let message = use_state(|| None::<String>);
     let editing = use_state(|| false);
+    let help_open = use_state(|| false);
     let details_open = use_state(|| false);
     let library_open = use_state(|| false);
     let removed = use_state(|| None::<Rc<RemovedArticle>>);
@@ -144,6 +201,7 @@ pub fn app(props: &AppProps) -> Html {
         let store = store.clone();
         let toolbar = toolbar.setter();
         let message_setter = message.setter();
+        let help = help_open.setter();
         use_effect_with((), move |_| {
             store.subscribe(move || update.force_update());
             let document = gloo::utils::document();
@@ -165,8 +223,8 @@ pub fn app(props: &AppProps) -> Html {
                     s.dispatch(Action::Select(None));
                     return;
                 }
-                if typing_in_field(e) {
-                    // Inside a text field, Ctrl+Z is the field's own undo.
+                if typing_in_text(e) {
+                    // Keys typed into a text field are the field's, Ctrl+Z included.
                     return;
                 }
                 if e.ctrl_key() || e.meta_key() {
@@ -182,14 +240,54 @@ pub fn app(props: &AppProps) -> Html {
                     }
                     return;
                 }
-                if e.alt_key() {
+                if typing_in_field(e) || e.alt_key() {
                     return;
                 }
-                match e.key().as_str() {
-                    // Adding happens in the guard: the key is only taken when there was a passage.
-                    "a" | "A" if add_claim_from_selection(&s) => e.prevent_default(),
-                    "Escape" => s.dispatch(Action::Select(None)),
-                    _ => {}
+                let reading = in_article(e);
+                let key = e.key();
+                let handled = match key.as_str() {
+                    "ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp" if reading => {
+                        let forward = key == "ArrowRight" || key == "ArrowDown";
+                        let by_sentence = key == "ArrowDown" || key == "ArrowUp";
+                        text_selection::move_caret(e.shift_key(), forward, by_sentence);
+                        true
+                    }
+                    "s" | "S" if reading => select_sentence(&s),
+                    "a" | "A" => add_claim_from_selection(&s),
+                    "v" | "V" | "u" | "U" => {
+                        let status = if key.eq_ignore_ascii_case("v") {
+                            Status::Verified
+                        } else {
+                            Status::Unverified
+                        };
+                        match s.state().selected.clone() {
+                            Some(id) => {
+                                s.dispatch(Action::SetStatus { id, status, at: clock::now() });
+                                true
+                            }
+                            None => false,
+                        }
+                    }
+                    "n" | "N" | "p" | "P" => step_claim(&s, key.eq_ignore_ascii_case("n")),
+                    "Delete" => match s.state().selected.clone() {
+                        Some(id) => {
+                            s.dispatch(Action::Delete { id });
+                            true
+                        }
+                        None => false,
+                    },
+                    "?" => {
+                        help.set(true);
+                        true
+                    }
+                    "Escape" => {
+                        s.dispatch(Action::Select(None));
+                        false
+                    }
+                    _ => false,
+                };
+                if handled {
+                    e.prevent_default();
                 }
             });
             // A restored selection is scrolled into view once the article is on screen.
@@ -255,6 +353,15 @@ pub fn app(props: &AppProps) -> Html {
             add_claim_from_selection(&store);
         })
     };
+    let on_set_source = state.selected.clone().filter(|id| !state.is_orphan(id)).map(|id| {
+        let store = store.clone();
+        Callback::from(move |_| {
+            if let Some((start, end)) = text_selection::selection_offsets() {
+                store.dispatch(Action::SetSourcePhrase { id: id.clone(), start, end, at: clock::now() });
+                text_selection::clear_selection();
+            }
+        })
+    });
     let on_message = {
         let message = message.clone();
         Callback::from(move |m: Option<String>| message.set(m))
@@ -324,8 +431,17 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
+    let skip_to_article = Callback::from(|_: MouseEvent| {
+        if let Some(body) = text_selection::article_body()
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = body.focus();
+        }
+    });
+    let close_help = set_on_call(&help_open, false);
     html! {
         <>
+            <button type="button" class="skip-link" onclick={skip_to_article}>{ "Skip to the article" }</button>
             <HeaderBar
                 state={state.clone()}
                 editing={*editing}
@@ -377,8 +493,9 @@ pub fn app(props: &AppProps) -> Html {
                 />
             </div>
             if let Some(spot) = *toolbar {
-                <SelectionToolbar spot={spot} on_add={on_add} />
+                <SelectionToolbar spot={spot} on_add={on_add} on_set_source={on_set_source} />
             }
+            <ShortcutsDialog open={*help_open} on_close={close_help} />
             <PasteDialog open={*paste_open} on_close={close_paste} on_open={on_open_article} />
             <LibraryDialog
                 open={*library_open}

@@ -63,9 +63,10 @@ fn status_class(status: Status) -> &'static str {
 fn render_run(run: &Run, selected: Option<&str>) -> Html {
     // Links are shown, not followed: the reader sees where one pointed on hover.
     let link_class = run.link.as_ref().map(|_| "link");
+    let attribution = run.attribution.then_some("attribution");
     let Some(inner) = run.marks.first() else {
         return html! {
-            <span class={classes!(link_class)} data-o={run.start.to_string()} data-href={run.link.clone()}
+            <span class={classes!(link_class, attribution)} data-o={run.start.to_string()} data-href={run.link.clone()}
                 title={run.link.as_ref().map(|h| format!("Link to {h}"))}>
                 { run.text.clone() }
             </span>
@@ -89,7 +90,8 @@ fn render_run(run: &Run, selected: Option<&str>) -> Html {
                 status_class(inner.status),
                 is_selected.then_some("selected"),
                 (run.marks.len() > 1).then_some("overlap"),
-                link_class
+                link_class,
+                attribution
             )}
             data-href={run.link.clone()}
             data-o={run.start.to_string()}
@@ -199,6 +201,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             <div
                 id={ARTICLE_BODY_ID}
                 class="article-body"
+                tabindex="0"
+                aria-label="Article text. Arrow keys move by word, up and down by sentence, Shift extends the selection, S selects the sentence, A adds a claim."
+                onfocus={Callback::from(|_: FocusEvent| text_selection::ensure_caret())}
                 data-len={text_len.to_string()}
                 onclick={on_click}
             >

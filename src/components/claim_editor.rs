@@ -1,15 +1,18 @@
-//! The selected claim: its status, source, note, and Delete.
+//! The selected claim: its status, its source (who, what kind, where the text names them), its
+//! evidence trail, a note, and Delete.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser::clock;
-use crate::model::{Claim, Status};
+use crate::model::{is_web_url, Claim, Evidence, SourceKind, Stance, Status};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ClaimEditorProps {
     pub claim: Claim,
+    /// Source names already used in this article, offered as suggestions.
+    pub source_names: Vec<String>,
     pub dispatch: Callback<Action>,
 }
 
@@ -27,9 +30,31 @@ fn field_value(e: &InputEvent) -> String {
         .unwrap_or_default()
 }
 
+fn value_of(id: &str) -> String {
+    let el = gloo::utils::document().get_element_by_id(id);
+    if let Some(input) = el.clone().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        return input.value();
+    }
+    el.and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| s.value())
+        .unwrap_or_default()
+}
+
+fn clear(ids: &[&str]) {
+    for id in ids {
+        if let Some(input) = gloo::utils::document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value("");
+        }
+    }
+}
+
 #[function_component(ClaimEditor)]
 pub fn claim_editor(props: &ClaimEditorProps) -> Html {
     let claim = &props.claim;
+    let evidence_error = use_state(|| None::<String>);
     let status_button = |status: Status, icon: &'static str| {
         let dispatch = props.dispatch.clone();
         let id = claim.id.clone();
@@ -50,26 +75,66 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
             </button>
         }
     };
-    let on_source = {
+    let text_action = |make: fn(String, String, String) -> Action| {
         let dispatch = props.dispatch.clone();
         let id = claim.id.clone();
-        Callback::from(move |e: InputEvent| {
-            dispatch.emit(Action::SetSource {
+        Callback::from(move |e: InputEvent| dispatch.emit(make(id.clone(), field_value(&e), clock::now())))
+    };
+    let on_source = text_action(|id, source, at| Action::SetSource { id, source, at });
+    let on_note = text_action(|id, note, at| Action::SetNote { id, note, at });
+    let on_kind = {
+        let dispatch = props.dispatch.clone();
+        let id = claim.id.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            dispatch.emit(Action::SetSourceKind {
                 id: id.clone(),
-                source: field_value(&e),
+                kind: SourceKind::parse(&value),
                 at: clock::now(),
             })
         })
     };
-    let on_note = {
+    let clear_phrase = {
         let dispatch = props.dispatch.clone();
         let id = claim.id.clone();
-        Callback::from(move |e: InputEvent| {
-            dispatch.emit(Action::SetNote {
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::ClearSourcePhrase { id: id.clone(), at: clock::now() })
+        })
+    };
+    let on_add_evidence = {
+        let dispatch = props.dispatch.clone();
+        let id = claim.id.clone();
+        let evidence_error = evidence_error.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let url = value_of("evidence-url");
+            if !is_web_url(&url) {
+                evidence_error.set(Some(
+                    "Evidence needs a web address starting with http:// or https://.".to_string(),
+                ));
+                return;
+            }
+            let stance = if value_of("evidence-stance") == "contradicts" {
+                Stance::Contradicts
+            } else {
+                Stance::Supports
+            };
+            dispatch.emit(Action::AddEvidence {
                 id: id.clone(),
-                note: field_value(&e),
+                evidence: Evidence {
+                    url,
+                    title: value_of("evidence-title"),
+                    shows: value_of("evidence-shows"),
+                    stance,
+                },
                 at: clock::now(),
-            })
+            });
+            evidence_error.set(None);
+            clear(&["evidence-url", "evidence-title", "evidence-shows"]);
         })
     };
     let on_delete = {
@@ -78,7 +143,9 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::Delete { id: id.clone() }))
     };
     let source_id = format!("source-{}", claim.id);
+    let kind_id = format!("kind-{}", claim.id);
     let note_id = format!("note-{}", claim.id);
+    let kind_value = claim.source_kind.map_or("", |k| k.as_str());
     html! {
         <section class="claim-editor" aria-label="Selected claim">
             <blockquote class="editor-quote">{ claim.quote.exact.clone() }</blockquote>
@@ -86,9 +153,68 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
                 { status_button(Status::Verified, "✓") }
                 { status_button(Status::Unverified, "?") }
             </div>
+            if claim.verified_without_evidence() {
+                <p class="no-evidence" role="note">{ "Verified — no evidence given" }</p>
+            }
             <label for={source_id.clone()}>{ "Source" }</label>
             <input id={source_id} type="text" value={claim.source.clone()} oninput={on_source}
-                placeholder="Who the article attributes this to" autocomplete="off" />
+                list="source-names" placeholder="Who the article attributes this to" autocomplete="off" />
+            <datalist id="source-names">
+                { for props.source_names.iter().map(|n| html! { <option value={n.clone()} /> }) }
+            </datalist>
+            <label for={kind_id.clone()}>{ "Source kind" }</label>
+            <select id={kind_id} onchange={on_kind}>
+                <option value="" selected={kind_value.is_empty()}>{ "Not chosen yet" }</option>
+                { for SourceKind::ALL.iter().map(|k| html! {
+                    <option value={k.as_str()} selected={kind_value == k.as_str()}>{ k.label() }</option>
+                }) }
+            </select>
+            if let Some(phrase) = &claim.source_phrase {
+                <div class="source-phrase">
+                    <span>{ "Named in the text: " }<q>{ phrase.quote.exact.clone() }</q></span>
+                    <button type="button" onclick={clear_phrase}>{ "Clear source phrase" }</button>
+                </div>
+            } else {
+                <p class="hint">{ "Select the words that name the source (“according to…”) and choose Set as source." }</p>
+            }
+            <h3 class="editor-heading">{ "Evidence" }</h3>
+            if claim.evidence.is_empty() {
+                <p class="hint">{ "No evidence yet." }</p>
+            } else {
+                <ul class="evidence-list">
+                    { for claim.evidence.iter().enumerate().map(|(i, ev)| {
+                        let remove = {
+                            let (dispatch, id) = (props.dispatch.clone(), claim.id.clone());
+                            Callback::from(move |_: MouseEvent| dispatch.emit(Action::RemoveEvidence { id: id.clone(), index: i, at: clock::now() }))
+                        };
+                        let stance = match ev.stance { Stance::Supports => "supports", Stance::Contradicts => "contradicts" };
+                        let title = if ev.title.is_empty() { ev.url.clone() } else { ev.title.clone() };
+                        html! {
+                            <li class={classes!("evidence", format!("evidence-{stance}"))}>
+                                <span class="stance">{ stance }</span>
+                                <a href={ev.url.clone()} target="_blank" rel="noopener noreferrer">{ title }</a>
+                                if !ev.shows.is_empty() { <span class="shows">{ ev.shows.clone() }</span> }
+                                <button type="button" aria-label={format!("Remove evidence {}", i + 1)} onclick={remove}>{ "Remove" }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            <form class="evidence-form" onsubmit={on_add_evidence}>
+                <label for="evidence-url">{ "Evidence address" }</label>
+                <input id="evidence-url" type="url" placeholder="https://" autocomplete="off" />
+                <label for="evidence-title">{ "Evidence title" }</label>
+                <input id="evidence-title" type="text" autocomplete="off" />
+                <label for="evidence-shows">{ "What it shows" }</label>
+                <input id="evidence-shows" type="text" autocomplete="off" />
+                <label for="evidence-stance">{ "It" }</label>
+                <select id="evidence-stance">
+                    <option value="supports">{ "supports the claim" }</option>
+                    <option value="contradicts">{ "contradicts the claim" }</option>
+                </select>
+                <p class="error" role="alert">{ (*evidence_error).clone().unwrap_or_default() }</p>
+                <button type="submit">{ "Add evidence" }</button>
+            </form>
             <label for={note_id.clone()}>{ "Note" }</label>
             <textarea id={note_id} value={claim.note.clone()} oninput={on_note} rows="4"
                 placeholder="What you checked, what you found" />

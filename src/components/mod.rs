@@ -13,6 +13,7 @@ mod library_dialog;
 mod orphan_list;
 mod paste_dialog;
 mod selection_toolbar;
+mod shortcuts_dialog;
 mod toast;
 
 use std::rc::Rc;
