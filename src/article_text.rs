@@ -120,12 +120,20 @@ pub fn paragraph_ranges(text: &str) -> Vec<(usize, usize)> {
 /// paragraph's start) to its own end mark, trimmed. Used by the "select sentence" key.
 pub fn sentence_at(text: &str, offset: usize) -> Option<(usize, usize)> {
     let chars: Vec<char> = text.chars().collect();
-    let offset = offset.min(chars.len().saturating_sub(1));
+    let mut offset = offset.min(chars.len().saturating_sub(1));
     let is_end = |i: usize| {
         matches!(chars[i], '.' | '!' | '?' | '。' | '！' | '？')
-            && chars.get(i + 1).is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '”' | '’' | ')'))
+            && chars
+                .get(i + 1)
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '”' | '’' | ')'))
     };
     let is_break = |i: usize| chars[i] == '\n' && chars.get(i + 1) == Some(&'\n');
+    // A caret just after a sentence (where moving forward by sentence leaves it) means that
+    // sentence, not the next one.
+    if offset > 0 && chars[offset].is_whitespace() && (is_end(offset - 1) || chars[offset] == '\n')
+    {
+        offset -= 1;
+    }
     // Back to just after the previous sentence end or paragraph break.
     let mut start = offset;
     while start > 0 && !(is_end(start - 1) || is_break(start - 1) || chars[start - 1] == '\n') {
@@ -284,6 +292,16 @@ mod tests {
         let text = "The Post reported it. \"We deny it,\" he said! Next one?\n\nNew paragraph here";
         let sentence = |o| sentence_at(text, o).map(|(s, e)| slice(text, s, e).unwrap());
         assert_eq!(sentence(0), Some("The Post reported it."));
+        assert_eq!(
+            sentence(21),
+            Some("The Post reported it."),
+            "a caret just after the full stop"
+        );
+        assert_eq!(
+            sentence(54),
+            Some("Next one?"),
+            "a caret at the paragraph's end"
+        );
         assert_eq!(sentence(10), Some("The Post reported it."));
         assert_eq!(sentence(25), Some("\"We deny it,\" he said!"));
         assert_eq!(sentence(48), Some("Next one?"));

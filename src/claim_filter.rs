@@ -53,7 +53,13 @@ mod tests {
     use super::*;
     use crate::anchor::describe;
 
-    fn claim(id: &str, status: Status, kind: Option<SourceKind>, note: &str, modified: &str) -> Claim {
+    fn claim(
+        id: &str,
+        status: Status,
+        kind: Option<SourceKind>,
+        note: &str,
+        modified: &str,
+    ) -> Claim {
         let (quote, position) = describe("The ministry said the port paid twice.", 4, 17).unwrap();
         Claim {
             id: id.into(),
@@ -73,8 +79,20 @@ mod tests {
     #[test]
     fn filters_search_and_sort() {
         let claims = vec![
-            claim("a", Status::Verified, Some(SourceKind::Organization), "checked the register", "t3"),
-            claim("b", Status::Unverified, Some(SourceKind::Anonymous), "", "t9"),
+            claim(
+                "a",
+                Status::Verified,
+                Some(SourceKind::Organization),
+                "checked the register",
+                "t3",
+            ),
+            claim(
+                "b",
+                Status::Unverified,
+                Some(SourceKind::Anonymous),
+                "",
+                "t9",
+            ),
             claim("c", Status::Unverified, None, "Ask the ministry", "t1"),
         ];
         let ids = |f: &ClaimFilter, sel: Option<&str>| -> Vec<String> {
@@ -83,16 +101,35 @@ mod tests {
         let all = ClaimFilter::default();
         assert!(!all.is_active());
         assert_eq!(ids(&all, None), ["a", "b", "c"]);
-        let unverified = ClaimFilter { status: Some(Status::Unverified), ..Default::default() };
+        let unverified = ClaimFilter {
+            status: Some(Status::Unverified),
+            ..Default::default()
+        };
         assert_eq!(ids(&unverified, None), ["b", "c"]);
-        let unchosen = ClaimFilter { kind: Some(None), ..Default::default() };
+        let unchosen = ClaimFilter {
+            kind: Some(None),
+            ..Default::default()
+        };
         assert_eq!(ids(&unchosen, None), ["c"]);
-        let search = ClaimFilter { search: " REGISTER ".into(), ..Default::default() };
+        let search = ClaimFilter {
+            search: " REGISTER ".into(),
+            ..Default::default()
+        };
         assert_eq!(ids(&search, None), ["a"]);
-        let by_source = ClaimFilter { search: "transport".into(), ..Default::default() };
+        let by_source = ClaimFilter {
+            search: "transport".into(),
+            ..Default::default()
+        };
         assert_eq!(ids(&by_source, None).len(), 3);
-        assert_eq!(ids(&search, Some("b")), ["a", "b"], "the selected claim stays listed");
-        let recent = ClaimFilter { sort: SortBy::LastChange, ..Default::default() };
+        assert_eq!(
+            ids(&search, Some("b")),
+            ["a", "b"],
+            "the selected claim stays listed"
+        );
+        let recent = ClaimFilter {
+            sort: SortBy::LastChange,
+            ..Default::default()
+        };
         assert_eq!(ids(&recent, None), ["b", "a", "c"]);
     }
 }

@@ -243,7 +243,12 @@ mod tests {
         let (quote, position) = describe(text, 4, 17).unwrap();
         c.source_phrase = Some(crate::model::Passage { quote, position });
         let l = layout(text, &[c]);
-        let marked: Vec<&str> = l[0].runs.iter().filter(|r| r.attribution).map(|r| r.text.as_str()).collect();
+        let marked: Vec<&str> = l[0]
+            .runs
+            .iter()
+            .filter(|r| r.attribution)
+            .map(|r| r.text.as_str())
+            .collect();
         assert_eq!(marked, ["Post reported"]);
         assert!(l[1].runs.iter().all(|r| !r.attribution));
     }

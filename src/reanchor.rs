@@ -72,7 +72,10 @@ pub fn reanchor(text: &str, claims: Vec<Claim>, orphans: Vec<Claim>) -> Anchored
                 claim.position = position;
                 // The attribution phrase moves with the text too, or is let go.
                 claim.source_phrase = claim.source_phrase.take().and_then(|p| {
-                    let sel = Selectors { quote: p.quote, position: Some(p.position) };
+                    let sel = Selectors {
+                        quote: p.quote,
+                        position: Some(p.position),
+                    };
                     let (s, e) = prepared.resolve(&sel).range()?;
                     let (quote, position) = describe_in(&table, s, e)?;
                     Some(Passage { quote, position })

@@ -427,7 +427,9 @@ fn apply(state: &AppState, action: Action) -> AppState {
                 });
             }
         }
-        Action::ClearSourcePhrase { id, at } => next.edit(&id, at, |c| c.source_phrase.take().is_some()),
+        Action::ClearSourcePhrase { id, at } => {
+            next.edit(&id, at, |c| c.source_phrase.take().is_some())
+        }
         Action::AddEvidence { id, evidence, at } => {
             if is_web_url(&evidence.url) {
                 let evidence = Evidence {
@@ -897,24 +899,91 @@ mod tests {
     fn sources_and_evidence_are_recorded_and_checked() {
         let s = add(&state(), "c", 37, 62); // "that the port paid twice."
         let at = || "t".to_string();
-        let s = reduce(&s, Action::SetSourceKind { id: "c".into(), kind: Some(SourceKind::Publication), at: at() });
-        let s = reduce(&s, Action::SetSourcePhrase { id: "c".into(), start: 3, end: 36, at: at() });
+        let s = reduce(
+            &s,
+            Action::SetSourceKind {
+                id: "c".into(),
+                kind: Some(SourceKind::Publication),
+                at: at(),
+            },
+        );
+        let s = reduce(
+            &s,
+            Action::SetSourcePhrase {
+                id: "c".into(),
+                start: 3,
+                end: 36,
+                at: at(),
+            },
+        );
         let c = s.claim("c").unwrap();
         assert_eq!(c.source_kind, Some(SourceKind::Publication));
-        assert_eq!(c.source_phrase.as_ref().unwrap().quote.exact, "Post reported, citing documents,");
-        let evidence = |url: &str| Evidence { url: url.into(), title: " Archive ".into(), shows: "the invoices".into(), stance: Stance::Supports };
-        let s = reduce(&s, Action::AddEvidence { id: "c".into(), evidence: evidence("javascript:alert(1)"), at: at() });
-        let s = reduce(&s, Action::AddEvidence { id: "c".into(), evidence: evidence("ftp://x.example/a"), at: at() });
-        assert!(s.claim("c").unwrap().evidence.is_empty(), "only http(s) evidence is taken");
-        let s = reduce(&s, Action::SetStatus { id: "c".into(), status: Status::Verified, at: at() });
+        assert_eq!(
+            c.source_phrase.as_ref().unwrap().quote.exact,
+            "Post reported, citing documents,"
+        );
+        let evidence = |url: &str| Evidence {
+            url: url.into(),
+            title: " Archive ".into(),
+            shows: "the invoices".into(),
+            stance: Stance::Supports,
+        };
+        let s = reduce(
+            &s,
+            Action::AddEvidence {
+                id: "c".into(),
+                evidence: evidence("javascript:alert(1)"),
+                at: at(),
+            },
+        );
+        let s = reduce(
+            &s,
+            Action::AddEvidence {
+                id: "c".into(),
+                evidence: evidence("ftp://x.example/a"),
+                at: at(),
+            },
+        );
+        assert!(
+            s.claim("c").unwrap().evidence.is_empty(),
+            "only http(s) evidence is taken"
+        );
+        let s = reduce(
+            &s,
+            Action::SetStatus {
+                id: "c".into(),
+                status: Status::Verified,
+                at: at(),
+            },
+        );
         assert!(s.claim("c").unwrap().verified_without_evidence());
-        let s = reduce(&s, Action::AddEvidence { id: "c".into(), evidence: evidence(" https://archive.example/doc "), at: at() });
+        let s = reduce(
+            &s,
+            Action::AddEvidence {
+                id: "c".into(),
+                evidence: evidence(" https://archive.example/doc "),
+                at: at(),
+            },
+        );
         let c = s.claim("c").unwrap();
         assert_eq!(c.evidence[0].url, "https://archive.example/doc");
         assert_eq!(c.evidence[0].title, "Archive");
         assert!(!c.verified_without_evidence());
-        let s = reduce(&s, Action::RemoveEvidence { id: "c".into(), index: 0, at: at() });
-        let s = reduce(&s, Action::ClearSourcePhrase { id: "c".into(), at: at() });
+        let s = reduce(
+            &s,
+            Action::RemoveEvidence {
+                id: "c".into(),
+                index: 0,
+                at: at(),
+            },
+        );
+        let s = reduce(
+            &s,
+            Action::ClearSourcePhrase {
+                id: "c".into(),
+                at: at(),
+            },
+        );
         let c = s.claim("c").unwrap();
         assert!(c.evidence.is_empty() && c.source_phrase.is_none());
         // Each of those is one undo step.

@@ -204,18 +204,25 @@ pub fn caret_offset() -> Option<usize> {
     if !root.contains(Some(&node)) {
         return None;
     }
-    Some(point_offset(&root, &node, selection.focus_offset(), Round::Down))
+    Some(point_offset(
+        &root,
+        &node,
+        selection.focus_offset(),
+        Round::Down,
+    ))
 }
 
 /// Puts the caret at the start of the article if the selection is not already in it.
 pub fn ensure_caret() {
     if caret_offset().is_none() {
-        if let Some(range) = article_body().and_then(|root| dom_range(&root, 0, 0).or_else(|| {
-            let first = root.query_selector("[data-o]").ok()??;
-            let range = gloo::utils::document().create_range().ok()?;
-            range.set_start(&first.first_child()?, 0).ok()?;
-            Some(range)
-        })) {
+        if let Some(range) = article_body().and_then(|root| {
+            dom_range(&root, 0, 0).or_else(|| {
+                let first = root.query_selector("[data-o]").ok()??;
+                let range = gloo::utils::document().create_range().ok()?;
+                range.set_start(&first.first_child()?, 0).ok()?;
+                Some(range)
+            })
+        }) {
             range.collapse_with_to_start(true);
             if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
                 let _ = selection.remove_all_ranges();

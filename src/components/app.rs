@@ -15,13 +15,13 @@ use super::details_form::DetailsForm;
 use super::header_bar::HeaderBar;
 use super::library_dialog::LibraryDialog;
 use super::paste_dialog::PasteDialog;
-use super::shortcuts_dialog::ShortcutsDialog;
 use super::selection_toolbar::{SelectionToolbar, ToolbarSpot};
+use super::shortcuts_dialog::ShortcutsDialog;
 use super::toast::Toast;
+use crate::article_text::sentence_at;
 use crate::browser::app_store::AppStore;
 use crate::browser::{clock, file_open, location, text_selection};
 use crate::deep_link::DeepLink;
-use crate::article_text::sentence_at;
 use crate::model::Status;
 use crate::offsets::trim_range;
 use crate::persistence::RemovedArticle;
@@ -262,7 +262,11 @@ pub fn app(props: &AppProps) -> Html {
                         };
                         match s.state().selected.clone() {
                             Some(id) => {
-                                s.dispatch(Action::SetStatus { id, status, at: clock::now() });
+                                s.dispatch(Action::SetStatus {
+                                    id,
+                                    status,
+                                    at: clock::now(),
+                                });
                                 true
                             }
                             None => false,
@@ -353,15 +357,24 @@ pub fn app(props: &AppProps) -> Html {
             add_claim_from_selection(&store);
         })
     };
-    let on_set_source = state.selected.clone().filter(|id| !state.is_orphan(id)).map(|id| {
-        let store = store.clone();
-        Callback::from(move |_| {
-            if let Some((start, end)) = text_selection::selection_offsets() {
-                store.dispatch(Action::SetSourcePhrase { id: id.clone(), start, end, at: clock::now() });
-                text_selection::clear_selection();
-            }
-        })
-    });
+    let on_set_source = state
+        .selected
+        .clone()
+        .filter(|id| !state.is_orphan(id))
+        .map(|id| {
+            let store = store.clone();
+            Callback::from(move |_| {
+                if let Some((start, end)) = text_selection::selection_offsets() {
+                    store.dispatch(Action::SetSourcePhrase {
+                        id: id.clone(),
+                        start,
+                        end,
+                        at: clock::now(),
+                    });
+                    text_selection::clear_selection();
+                }
+            })
+        });
     let on_message = {
         let message = message.clone();
         Callback::from(move |m: Option<String>| message.set(m))
@@ -432,8 +445,8 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let skip_to_article = Callback::from(|_: MouseEvent| {
-        if let Some(body) = text_selection::article_body()
-            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        if let Some(body) =
+            text_selection::article_body().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = body.focus();
         }

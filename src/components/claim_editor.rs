@@ -32,7 +32,10 @@ fn field_value(e: &InputEvent) -> String {
 
 fn value_of(id: &str) -> String {
     let el = gloo::utils::document().get_element_by_id(id);
-    if let Some(input) = el.clone().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+    if let Some(input) = el
+        .clone()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
         return input.value();
     }
     el.and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
@@ -78,7 +81,9 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
     let text_action = |make: fn(String, String, String) -> Action| {
         let dispatch = props.dispatch.clone();
         let id = claim.id.clone();
-        Callback::from(move |e: InputEvent| dispatch.emit(make(id.clone(), field_value(&e), clock::now())))
+        Callback::from(move |e: InputEvent| {
+            dispatch.emit(make(id.clone(), field_value(&e), clock::now()))
+        })
     };
     let on_source = text_action(|id, source, at| Action::SetSource { id, source, at });
     let on_note = text_action(|id, note, at| Action::SetNote { id, note, at });
@@ -102,7 +107,10 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
         let dispatch = props.dispatch.clone();
         let id = claim.id.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::ClearSourcePhrase { id: id.clone(), at: clock::now() })
+            dispatch.emit(Action::ClearSourcePhrase {
+                id: id.clone(),
+                at: clock::now(),
+            })
         })
     };
     let on_add_evidence = {
@@ -153,9 +161,13 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
                 { status_button(Status::Verified, "✓") }
                 { status_button(Status::Unverified, "?") }
             </div>
-            if claim.verified_without_evidence() {
-                <p class="no-evidence" role="note">{ "Verified — no evidence given" }</p>
-            }
+            // Each part that comes and goes has a fixed wrapper, so the fields around it keep
+            // their own DOM nodes (and a select keeps its own choice).
+            <div class="marker-slot">
+                if claim.verified_without_evidence() {
+                    <p class="no-evidence" role="note">{ "Verified — no evidence given" }</p>
+                }
+            </div>
             <label for={source_id.clone()}>{ "Source" }</label>
             <input id={source_id} type="text" value={claim.source.clone()} oninput={on_source}
                 list="source-names" placeholder="Who the article attributes this to" autocomplete="off" />
@@ -169,15 +181,18 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
                     <option value={k.as_str()} selected={kind_value == k.as_str()}>{ k.label() }</option>
                 }) }
             </select>
-            if let Some(phrase) = &claim.source_phrase {
-                <div class="source-phrase">
-                    <span>{ "Named in the text: " }<q>{ phrase.quote.exact.clone() }</q></span>
-                    <button type="button" onclick={clear_phrase}>{ "Clear source phrase" }</button>
-                </div>
-            } else {
-                <p class="hint">{ "Select the words that name the source (“according to…”) and choose Set as source." }</p>
-            }
+            <div class="phrase-slot">
+                if let Some(phrase) = &claim.source_phrase {
+                    <div class="source-phrase">
+                        <span>{ "Named in the text: " }<q>{ phrase.quote.exact.clone() }</q></span>
+                        <button type="button" onclick={clear_phrase}>{ "Clear source phrase" }</button>
+                    </div>
+                } else {
+                    <p class="hint">{ "Select the words that name the source (“according to…”) and choose Set as source." }</p>
+                }
+            </div>
             <h3 class="editor-heading">{ "Evidence" }</h3>
+            <div class="evidence-slot">
             if claim.evidence.is_empty() {
                 <p class="hint">{ "No evidence yet." }</p>
             } else {
@@ -200,6 +215,7 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
                     }) }
                 </ul>
             }
+            </div>
             <form class="evidence-form" onsubmit={on_add_evidence}>
                 <label for="evidence-url">{ "Evidence address" }</label>
                 <input id="evidence-url" type="url" placeholder="https://" autocomplete="off" />
@@ -208,8 +224,9 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
                 <label for="evidence-shows">{ "What it shows" }</label>
                 <input id="evidence-shows" type="text" autocomplete="off" />
                 <label for="evidence-stance">{ "It" }</label>
+                // Yew inserts options last first, so the default must say it is selected.
                 <select id="evidence-stance">
-                    <option value="supports">{ "supports the claim" }</option>
+                    <option value="supports" selected=true>{ "supports the claim" }</option>
                     <option value="contradicts">{ "contradicts the claim" }</option>
                 </select>
                 <p class="error" role="alert">{ (*evidence_error).clone().unwrap_or_default() }</p>

@@ -51,10 +51,13 @@ fn select_value(e: &Event) -> String {
 #[function_component(ClaimPanel)]
 pub fn claim_panel(props: &ClaimPanelProps) -> Html {
     let filter = use_state(ClaimFilter::default);
-    let selected = props
-        .selected
-        .as_deref()
-        .and_then(|id| props.claims.iter().chain(&props.orphans).find(|c| c.id == id));
+    let selected = props.selected.as_deref().and_then(|id| {
+        props
+            .claims
+            .iter()
+            .chain(&props.orphans)
+            .find(|c| c.id == id)
+    });
     let mut source_names: Vec<String> = props
         .claims
         .iter()
@@ -117,7 +120,11 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
     };
     let on_sort = {
         let set = set(|f, v| {
-            f.sort = if v == "changed" { SortBy::LastChange } else { SortBy::Position }
+            f.sort = if v == "changed" {
+                SortBy::LastChange
+            } else {
+                SortBy::Position
+            }
         });
         Callback::from(move |e: Event| set(select_value(&e)))
     };
@@ -137,7 +144,7 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
             <h2 id="claims-heading">{ "Claims" }</h2>
             <p class="counts" aria-live="polite">{ counts }</p>
             if let Some(claim) = selected {
-                <ClaimEditor claim={claim.clone()} source_names={source_names.clone()} dispatch={props.dispatch.clone()} />
+                <ClaimEditor key={claim.id.clone()} claim={claim.clone()} source_names={source_names.clone()} dispatch={props.dispatch.clone()} />
             }
             // Rendered only when there is something to show: a component that renders nothing
             // leaves Yew no DOM node to place its siblings against.
@@ -152,14 +159,15 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
             if !props.claims.is_empty() {
                 <div class="claim-filters" role="group" aria-label="Filter claims">
                     <label for="filter-status">{ "Status" }</label>
+                    // Each default option says it is selected: Yew inserts options last first.
                     <select id="filter-status" onchange={on_status}>
-                        <option value="">{ "All" }</option>
+                        <option value="" selected=true>{ "All" }</option>
                         <option value="verified">{ "Verified" }</option>
                         <option value="unverified">{ "Unverified" }</option>
                     </select>
                     <label for="filter-kind">{ "Source kind" }</label>
                     <select id="filter-kind" onchange={on_kind}>
-                        <option value="">{ "All" }</option>
+                        <option value="" selected=true>{ "All" }</option>
                         { for SourceKind::ALL.iter().map(|k| html! { <option value={k.as_str()}>{ k.label() }</option> }) }
                         <option value="unset">{ "Not chosen yet" }</option>
                     </select>
@@ -167,7 +175,7 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
                     <input id="filter-search" type="search" oninput={on_search} placeholder="Quote, source or note" />
                     <label for="filter-sort">{ "Sort by" }</label>
                     <select id="filter-sort" onchange={on_sort}>
-                        <option value="position">{ "Position in the article" }</option>
+                        <option value="position" selected=true>{ "Position in the article" }</option>
                         <option value="changed">{ "Last change" }</option>
                     </select>
                 </div>

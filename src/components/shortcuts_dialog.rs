@@ -9,7 +9,10 @@ pub struct ShortcutsDialogProps {
 }
 
 const SHORTCUTS: &[(&str, &str)] = &[
-    ("Tab, then Enter on “Skip to the article”", "Read the article with the keyboard"),
+    (
+        "Tab, then Enter on “Skip to the article”",
+        "Read the article with the keyboard",
+    ),
     ("← →", "Move the caret by word"),
     ("↑ ↓", "Move the caret by sentence"),
     ("Shift + arrows", "Extend the selection"),

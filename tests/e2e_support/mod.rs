@@ -104,6 +104,15 @@ pub struct Browser {
 impl Browser {
     /// A fresh Chromium profile (empty localStorage) on the app's start page.
     pub async fn open() -> Browser {
+        Self::open_as(false).await
+    }
+
+    /// The same, as a 390×844 touch-screen phone.
+    pub async fn open_phone() -> Browser {
+        Self::open_as(true).await
+    }
+
+    async fn open_as(phone: bool) -> Browser {
         let dist = PathBuf::from(std::env::var("CLAIMCHECK_DIST").expect(
             "CLAIMCHECK_DIST must name the release build (trunk build --release); scripts/test.sh sets it",
         ));
@@ -141,6 +150,13 @@ impl Browser {
                 },
             }
         });
+        let mut caps = caps;
+        if phone {
+            caps["goog:chromeOptions"]["mobileEmulation"] = json!({
+                "deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3.0, "touch": true},
+                "userAgent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36"
+            });
+        }
         let mut builder =
             ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
         builder.capabilities(caps.as_object().unwrap().clone());
@@ -481,6 +497,39 @@ impl Browser {
         let mut url = self.client.current_url().await.unwrap();
         url.set_fragment(None);
         url.to_string()
+    }
+
+    /// Touches the screen at `at` for `hold` milliseconds (a tap, or a long press).
+    pub async fn touch(&self, at: (f64, f64), hold: u64) {
+        let finger = fantoccini::actions::TouchActions::new("finger".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: at.0,
+                y: at.1,
+            })
+            .then(PointerAction::Down {
+                button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Pause {
+                duration: Duration::from_millis(hold),
+            })
+            .then(PointerAction::Up {
+                button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+            });
+        self.client.perform_actions(finger).await.unwrap();
+        self.client.release_actions().await.unwrap();
+    }
+
+    /// Taps the middle of `el`.
+    pub async fn tap(&self, el: &Element) {
+        let (x, y, w, h) = el.rectangle().await.unwrap();
+        self.touch((x + w / 2.0, y + h / 2.0), 60).await;
+    }
+
+    /// Where the first character of `phrase` is on screen, scrolled into view.
+    pub async fn phrase_start(&self, phrase: &str) -> (f64, f64) {
+        let (from, _) = self.phrase_points(phrase).await;
+        (from.0 + 2.0, from.1)
     }
 
     /// Presses `key` with Control held (and Shift too when `shift`).
