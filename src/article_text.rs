@@ -116,6 +116,25 @@ pub fn paragraph_ranges(text: &str) -> Vec<(usize, usize)> {
     ranges
 }
 
+/// The word around code point `offset` (letters, digits and the joiners inside words), if the
+/// offset is on one.
+pub fn word_at(text: &str, offset: usize) -> Option<(usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let in_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '\u{200d}');
+    if offset >= chars.len() || !in_word(chars[offset]) {
+        return None;
+    }
+    let mut start = offset;
+    while start > 0 && in_word(chars[start - 1]) {
+        start -= 1;
+    }
+    let mut end = offset;
+    while end < chars.len() && in_word(chars[end]) {
+        end += 1;
+    }
+    Some((start, end))
+}
+
 /// The sentence around code point `offset`: from after the previous sentence's end (or the
 /// paragraph's start) to its own end mark, trimmed. Used by the "select sentence" key.
 pub fn sentence_at(text: &str, offset: usize) -> Option<(usize, usize)> {
@@ -285,6 +304,18 @@ mod tests {
         assert_ne!(a, article_id("T", "body."));
         assert_ne!(article_id("Tb", "ody"), article_id("T", "body"));
         assert!(a.starts_with("a-") && a.len() == 18);
+    }
+
+    #[test]
+    fn words_are_found_under_a_point() {
+        let text = "Reyl's office denied it, north-east of 北京.";
+        let word = |o| word_at(text, o).map(|(s, e)| slice(text, s, e).unwrap());
+        assert_eq!(word(2), Some("Reyl's"));
+        assert_eq!(word(8), Some("office"));
+        assert_eq!(word(27), Some("north-east"));
+        assert_eq!(word(39), Some("北京"));
+        assert_eq!(word(6), None, "a space is no word");
+        assert_eq!(word(99), None);
     }
 
     #[test]

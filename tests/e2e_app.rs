@@ -109,6 +109,16 @@ async fn mark_verify_reload_and_export_claims_with_the_mouse() {
         .unwrap();
     b.wait_value("Source", "Tomas Reyl").await;
 
+    // Link the claim to the words that name its source: they get their own underline.
+    let said = "Reyl said in a statement on Monday";
+    b.drag_select(said).await;
+    b.button("Set as source").await.click().await.unwrap();
+    b.wait_text(".source-phrase q", said).await;
+    let underlined = b
+        .script("return [...document.querySelectorAll('#article-body .attribution')].map(e => e.textContent).join('');", vec![])
+        .await;
+    assert_eq!(underlined, said);
+
     // Reload: article, claims, statuses, fields and the selection are all back.
     b.pause(800).await;
     b.client.refresh().await.unwrap();
@@ -150,6 +160,13 @@ async fn mark_verify_reload_and_export_claims_with_the_mouse() {
     );
     assert_eq!(doc.claims[0].status, Status::Verified);
     assert_eq!(doc.claims[0].source, "Tomas Reyl");
+    assert_eq!(
+        doc.claims[0]
+            .source_phrase
+            .as_ref()
+            .map(|p| p.quote.exact.as_str()),
+        Some("Reyl said in a statement on Monday")
+    );
     assert_eq!(doc.claims[1].note, "Nested inside the denial.");
 
     // Copy JSON puts the same export on the clipboard.

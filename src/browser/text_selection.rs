@@ -244,3 +244,14 @@ pub fn move_caret(extend: bool, forward: bool, by_sentence: bool) {
         );
     }
 }
+
+/// The code-point offset of the text under viewport point (`x`, `y`), if it is in the article.
+pub fn offset_at_point(x: f64, y: f64) -> Option<usize> {
+    let root = article_body()?;
+    let caret = gloo::utils::document().caret_position_from_point(x as f32, y as f32)?;
+    let node = caret.offset_node()?;
+    if !root.contains(Some(&node)) {
+        return None;
+    }
+    Some(point_offset(&root, &node, caret.offset(), Round::Down))
+}

@@ -18,7 +18,7 @@ use super::paste_dialog::PasteDialog;
 use super::selection_toolbar::{SelectionToolbar, ToolbarSpot};
 use super::shortcuts_dialog::ShortcutsDialog;
 use super::toast::Toast;
-use crate::article_text::sentence_at;
+use crate::article_text::{sentence_at, word_at};
 use crate::browser::app_store::AppStore;
 use crate::browser::{clock, file_open, location, text_selection};
 use crate::deep_link::DeepLink;
@@ -96,6 +96,76 @@ fn follow_link(store: &Rc<AppStore>, message: &UseStateSetter<Option<String>>, l
         gloo::timers::callback::Timeout::new(50, move || super::article_view::flash_claim(&claim))
             .forget();
     }
+}
+
+/// A long press on the article selects the word under the finger when the platform itself does
+/// not (some touch screens, and emulated ones), so the Add claim toolbar can appear. When the
+/// press ends it swallows the follow-up mouse events, which would otherwise clear the selection.
+fn long_press_selects_a_word(store: &Rc<AppStore>) -> Vec<EventListener> {
+    type Press = Option<((f64, f64), Option<gloo::timers::callback::Timeout>, bool)>;
+    let press: Rc<std::cell::RefCell<Press>> = Rc::default();
+    let document = gloo::utils::document();
+    let point = |e: &web_sys::TouchEvent| {
+        e.touches()
+            .get(0)
+            .or_else(|| e.changed_touches().get(0))
+            .map(|t| (f64::from(t.client_x()), f64::from(t.client_y())))
+    };
+    let start = {
+        let (press, store) = (press.clone(), store.clone());
+        EventListener::new(&document, "touchstart", move |e| {
+            let e: &web_sys::TouchEvent = e.unchecked_ref();
+            let in_article = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("#article-body").ok().flatten())
+                .is_some();
+            let Some(at) = point(e).filter(|_| in_article && e.touches().length() == 1) else {
+                *press.borrow_mut() = None;
+                return;
+            };
+            let (fired, store) = (press.clone(), store.clone());
+            let timer = gloo::timers::callback::Timeout::new(550, move || {
+                if let Some(p) = fired.borrow_mut().as_mut() {
+                    p.2 = true;
+                }
+                if text_selection::has_selection() {
+                    return;
+                }
+                let word = text_selection::offset_at_point(at.0, at.1)
+                    .and_then(|o| word_at(&store.state().article.text, o));
+                if let Some((s, e)) = word {
+                    text_selection::select_offsets(s, e);
+                }
+            });
+            *press.borrow_mut() = Some((at, Some(timer), false));
+        })
+    };
+    let moved = {
+        let press = press.clone();
+        EventListener::new(&document, "touchmove", move |e| {
+            let e: &web_sys::TouchEvent = e.unchecked_ref();
+            let mut p = press.borrow_mut();
+            if let (Some((from, timer, _)), Some(now)) = (p.as_mut(), point(e)) {
+                if (now.0 - from.0).hypot(now.1 - from.1) > 10.0 {
+                    timer.take();
+                }
+            }
+        })
+    };
+    let end = EventListener::new_with_options(
+        &document,
+        "touchend",
+        EventListenerOptions::enable_prevent_default(),
+        move |e| {
+            if let Some((_, _, fired)) = press.borrow_mut().take() {
+                if fired {
+                    e.prevent_default();
+                }
+            }
+        },
+    );
+    vec![start, moved, end]
 }
 
 /// Marks the sentence around the caret as the selection ("select sentence").
@@ -294,6 +364,7 @@ pub fn app(props: &AppProps) -> Html {
                     e.prevent_default();
                 }
             });
+            let long_press = long_press_selects_a_word(&store);
             // A restored selection is scrolled into view once the article is on screen.
             if let Some(id) = store.state().selected.clone() {
                 super::article_view::scroll_to_claim(&id);
@@ -341,6 +412,7 @@ pub fn app(props: &AppProps) -> Html {
                 drop(on_key);
                 drop(on_dragover);
                 drop(on_drop);
+                drop(long_press);
             }
         });
     }

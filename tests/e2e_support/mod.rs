@@ -522,8 +522,24 @@ impl Browser {
 
     /// Taps the middle of `el`.
     pub async fn tap(&self, el: &Element) {
-        let (x, y, w, h) = el.rectangle().await.unwrap();
-        self.touch((x + w / 2.0, y + h / 2.0), 60).await;
+        let finger = fantoccini::actions::TouchActions::new("finger".into())
+            .then(PointerAction::MoveToElement {
+                element: el.clone(),
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Pause {
+                duration: Duration::from_millis(60),
+            })
+            .then(PointerAction::Up {
+                button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+            });
+        self.client.perform_actions(finger).await.unwrap();
+        self.client.release_actions().await.unwrap();
     }
 
     /// Where the first character of `phrase` is on screen, scrolled into view.
