@@ -1,9 +1,9 @@
 //! The selected claim: its status, its source (who, what kind, where the text names them), its
 //! evidence trail, a note, and Delete.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::form_values::{event_value, set_value_by_id, value_by_id};
 use crate::browser::clock;
 use crate::model::{is_web_url, Claim, Evidence, SourceKind, Stance, Status};
 use crate::state::Action;
@@ -14,44 +14,6 @@ pub struct ClaimEditorProps {
     /// Source names already used in this article, offered as suggestions.
     pub source_names: Vec<String>,
     pub dispatch: Callback<Action>,
-}
-
-fn field_value(e: &InputEvent) -> String {
-    let target = e.target();
-    if let Some(input) = target
-        .clone()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-    {
-        return input.value();
-    }
-    target
-        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-        .map(|t| t.value())
-        .unwrap_or_default()
-}
-
-fn value_of(id: &str) -> String {
-    let el = gloo::utils::document().get_element_by_id(id);
-    if let Some(input) = el
-        .clone()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-    {
-        return input.value();
-    }
-    el.and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        .map(|s| s.value())
-        .unwrap_or_default()
-}
-
-fn clear(ids: &[&str]) {
-    for id in ids {
-        if let Some(input) = gloo::utils::document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
-            input.set_value("");
-        }
-    }
 }
 
 #[function_component(ClaimEditor)]
@@ -82,7 +44,7 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
         let dispatch = props.dispatch.clone();
         let id = claim.id.clone();
         Callback::from(move |e: InputEvent| {
-            dispatch.emit(make(id.clone(), field_value(&e), clock::now()))
+            dispatch.emit(make(id.clone(), event_value(&e), clock::now()))
         })
     };
     let on_source = text_action(|id, source, at| Action::SetSource { id, source, at });
@@ -91,14 +53,9 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
         let dispatch = props.dispatch.clone();
         let id = claim.id.clone();
         Callback::from(move |e: Event| {
-            let value = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .map(|s| s.value())
-                .unwrap_or_default();
             dispatch.emit(Action::SetSourceKind {
                 id: id.clone(),
-                kind: SourceKind::parse(&value),
+                kind: SourceKind::parse(&event_value(&e)),
                 at: clock::now(),
             })
         })
@@ -119,14 +76,14 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
         let evidence_error = evidence_error.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let url = value_of("evidence-url");
+            let url = value_by_id("evidence-url");
             if !is_web_url(&url) {
                 evidence_error.set(Some(
                     "Evidence needs a web address starting with http:// or https://.".to_string(),
                 ));
                 return;
             }
-            let stance = if value_of("evidence-stance") == "contradicts" {
+            let stance = if value_by_id("evidence-stance") == "contradicts" {
                 Stance::Contradicts
             } else {
                 Stance::Supports
@@ -135,14 +92,16 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
                 id: id.clone(),
                 evidence: Evidence {
                     url,
-                    title: value_of("evidence-title"),
-                    shows: value_of("evidence-shows"),
+                    title: value_by_id("evidence-title"),
+                    shows: value_by_id("evidence-shows"),
                     stance,
                 },
                 at: clock::now(),
             });
             evidence_error.set(None);
-            clear(&["evidence-url", "evidence-title", "evidence-shows"]);
+            for id in ["evidence-url", "evidence-title", "evidence-shows"] {
+                set_value_by_id(id, "");
+            }
         })
     };
     let on_delete = {

@@ -4,9 +4,8 @@ use yew::prelude::*;
 
 use super::article_view::scroll_to_claim;
 use super::claim_editor::ClaimEditor;
+use super::form_values::event_value;
 use super::orphan_list::OrphanList;
-use wasm_bindgen::JsCast;
-
 use crate::claim_filter::{ClaimFilter, SortBy};
 use crate::model::{count_summary, Claim, SourceKind, Status};
 use crate::state::Action;
@@ -39,13 +38,6 @@ pub fn shorten(text: &str, max: usize) -> String {
         let cut: String = flat.chars().take(max).collect();
         format!("{}…", cut.trim_end())
     }
-}
-
-fn select_value(e: &Event) -> String {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        .map(|s| s.value())
-        .unwrap_or_default()
 }
 
 #[function_component(ClaimPanel)]
@@ -106,7 +98,7 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
                 _ => None,
             }
         });
-        Callback::from(move |e: Event| set(select_value(&e)))
+        Callback::from(move |e: Event| set(event_value(&e)))
     };
     let on_kind = {
         let set = set(|f, v| {
@@ -116,7 +108,7 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
                 other => SourceKind::parse(other).map(Some),
             }
         });
-        Callback::from(move |e: Event| set(select_value(&e)))
+        Callback::from(move |e: Event| set(event_value(&e)))
     };
     let on_sort = {
         let set = set(|f, v| {
@@ -126,18 +118,11 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
                 SortBy::Position
             }
         });
-        Callback::from(move |e: Event| set(select_value(&e)))
+        Callback::from(move |e: Event| set(event_value(&e)))
     };
     let on_search = {
         let set = set(|f, v| f.search = v);
-        Callback::from(move |e: InputEvent| {
-            let value = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .map(|i| i.value())
-                .unwrap_or_default();
-            set(value)
-        })
+        Callback::from(move |e: InputEvent| set(event_value(&e)))
     };
     html! {
         <aside class="panel" aria-labelledby="claims-heading">

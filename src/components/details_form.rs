@@ -1,7 +1,8 @@
 //! "Article details": title, outlet, author, date and the original address.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+use super::form_values::{set_value_by_id, value_by_id};
 
 use crate::state::{Action, Details};
 
@@ -10,14 +11,6 @@ pub struct DetailsFormProps {
     pub details: Details,
     pub dispatch: Callback<Action>,
     pub on_done: Callback<()>,
-}
-
-fn value(id: &str) -> String {
-    gloo::utils::document()
-        .get_element_by_id(id)
-        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .unwrap_or_default()
 }
 
 #[function_component(DetailsForm)]
@@ -35,12 +28,7 @@ pub fn details_form(props: &DetailsFormProps) -> Html {
                 ("details-date", &d.date),
                 ("details-url", &d.url),
             ] {
-                if let Some(input) = gloo::utils::document()
-                    .get_element_by_id(id)
-                    .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-                {
-                    input.set_value(v);
-                }
+                set_value_by_id(id, v);
             }
         });
     }
@@ -50,11 +38,11 @@ pub fn details_form(props: &DetailsFormProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let details = Details {
-                title: value("details-title"),
-                outlet: value("details-outlet"),
-                byline: value("details-author"),
-                date: value("details-date"),
-                url: value("details-url"),
+                title: value_by_id("details-title"),
+                outlet: value_by_id("details-outlet"),
+                byline: value_by_id("details-author"),
+                date: value_by_id("details-date"),
+                url: value_by_id("details-url"),
             };
             if details.title.trim().is_empty() {
                 error.set(Some("The article needs a title.".into()));

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::form_values::event_value;
 use crate::article_text::slug;
 use crate::browser::{clipboard, download};
 use crate::model::Article;
@@ -62,12 +63,7 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
     let on_sample = {
         let on_open = props.on_open.clone();
         Callback::from(move |e: Event| {
-            let value = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .map(|s| s.value())
-                .unwrap_or_default();
-            if let Some(article) = samples::by_id(&value) {
+            if let Some(article) = samples::by_id(&event_value(&e)) {
                 on_open.emit(article);
             }
         })

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::form_values::value_by_id;
 use crate::persistence::{IndexEntry, STORAGE_QUOTA};
 
 #[derive(Properties, PartialEq)]
@@ -91,12 +92,7 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
             let (on_rename, renaming, id) = (props.on_rename.clone(), renaming.clone(), id.clone());
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
-                let input = gloo::utils::document()
-                    .get_element_by_id("rename-title")
-                    .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok());
-                if let Some(input) = input {
-                    on_rename.emit((id.clone(), input.value()));
-                }
+                on_rename.emit((id.clone(), value_by_id("rename-title")));
                 renaming.set(None);
             })
         };

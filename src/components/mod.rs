@@ -8,6 +8,7 @@ mod banners;
 mod claim_editor;
 mod claim_panel;
 mod details_form;
+mod form_values;
 mod header_bar;
 mod library_dialog;
 mod orphan_list;
