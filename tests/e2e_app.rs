@@ -822,6 +822,7 @@ async fn deep_links_land_on_their_claim_and_back_moves_between_articles() {
 const TAB: &str = "\u{e004}";
 const ENTER: &str = "\u{e007}";
 const ARROW_DOWN: &str = "\u{e015}";
+const ARROW_RIGHT: &str = "\u{e014}";
 
 #[tokio::test]
 #[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
@@ -838,6 +839,10 @@ async fn a_whole_session_with_the_keyboard_alone() {
     // Tab to "Skip to the article", Enter: the caret is in the article.
     b.press_key(TAB).await;
     b.press_key(ENTER).await;
+    // Shift + arrows extend a selection word by word.
+    b.press_shifted(ARROW_RIGHT).await;
+    b.press_shifted(ARROW_RIGHT).await;
+    assert_eq!(b.selected_text().await.trim(), "The head");
     // S selects the sentence at the caret; A makes it a claim; V verifies it.
     b.press_key("s").await;
     let first = "The head of the Bellmouth Port Authority signed off on a $48 million dredging contract last spring for a company partly owned by his brother, according to procurement records obtained by The Coastal Ledger through a public-records request.";

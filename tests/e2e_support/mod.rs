@@ -566,6 +566,18 @@ impl Browser {
         self.client.perform_actions(keys).await.unwrap();
     }
 
+    /// Presses `key` with Shift held.
+    pub async fn press_shifted(&self, key: &str) {
+        const SHIFT: char = '\u{e008}';
+        let key = key.chars().next().unwrap();
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: SHIFT })
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key })
+            .then(KeyAction::Up { value: SHIFT });
+        self.client.perform_actions(keys).await.unwrap();
+    }
+
     pub async fn press_key(&self, key: &str) {
         let keys = KeyActions::new("keyboard".into())
             .then(KeyAction::Down {
