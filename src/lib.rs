@@ -9,6 +9,7 @@ pub mod article_import;
 pub mod article_text;
 pub mod claim_filter;
 pub mod deep_link;
+pub mod export_formats;
 pub mod export_json;
 pub mod highlight_layout;
 pub mod model;

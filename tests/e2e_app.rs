@@ -988,3 +988,59 @@ async fn a_phone_session_with_touch() {
     assert_eq!(claims[0]["quote"]["exact"], selected.trim());
     b.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
+async fn w3c_claimreview_and_csv_exports_download_and_parse() {
+    let b = Browser::open().await;
+    let denial = "Port Authority director Tomas Reyl denied any wrongdoing.";
+    b.drag_select(denial).await;
+    b.press_key("a").await;
+    b.button("Verified").await.click().await.unwrap();
+    b.field("Source")
+        .await
+        .send_keys("=Tomas Reyl")
+        .await
+        .unwrap();
+    b.pause(300).await;
+    let stem = slug(SAMPLE_TITLE);
+
+    b.find(".more-exports summary").await.click().await.unwrap();
+    b.button("Export W3C annotations")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let w3c: serde_json::Value =
+        serde_json::from_str(&b.downloaded(&format!("{stem}.annotations.jsonld")).await).unwrap();
+    assert_eq!(w3c["type"], "AnnotationCollection");
+    let annotation = &w3c["first"]["items"][0];
+    assert_eq!(annotation["motivation"], "assessing");
+    assert_eq!(annotation["target"]["selector"][0]["exact"], denial);
+
+    b.button("Export ClaimReview").await.click().await.unwrap();
+    let reviews: serde_json::Value =
+        serde_json::from_str(&b.downloaded(&format!("{stem}.claimreview.jsonld")).await).unwrap();
+    assert_eq!(reviews[0]["@type"], "ClaimReview");
+    assert_eq!(reviews[0]["claimReviewed"], denial);
+    assert_eq!(reviews[0]["reviewRating"]["alternateName"], "Verified");
+
+    b.button("Export CSV").await.click().await.unwrap();
+    let csv_text = b.downloaded(&format!("{stem}.claims.csv")).await;
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[0], denial);
+    assert_eq!(&row[1], "verified");
+    assert_eq!(&row[2], "'=Tomas Reyl", "a formula-like cell is defused");
+
+    // The same exports for scripts.
+    let api_csv = b
+        .script("return window.claimcheck.exportAs('csv');", vec![])
+        .await;
+    assert_eq!(api_csv.as_str(), Some(csv_text.as_str()));
+    let bad = b
+        .script("try { window.claimcheck.exportAs('pdf'); return 'no error'; } catch (e) { return e.message; }", vec![])
+        .await;
+    assert!(bad.as_str().unwrap().contains("format must be"), "{bad}");
+    b.close().await;
+}

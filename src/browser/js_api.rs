@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 use super::app_store::AppStore;
 use crate::anchor::{self, Selectors};
 use crate::article_text::article_from_parts;
+use crate::export_formats;
 use crate::offsets::char_len;
 
 #[derive(Deserialize)]
@@ -98,6 +99,25 @@ pub fn install(store: &Rc<AppStore>) {
     let s = store.clone();
     method(&api, "exportJson", move |_, _, _| {
         Ok(s.state().export_json().into())
+    });
+
+    let s = store.clone();
+    method(&api, "exportAs", move |format, _, _| {
+        let state = s.state();
+        let text = match format.as_string().as_deref() {
+            Some("claimcheck") => state.export_json(),
+            Some("w3c") => export_formats::to_w3c(&state.article, &state.claims),
+            Some("claimreview") => {
+                export_formats::to_claimreview(&state.article, &state.claims, "Claimcheck reader")
+            }
+            Some("csv") => export_formats::to_csv(&state.claims),
+            _ => {
+                return Err(js_error(
+                    "exportAs(format): format must be \"claimcheck\", \"w3c\", \"claimreview\" or \"csv\"",
+                ))
+            }
+        };
+        Ok(text.into())
     });
 
     method(&api, "describe", |text, start, end| {

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::form_values::event_value;
 use crate::article_text::slug;
 use crate::browser::{clipboard, download};
+use crate::export_formats;
 use crate::model::Article;
 use crate::samples;
 use crate::state::{Action, AppState};
@@ -30,6 +31,35 @@ pub fn export_file_name(article: &Article) -> String {
     format!("{}.claims.json", slug(&article.title))
 }
 
+#[derive(Clone, Copy)]
+pub enum ExportFormat {
+    W3c,
+    ClaimReview,
+    Csv,
+}
+
+/// The file name, type and text of an export.
+pub fn export_file(state: &AppState, format: ExportFormat) -> (String, &'static str, String) {
+    let slug = slug(&state.article.title);
+    match format {
+        ExportFormat::W3c => (
+            format!("{slug}.annotations.jsonld"),
+            "application/ld+json",
+            export_formats::to_w3c(&state.article, &state.claims),
+        ),
+        ExportFormat::ClaimReview => (
+            format!("{slug}.claimreview.jsonld"),
+            "application/ld+json",
+            export_formats::to_claimreview(&state.article, &state.claims, "Claimcheck reader"),
+        ),
+        ExportFormat::Csv => (
+            format!("{slug}.claims.csv"),
+            "text/csv",
+            export_formats::to_csv(&state.claims),
+        ),
+    }
+}
+
 #[function_component(HeaderBar)]
 pub fn header_bar(props: &HeaderBarProps) -> Html {
     let state = &props.state;
@@ -40,6 +70,17 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
             let json = state.export_json();
             let name = export_file_name(&state.article);
             match download::download_text(&name, "application/json", &json) {
+                Ok(()) => on_message.emit(Some(format!("Exported {name}"))),
+                Err(e) => on_message.emit(Some(e)),
+            }
+        })
+    };
+    let export_as = |format: ExportFormat| {
+        let state = state.clone();
+        let on_message = props.on_message.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (name, mime, text) = export_file(&state, format);
+            match download::download_text(&name, mime, &text) {
                 Ok(()) => on_message.emit(Some(format!("Exported {name}"))),
                 Err(e) => on_message.emit(Some(e)),
             }
@@ -127,6 +168,14 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
                 <button type="button" disabled={props.editing} onclick={props.on_edit.reform(|_: MouseEvent| ())}>{ "Edit article" }</button>
                 <button type="button" onclick={on_export}>{ "Export JSON" }</button>
                 <button type="button" onclick={on_copy}>{ "Copy JSON" }</button>
+                <details class="more-exports">
+                    <summary>{ "More exports" }</summary>
+                    <div class="export-menu">
+                        <button type="button" onclick={export_as(ExportFormat::W3c)}>{ "Export W3C annotations" }</button>
+                        <button type="button" onclick={export_as(ExportFormat::ClaimReview)}>{ "Export ClaimReview" }</button>
+                        <button type="button" onclick={export_as(ExportFormat::Csv)}>{ "Export CSV" }</button>
+                    </div>
+                </details>
             </nav>
         </header>
     }
