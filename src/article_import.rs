@@ -65,7 +65,12 @@ pub fn file_kind(name: &str) -> Result<FileKind, FileProblem> {
 /// Decodes a file's bytes as text (UTF-8, or UTF-16 with a byte-order mark), refusing what is
 /// empty, too large, or not text at all.
 pub fn decode_text(bytes: &[u8]) -> Result<String, FileProblem> {
-    if bytes.len() > MAX_PASTE_BYTES {
+    decode_text_up_to(bytes, MAX_PASTE_BYTES)
+}
+
+/// As [`decode_text`], with another size limit (imports may be larger than articles).
+pub fn decode_text_up_to(bytes: &[u8], max_bytes: usize) -> Result<String, FileProblem> {
+    if bytes.len() > max_bytes {
         return Err(FileProblem::TooLarge { bytes: bytes.len() });
     }
     let text = match bytes {

@@ -66,6 +66,50 @@ fn err<T>(msg: impl Into<String>) -> Result<T, FormatError> {
 /// quote is not the article text at their position are re-anchored (see `reanchor`); the report
 /// says what that did, when it was needed.
 pub fn parse_with_report(json: &str) -> Result<(Document, Option<Report>), FormatError> {
+    let mut doc = parse_shape(json)?;
+    if !validate(&doc)? {
+        return Ok((doc, None));
+    }
+    let anchored = reanchor(
+        &doc.article.text,
+        std::mem::take(&mut doc.claims),
+        std::mem::take(&mut doc.orphans),
+    );
+    doc.claims = anchored.claims;
+    doc.orphans = anchored.orphans;
+    Ok((doc, Some(anchored.report)))
+}
+
+/// Parses a file someone hands in (an import): like [`parse`], but every claim must sit on its
+/// quote in the file's own text; the first claim that does not is named in the error.
+pub fn parse_strict(json: &str) -> Result<Document, FormatError> {
+    let doc = parse_shape(json)?;
+    validate(&doc)?;
+    let table = CharTable::new(&doc.article.text);
+    for (i, claim) in doc.claims.iter().enumerate() {
+        let p = claim.position;
+        match table.slice(p.start, p.end) {
+            None => {
+                return err(format!(
+                    "claims[{i}].position.end ({}) is past the end of the article text ({} characters).",
+                    p.end,
+                    table.len()
+                ))
+            }
+            Some(found) if found != claim.quote.exact => {
+                return err(format!(
+                    "claims[{i}].quote.exact does not match the article text at claims[{i}].position."
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(doc)
+}
+
+/// Format, version and shape, with serde's errors located by their path in the file.
+fn parse_shape(json: &str) -> Result<Document, FormatError> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let value: Value = match serde_json::from_str(json) {
         Ok(v) => v,
         Err(e) => return err(format!("This is not valid JSON ({e}).")),
@@ -85,26 +129,13 @@ pub fn parse_with_report(json: &str) -> Result<(Document, Option<Report>), Forma
         }
         _ => return err("\"version\" is missing or not a supported version number."),
     }
-    let doc: Document = match serde_json::from_value(value) {
-        Ok(d) => d,
-        Err(e) => {
-            return err(format!(
-                "The file's contents do not have the expected shape: {e}."
-            ))
-        }
-    };
-    let mut doc = doc;
-    if !validate(&doc)? {
-        return Ok((doc, None));
-    }
-    let anchored = reanchor(
-        &doc.article.text,
-        std::mem::take(&mut doc.claims),
-        std::mem::take(&mut doc.orphans),
-    );
-    doc.claims = anchored.claims;
-    doc.orphans = anchored.orphans;
-    Ok((doc, Some(anchored.report)))
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        FormatError(format!(
+            "The file's contents do not have the expected shape: {} {}.",
+            e.path(),
+            e.inner()
+        ))
+    })
 }
 
 /// As [`parse_with_report`], without the report.
@@ -254,6 +285,28 @@ mod tests {
     }
 
     #[test]
+    fn imports_must_sit_on_their_own_text() {
+        let text = "one two three";
+        let good = to_json(&article(text), &[claim(text, "c1", 4, 7)], &[]);
+        assert!(parse_strict(&good).is_ok());
+        assert!(
+            parse_strict(&format!("\u{feff}{good}")).is_ok(),
+            "a byte-order mark is fine"
+        );
+        let mut v: Value = serde_json::from_str(&good).unwrap();
+        v["claims"][0]["quote"]["exact"] = "six".into();
+        assert_eq!(
+            parse_strict(&v.to_string()).unwrap_err().0,
+            "claims[0].quote.exact does not match the article text at claims[0].position."
+        );
+        v["claims"][0]["position"]["end"] = 99.into();
+        assert!(parse_strict(&v.to_string())
+            .unwrap_err()
+            .0
+            .contains("claims[0].position.end (99) is past the end"));
+    }
+
+    #[test]
     fn bad_documents_get_messages_naming_the_problem() {
         assert!(parse("{").unwrap_err().0.contains("not valid JSON"));
         assert!(parse("[]").unwrap_err().0.contains("not a Claimcheck file"));
@@ -265,7 +318,12 @@ mod tests {
             .contains("claims[0].position.end (2) is not after start (4)"));
         assert!(broken(|v| v["claims"][0]["quote"]["exact"] = "".into())
             .contains("claims[0].quote.exact is empty"));
-        assert!(broken(|v| v["claims"][0]["status"] = "true".into()).contains("expected shape"));
+        assert!(broken(|v| v["claims"][0]["status"] = "true".into())
+            .contains("expected shape: claims[0].status unknown variant"));
+        assert!(
+            broken(|v| v["claims"][0]["position"]["start"] = (-1).into())
+                .contains("claims[0].position.start invalid value: integer `-1`")
+        );
         assert!(broken(|v| {
             let c = v["claims"][0].clone();
             v["claims"].as_array_mut().unwrap().push(c);

@@ -314,6 +314,67 @@ impl<S: KeyValue> Store<S> {
         self.write_index(&index)
     }
 
+    /// The library's copy of the article `incoming` is about: the same article, or another
+    /// version of it (same title or same original address, different text).
+    pub fn import_target(&mut self, incoming: &Article) -> Option<Document> {
+        if let Some(doc) = self.read_article(&incoming.id, &mut Vec::new()) {
+            return Some(doc);
+        }
+        for entry in self.library() {
+            let Some(doc) = self.read_article(&entry.id, &mut Vec::new()) else {
+                continue;
+            };
+            let same_url = !incoming.url.is_empty() && doc.article.url == incoming.url;
+            if same_url || doc.article.title == incoming.title {
+                return Some(doc);
+            }
+        }
+        None
+    }
+
+    /// Writes an article's document and its library entry, both or neither.
+    pub fn put_document(&mut self, doc: &Document) -> Result<(), WriteError> {
+        let key = article_key(&doc.article.id);
+        if self.protected.contains(&key) {
+            return Err(WriteError::Unavailable(
+                "the saved copy of this article could not be read, so it is left untouched".into(),
+            ));
+        }
+        let before = self.kv.get(&key);
+        self.kv.set(
+            &key,
+            &export_json::to_json(&doc.article, &doc.claims, &doc.orphans),
+        )?;
+        let mut index = self.read_index(&mut Vec::new());
+        let entry = IndexEntry {
+            id: doc.article.id.clone(),
+            title: doc.article.title.clone(),
+            claims: doc.claims.len(),
+            verified: doc
+                .claims
+                .iter()
+                .filter(|c| c.status == crate::model::Status::Verified)
+                .count(),
+            orphans: doc.orphans.len(),
+        };
+        match index.articles.iter_mut().find(|e| e.id == entry.id) {
+            Some(e) => *e = entry,
+            None => index.articles.push(entry),
+        }
+        index.version = 1;
+        if let Err(e) = self.write_index(&index) {
+            // Put the article key back as it was: nothing changes unless everything does.
+            match before {
+                Some(old) => {
+                    let _ = self.kv.set(&key, &old);
+                }
+                None => self.kv.remove(&key),
+            }
+            return Err(e);
+        }
+        Ok(())
+    }
+
     /// What this site keeps in localStorage, in UTF-16 code units (how browsers count it).
     pub fn usage(&self) -> usize {
         self.kv

@@ -1044,3 +1044,183 @@ async fn w3c_claimreview_and_csv_exports_download_and_parse() {
     assert!(bad.as_str().unwrap().contains("format must be"), "{bad}");
     b.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
+async fn an_export_imports_into_an_empty_library_as_the_same_claims() {
+    let a = Browser::open().await;
+    for phrase in [
+        "Port Authority director Tomas Reyl denied any wrongdoing.",
+        "The Northern Gazette reported last week",
+    ] {
+        a.drag_select(phrase).await;
+        a.press_key("a").await;
+        a.pause(150).await;
+    }
+    a.button("Verified").await.click().await.unwrap();
+    a.field("Note")
+        .await
+        .send_keys("Check the minutes.")
+        .await
+        .unwrap();
+    a.pause(400).await;
+    a.button("Export JSON").await.click().await.unwrap();
+    let name = format!("{}.claims.json", slug(SAMPLE_TITLE));
+    let exported = a.downloaded(&name).await;
+    a.close().await;
+
+    let b = Browser::open().await;
+    let dir = std::env::temp_dir().join(format!("claimcheck-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(&name);
+    std::fs::write(&file, &exported).unwrap();
+    b.choose_file_in("#import-file", &file).await;
+    b.wait_text(".counts", "2 claims · 1 verified · 1 unverified")
+        .await;
+    assert!(b.text(".toasts").await.contains("2 added"));
+    let again = b
+        .script("return window.claimcheck.exportJson();", vec![])
+        .await;
+    let (before, after) = (
+        export_json::parse(&exported).unwrap(),
+        export_json::parse(again.as_str().unwrap()).unwrap(),
+    );
+    assert_eq!(
+        before.claims, after.claims,
+        "export → import → export is the identity"
+    );
+    // Importing the same file again changes nothing.
+    b.choose_file_in("#import-file", &file).await;
+    b.pause(300).await;
+    let report = b
+        .script(
+            "return window.claimcheck.importJson(arguments[0]);",
+            vec![exported.clone().into()],
+        )
+        .await;
+    assert_eq!(report["added"], 0);
+    assert_eq!(report["unchanged"], 2);
+    let _ = std::fs::remove_dir_all(&dir);
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
+async fn bad_imports_get_a_message_and_leave_storage_byte_for_byte_unchanged() {
+    let b = Browser::open().await;
+    b.drag_select("Port Authority director Tomas Reyl denied any wrongdoing.")
+        .await;
+    b.press_key("a").await;
+    b.pause(600).await;
+    let good: serde_json::Value = serde_json::from_str(
+        b.script("return window.claimcheck.exportJson();", vec![])
+            .await
+            .as_str()
+            .unwrap(),
+    )
+    .unwrap();
+    let with = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut v = good.clone();
+        edit(&mut v);
+        v.to_string()
+    };
+    let mut bad: Vec<(String, &str)> = vec![
+        (String::new(), "not valid JSON"),
+        ("{".into(), "not valid JSON"),
+        ("[]".into(), "not a Claimcheck file"),
+        ("null".into(), "not a Claimcheck file"),
+        ("\u{feff}{oops".into(), "not valid JSON"),
+        ("[".repeat(5000), "not valid JSON"),
+        ("x".repeat(6 * 1024 * 1024), "up to 5 MB"),
+        (
+            with(&|v| v["format"] = "hypothesis".into()),
+            "not a Claimcheck file",
+        ),
+        (with(&|v| v["version"] = 99.into()), "newer Claimcheck"),
+        (with(&|v| v["version"] = "2".into()), "version"),
+        (
+            with(&|v| {
+                v.as_object_mut().unwrap().remove("article");
+            }),
+            "article",
+        ),
+        (with(&|v| v["article"]["text"] = 5.into()), "article.text"),
+        (
+            with(&|v| v["article"]["id"] = "".into()),
+            "article.id is empty",
+        ),
+        (with(&|v| v["claims"] = "none".into()), "claims"),
+        (
+            with(&|v| v["claims"][0]["status"] = true.into()),
+            "claims[0].status",
+        ),
+        (
+            with(&|v| v["claims"][0]["position"]["start"] = (-3).into()),
+            "claims[0].position.start",
+        ),
+        (
+            with(&|v| v["claims"][0]["position"]["end"] = serde_json::json!(1e30)),
+            "claims[0].position.end",
+        ),
+        (
+            with(&|v| v["claims"][0]["position"]["end"] = 999_999.into()),
+            "past the end",
+        ),
+        (
+            with(&|v| v["claims"][0]["position"]["end"] = 0.into()),
+            "is not after start",
+        ),
+        (
+            with(&|v| v["claims"][0]["quote"]["exact"] = "words not there".into()),
+            "claims[0].quote.exact does not match",
+        ),
+        (
+            with(&|v| v["claims"][0]["quote"]["exact"] = "".into()),
+            "claims[0].quote.exact is empty",
+        ),
+        (
+            with(&|v| {
+                let c = v["claims"][0].clone();
+                v["claims"].as_array_mut().unwrap().push(c);
+            }),
+            "used twice",
+        ),
+        (
+            with(&|v| v["claims"][0]["id"] = "".into()),
+            "claims[0].id is empty",
+        ),
+        (
+            with(&|v| v["claims"][0]["note"] = "x".repeat(10 * 1024 * 1024).into()),
+            "up to 5 MB",
+        ),
+    ];
+    let nested = format!("{}{}", "{\"a\":".repeat(3000), "1");
+    bad.push((nested, "not valid JSON"));
+    let snapshot = "return JSON.stringify(Object.keys(localStorage).sort().map(k => [k, localStorage.getItem(k)]));";
+    let before = b.script(snapshot, vec![]).await;
+    for (i, (text, expected)) in bad.iter().enumerate() {
+        let report = b
+            .script(
+                "return window.claimcheck.importJson(arguments[0]);",
+                vec![text.clone().into()],
+            )
+            .await;
+        assert_eq!(report["ok"], false, "case {i}: {report}");
+        let error = report["error"].as_str().unwrap_or_default();
+        assert!(
+            error.contains(expected),
+            "case {i}: {error:?} lacks {expected:?}"
+        );
+    }
+    // A non-string is refused too, without throwing.
+    let report = b
+        .script("return window.claimcheck.importJson(42);", vec![])
+        .await;
+    assert_eq!(report["ok"], false);
+    assert_eq!(b.script(snapshot, vec![]).await, before, "storage changed");
+    assert_eq!(
+        b.text(".counts").await,
+        "1 claim · 0 verified · 1 unverified"
+    );
+    b.close().await;
+}

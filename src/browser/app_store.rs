@@ -9,12 +9,15 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 
 use super::local_storage::LocalStorage;
+use crate::import_merge::ImportReport;
 use crate::model::Article;
 use crate::persistence;
 use crate::samples;
 use crate::state::{reduce, Action, AppState, StorageHealth};
 
 const SAVE_DELAY_MS: u32 = 300;
+/// Larger files are refused before parsing.
+const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 pub struct AppStore {
     state: RefCell<Rc<AppState>>,
@@ -231,6 +234,34 @@ impl AppStore {
             .borrow_mut()
             .rename(id, title)
             .map_err(|e| e.user_message())
+    }
+
+    /// Imports a Claimcheck JSON file: checked whole first, then merged into the library (see
+    /// `import_merge`). On any error nothing in the library changes.
+    pub fn import_text(self: &Rc<Self>, text: &str) -> Result<ImportReport, String> {
+        if text.len() > MAX_IMPORT_BYTES {
+            return Err(format!(
+                "This file is {:.1} MB; Claimcheck imports files up to 5 MB.",
+                text.len() as f64 / (1024.0 * 1024.0)
+            ));
+        }
+        let incoming = crate::export_json::parse_strict(text).map_err(|e| e.0)?;
+        self.flush();
+        let existing = self.storage.borrow_mut().import_target(&incoming.article);
+        let (merged, report) = crate::import_merge::merge(existing, incoming);
+        self.storage
+            .borrow_mut()
+            .put_document(&merged)
+            .map_err(|e| e.user_message())?;
+        if self.state().article.id == merged.article.id {
+            self.dispatch(Action::OpenArticle {
+                article: merged.article,
+                claims: merged.claims,
+                orphans: merged.orphans,
+                selected: self.state().selected.clone(),
+            });
+        }
+        Ok(report)
     }
 
     /// What this site keeps in localStorage, in UTF-16 code units.

@@ -4,11 +4,34 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::html_import::article_from_html;
 use crate::article_import::{
-    article_from_markdown, article_from_text_file, decode_text, file_kind, title_from_file_name,
-    FileKind, FileProblem,
+    article_from_markdown, article_from_text_file, decode_text, decode_text_up_to, file_kind,
+    title_from_file_name, FileKind, FileProblem,
 };
 use crate::article_text::MAX_PASTE_BYTES;
 use crate::model::Article;
+
+/// The text of a file to import (Claimcheck JSON), checked as any opened file is.
+pub async fn read_import(file: &web_sys::File) -> Result<String, String> {
+    const MAX: usize = 5 * 1024 * 1024;
+    let size = file.size() as usize;
+    if size > MAX {
+        return Err(format!(
+            "This file is {:.1} MB; Claimcheck imports files up to 5 MB.",
+            size as f64 / (1024.0 * 1024.0)
+        ));
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("\"{}\" could not be read.", file.name()))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    // The same checks as for articles, with the import's own size limit.
+    decode_text_up_to(&bytes, MAX).map_err(|e| e.to_string())
+}
+
+/// Whether a file is one to import rather than to open as an article.
+pub fn is_import(file: &web_sys::File) -> bool {
+    file.name().to_ascii_lowercase().ends_with(".json")
+}
 
 /// The article in `file`, or what is wrong with the file, in words for the user.
 pub async fn read_article(file: &web_sys::File) -> Result<Article, String> {

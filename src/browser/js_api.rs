@@ -120,6 +120,32 @@ pub fn install(store: &Rc<AppStore>) {
         Ok(text.into())
     });
 
+    let s = store.clone();
+    method(&api, "importJson", move |text, _, _| {
+        // Never throws: the report says what went wrong.
+        let report = match text.as_string() {
+            None => Err("importJson(text): text must be a string".to_string()),
+            Some(text) => s.import_text(&text),
+        };
+        let value = match report {
+            Ok(r) => serde_json::json!({
+                "ok": true,
+                "articleId": r.article_id,
+                "newArticle": r.new_article,
+                "added": r.added,
+                "updated": r.updated,
+                "unchanged": r.unchanged,
+                "duplicates": r.duplicates,
+                "reanchored": r.reanchored.map(|a| serde_json::json!({
+                    "exact": a.unchanged, "moved": a.moved, "orphaned": a.orphaned,
+                })),
+                "summary": r.summary(),
+            }),
+            Err(error) => serde_json::json!({"ok": false, "error": error}),
+        };
+        to_plain(&value)
+    });
+
     method(&api, "describe", |text, start, end| {
         let text = string_arg(&text, "describe(text, start, end): text")?;
         let (start, end) = (offset_arg(&start, "start")?, offset_arg(&end, "end")?);

@@ -64,6 +64,19 @@ pub fn add_claim_from_selection(store: &Rc<AppStore>) -> bool {
 /// claims are untouched when it cannot be opened.
 fn open_file(store: &Rc<AppStore>, message: &UseStateSetter<Option<String>>, file: web_sys::File) {
     let (store, message) = (store.clone(), message.clone());
+    if file_open::is_import(&file) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = match file_open::read_import(&file).await {
+                Ok(text) => store.import_text(&text),
+                Err(e) => Err(e),
+            };
+            message.set(Some(match result {
+                Ok(report) => report.summary(),
+                Err(e) => format!("Nothing was imported: {e}"),
+            }));
+        });
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         match file_open::read_article(&file).await {
             Ok(article) => {

@@ -134,6 +134,15 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
             input.set_value("");
         })
     };
+    let import_input = use_node_ref();
+    let choose_import = {
+        let import_input = import_input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = import_input.cast::<web_sys::HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
     let current = state.article.id.clone();
     let samples = samples::all();
     let is_sample = samples.iter().any(|s| s.id == current);
@@ -161,7 +170,10 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
                     onclick={props.dispatch.reform(|_: MouseEvent| Action::Redo)}>{ "Redo" }</button>
                 <button type="button" onclick={choose_file}>{ "Open file" }</button>
                 <input ref={file_input} id="open-file" type="file" class="visually-hidden" tabindex="-1"
-                    aria-label="Open an article file" accept=".txt,.text,.md,.markdown,.html,.htm" onchange={on_file_chosen} />
+                    aria-label="Open an article file" accept=".txt,.text,.md,.markdown,.html,.htm" onchange={on_file_chosen.clone()} />
+                <button type="button" onclick={choose_import}>{ "Import" }</button>
+                <input ref={import_input} id="import-file" type="file" class="visually-hidden" tabindex="-1"
+                    aria-label="Import a Claimcheck JSON file" accept=".json,application/json" onchange={on_file_chosen} />
                 <button type="button" onclick={props.on_paste.reform(|_: MouseEvent| ())}>{ "Paste article" }</button>
                 <button type="button" onclick={props.on_library.reform(|_: MouseEvent| ())}>{ "Library" }</button>
                 <button type="button" onclick={props.on_details.reform(|_: MouseEvent| ())}>{ "Article details" }</button>

@@ -485,7 +485,12 @@ impl Browser {
 
     /// Chooses `path` in the page's Open file input, as the file picker would.
     pub async fn choose_file(&self, path: &std::path::Path) {
-        let input = self.find("#open-file").await;
+        self.choose_file_in("#open-file", path).await;
+    }
+
+    /// Chooses `path` in the file input matching `css`.
+    pub async fn choose_file_in(&self, css: &str, path: &std::path::Path) {
+        let input = self.find(css).await;
         input
             .send_keys(path.to_str().expect("a UTF-8 path"))
             .await

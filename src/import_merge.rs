@@ -1,0 +1,244 @@
+//! Importing claims into the library: merged by id (the newer change wins), duplicates skipped,
+//! and claims made on another version of an article re-anchored onto the version kept here.
+
+use crate::export_json::Document;
+use crate::model::{sort_in_reading_order, Claim};
+use crate::reanchor::{reanchor, Report};
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportReport {
+    pub article_id: String,
+    pub article_title: String,
+    /// The article was not in the library and was added.
+    pub new_article: bool,
+    pub added: usize,
+    pub updated: usize,
+    /// Claims already here, unchanged or changed more recently here.
+    pub unchanged: usize,
+    /// Claims with another id but the same quote, place and status as one here.
+    pub duplicates: usize,
+    /// When the file's text differed from the library's: how its claims were re-anchored.
+    pub reanchored: Option<Report>,
+}
+
+impl ImportReport {
+    pub fn summary(&self) -> String {
+        let mut parts = vec![format!(
+            "Imported “{}”{}: {} added · {} updated · {} already here · {} duplicates skipped",
+            self.article_title,
+            if self.new_article {
+                " as a new article"
+            } else {
+                ""
+            },
+            self.added,
+            self.updated,
+            self.unchanged,
+            self.duplicates
+        )];
+        if let Some(r) = &self.reanchored {
+            parts.push(format!(
+                "its text differed from the copy here: {} exact · {} moved · {} orphaned",
+                r.unchanged, r.moved, r.orphaned
+            ));
+        }
+        parts.join("; ")
+    }
+}
+
+fn same_place(a: &Claim, b: &Claim) -> bool {
+    a.quote.exact == b.quote.exact && a.position == b.position && a.status == b.status
+}
+
+/// Merges `incoming` into `existing` (the library's copy of the same article, or of another
+/// version of it), or takes it whole when there is none.
+pub fn merge(existing: Option<Document>, incoming: Document) -> (Document, ImportReport) {
+    let mut report = ImportReport {
+        article_title: incoming.article.title.clone(),
+        ..ImportReport::default()
+    };
+    let Some(mut kept) = existing else {
+        report.new_article = true;
+        report.added = incoming.claims.len() + incoming.orphans.len();
+        report.article_id = incoming.article.id.clone();
+        return (incoming, report);
+    };
+    report.article_id = kept.article.id.clone();
+    report.article_title = kept.article.title.clone();
+    let (claims, orphans) = if incoming.article.text == kept.article.text {
+        (incoming.claims, incoming.orphans)
+    } else {
+        let anchored = reanchor(&kept.article.text, incoming.claims, incoming.orphans);
+        report.reanchored = Some(anchored.report);
+        (anchored.claims, anchored.orphans)
+    };
+    for (claim, orphan) in claims
+        .into_iter()
+        .map(|c| (c, false))
+        .chain(orphans.into_iter().map(|c| (c, true)))
+    {
+        let position_here = kept
+            .claims
+            .iter()
+            .chain(kept.orphans.iter())
+            .position(|c| c.id == claim.id);
+        match position_here {
+            Some(i) => {
+                let here = if i < kept.claims.len() {
+                    &mut kept.claims[i]
+                } else {
+                    &mut kept.orphans[i - kept.claims.len()]
+                };
+                if claim.modified > here.modified {
+                    *here = claim;
+                    report.updated += 1;
+                } else {
+                    report.unchanged += 1;
+                }
+            }
+            None if kept.claims.iter().any(|c| same_place(c, &claim)) => report.duplicates += 1,
+            None => {
+                report.added += 1;
+                if orphan {
+                    kept.orphans.push(claim);
+                } else {
+                    kept.claims.push(claim);
+                }
+            }
+        }
+    }
+    // An updated claim may have become (or stopped being) an orphan in the file: keep each in
+    // the list its position says.
+    let text_len = crate::offsets::char_len(&kept.article.text);
+    let (mut anchored, mut lost): (Vec<Claim>, Vec<Claim>) = kept
+        .claims
+        .drain(..)
+        .chain(kept.orphans.drain(..))
+        .partition(|c| {
+            crate::offsets::slice(&kept.article.text, c.position.start, c.position.end)
+                == Some(c.quote.exact.as_str())
+                && c.position.end <= text_len
+        });
+    sort_in_reading_order(&mut anchored);
+    lost.sort_by(|a, b| a.id.cmp(&b.id));
+    kept.claims = anchored;
+    kept.orphans = lost;
+    (kept, report)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::anchor::describe;
+    use crate::export_json::{FORMAT, VERSION};
+    use crate::model::{Article, Status};
+
+    fn doc(text: &str, claims: Vec<Claim>) -> Document {
+        Document {
+            format: FORMAT.into(),
+            version: VERSION,
+            article: Article {
+                id: "a-1".into(),
+                title: "Port story".into(),
+                text: text.into(),
+                ..Article::default()
+            },
+            claims,
+            orphans: vec![],
+        }
+    }
+
+    fn claim(text: &str, id: &str, quote: &str, modified: &str) -> Claim {
+        let byte = text.find(quote).unwrap();
+        let start = text[..byte].chars().count();
+        let (quote, position) = describe(text, start, start + quote.chars().count()).unwrap();
+        Claim {
+            id: id.into(),
+            quote,
+            position,
+            status: Status::Unverified,
+            source: String::new(),
+            source_kind: None,
+            source_phrase: None,
+            note: String::new(),
+            evidence: vec![],
+            created: "t0".into(),
+            modified: modified.into(),
+        }
+    }
+
+    const TEXT: &str = "The ministry said the port paid twice. Reyl denied it.";
+
+    #[test]
+    fn a_new_article_is_taken_whole() {
+        let incoming = doc(TEXT, vec![claim(TEXT, "c1", "Reyl denied it.", "t1")]);
+        let (merged, report) = merge(None, incoming.clone());
+        assert_eq!(merged, incoming);
+        assert!(report.new_article);
+        assert_eq!(report.added, 1);
+    }
+
+    #[test]
+    fn claims_merge_by_id_newer_wins_and_duplicates_are_skipped() {
+        let mut mine = claim(TEXT, "c1", "Reyl denied it.", "t5");
+        mine.note = "mine".into();
+        let kept = doc(
+            TEXT,
+            vec![mine.clone(), claim(TEXT, "c2", "The ministry said", "t5")],
+        );
+        let mut newer = mine.clone();
+        newer.note = "theirs, newer".into();
+        newer.modified = "t9".into();
+        let mut older = claim(TEXT, "c2", "The ministry said", "t1");
+        older.note = "theirs, older".into();
+        let duplicate = claim(TEXT, "c3", "Reyl denied it.", "t1");
+        let fresh = claim(TEXT, "c4", "the port paid twice", "t1");
+        let incoming = doc(TEXT, vec![newer, older, duplicate, fresh]);
+        let (merged, report) = merge(Some(kept), incoming);
+        assert_eq!(
+            (
+                report.added,
+                report.updated,
+                report.unchanged,
+                report.duplicates
+            ),
+            (1, 1, 1, 1)
+        );
+        assert!(!report.new_article && report.reanchored.is_none());
+        let note = |id: &str| {
+            merged
+                .claims
+                .iter()
+                .find(|c| c.id == id)
+                .unwrap()
+                .note
+                .clone()
+        };
+        assert_eq!(note("c1"), "theirs, newer");
+        assert_eq!(note("c2"), "", "the claim changed later here is kept");
+        let ids: Vec<&str> = merged.claims.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["c2", "c4", "c1"], "reading order");
+        assert!(report
+            .summary()
+            .contains("1 added · 1 updated · 1 already here · 1 duplicates skipped"));
+    }
+
+    #[test]
+    fn claims_on_another_version_are_re_anchored_onto_the_copy_here() {
+        let theirs = "Update: The ministry said the port paid twice. Reyl denied it, twice.";
+        let incoming = doc(
+            theirs,
+            vec![
+                claim(theirs, "c1", "The ministry said", "t1"),
+                claim(theirs, "c2", "Update:", "t1"),
+            ],
+        );
+        let (merged, report) = merge(Some(doc(TEXT, vec![])), incoming);
+        assert_eq!(merged.article.text, TEXT);
+        let r = report.reanchored.unwrap();
+        assert_eq!((r.moved, r.orphaned), (1, 1));
+        assert_eq!(merged.claims[0].position.start, 0);
+        assert_eq!(merged.orphans[0].id, "c2");
+    }
+}
