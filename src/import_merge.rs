@@ -110,7 +110,6 @@ pub fn merge(existing: Option<Document>, incoming: Document) -> (Document, Impor
     }
     // An updated claim may have become (or stopped being) an orphan in the file: keep each in
     // the list its position says.
-    let text_len = crate::offsets::char_len(&kept.article.text);
     let (mut anchored, mut lost): (Vec<Claim>, Vec<Claim>) = kept
         .claims
         .drain(..)
@@ -118,7 +117,6 @@ pub fn merge(existing: Option<Document>, incoming: Document) -> (Document, Impor
         .partition(|c| {
             crate::offsets::slice(&kept.article.text, c.position.start, c.position.end)
                 == Some(c.quote.exact.as_str())
-                && c.position.end <= text_len
         });
     sort_in_reading_order(&mut anchored);
     lost.sort_by(|a, b| a.id.cmp(&b.id));
