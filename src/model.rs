@@ -236,16 +236,24 @@ pub fn sort_in_reading_order(claims: &mut [Claim]) {
     });
 }
 
-/// "7 claims · 3 verified · 4 unverified"
-pub fn count_summary(claims: &[Claim]) -> String {
-    let verified = claims
+/// How many of `claims` are verified.
+pub fn verified_count(claims: &[Claim]) -> usize {
+    claims
         .iter()
         .filter(|c| c.status == Status::Verified)
-        .count();
-    let total = claims.len();
+        .count()
+}
+
+/// "7 claims · 3 verified · 4 unverified", from the counts.
+pub fn counts_summary(total: usize, verified: usize) -> String {
     let noun = if total == 1 { "claim" } else { "claims" };
     format!(
         "{total} {noun} · {verified} verified · {} unverified",
-        total - verified
+        total - verified.min(total)
     )
+}
+
+/// "7 claims · 3 verified · 4 unverified"
+pub fn count_summary(claims: &[Claim]) -> String {
+    counts_summary(claims.len(), verified_count(claims))
 }

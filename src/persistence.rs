@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::export_json::{self, Document};
-use crate::model::Article;
+use crate::model::{counts_summary, verified_count, Article, Claim};
 use crate::state::AppState;
 
 pub const INDEX_KEY: &str = "claimcheck:index";
@@ -62,15 +62,20 @@ pub struct IndexEntry {
 }
 
 impl IndexEntry {
+    /// The library entry for an article with these claims.
+    fn of(article: &Article, claims: &[Claim], orphans: &[Claim]) -> Self {
+        IndexEntry {
+            id: article.id.clone(),
+            title: article.title.clone(),
+            claims: claims.len(),
+            verified: verified_count(claims),
+            orphans: orphans.len(),
+        }
+    }
+
     /// "7 claims · 3 verified · 4 unverified", with orphans when there are any.
     pub fn summary(&self) -> String {
-        let noun = if self.claims == 1 { "claim" } else { "claims" };
-        let mut s = format!(
-            "{} {noun} · {} verified · {} unverified",
-            self.claims,
-            self.verified,
-            self.claims - self.verified.min(self.claims)
-        );
+        let mut s = counts_summary(self.claims, self.verified);
         if self.orphans > 0 {
             s.push_str(&format!(" · {} orphaned", self.orphans));
         }
@@ -92,6 +97,17 @@ pub struct Index {
     pub current: Option<String>,
     pub selected: Option<String>,
     pub articles: Vec<IndexEntry>,
+}
+
+impl Index {
+    /// Adds `entry`, or replaces the entry of the same article where it stands.
+    fn upsert(&mut self, entry: IndexEntry) {
+        match self.articles.iter_mut().find(|e| e.id == entry.id) {
+            Some(e) => *e = entry,
+            None => self.articles.push(entry),
+        }
+        self.version = 1;
+    }
 }
 
 /// Storage for one browser profile. Keys found unreadable are kept out of every later write.
@@ -225,28 +241,15 @@ impl<S: KeyValue> Store<S> {
         if !self.protected.contains(&key) {
             self.kv.set(&key, &state.export_json())?;
         }
-        let mut warnings = Vec::new();
-        let mut index = if self.protected.iter().any(|k| k == INDEX_KEY) {
+        if self.protected.iter().any(|k| k == INDEX_KEY) {
             return Ok(());
-        } else {
-            self.read_index(&mut warnings)
-        };
-        let entry = IndexEntry {
-            id: state.article.id.clone(),
-            title: state.article.title.clone(),
-            claims: state.claims.len(),
-            verified: state
-                .claims
-                .iter()
-                .filter(|c| c.status == crate::model::Status::Verified)
-                .count(),
-            orphans: state.orphans.len(),
-        };
-        match index.articles.iter_mut().find(|e| e.id == entry.id) {
-            Some(e) => *e = entry,
-            None => index.articles.push(entry),
         }
-        index.version = 1;
+        let mut index = self.read_index(&mut Vec::new());
+        index.upsert(IndexEntry::of(
+            &state.article,
+            &state.claims,
+            &state.orphans,
+        ));
         index.current = Some(state.article.id.clone());
         index.selected = state.selected.clone();
         self.write_index(&index)
@@ -346,22 +349,7 @@ impl<S: KeyValue> Store<S> {
             &export_json::to_json(&doc.article, &doc.claims, &doc.orphans),
         )?;
         let mut index = self.read_index(&mut Vec::new());
-        let entry = IndexEntry {
-            id: doc.article.id.clone(),
-            title: doc.article.title.clone(),
-            claims: doc.claims.len(),
-            verified: doc
-                .claims
-                .iter()
-                .filter(|c| c.status == crate::model::Status::Verified)
-                .count(),
-            orphans: doc.orphans.len(),
-        };
-        match index.articles.iter_mut().find(|e| e.id == entry.id) {
-            Some(e) => *e = entry,
-            None => index.articles.push(entry),
-        }
-        index.version = 1;
+        index.upsert(IndexEntry::of(&doc.article, &doc.claims, &doc.orphans));
         if let Err(e) = self.write_index(&index) {
             // Put the article key back as it was: nothing changes unless everything does.
             match before {
