@@ -7,7 +7,7 @@ use super::claim_editor::ClaimEditor;
 use super::form_values::event_value;
 use super::orphan_list::OrphanList;
 use crate::claim_filter::{ClaimFilter, SortBy};
-use crate::model::{count_summary, Claim, SourceKind, Status};
+use crate::model::{count_summary, counts_summary, Claim, SourceKind, Status};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -59,9 +59,16 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
     source_names.sort();
     source_names.dedup();
     let shown = filter.apply(&props.claims, props.selected.as_deref());
-    let shown_owned: Vec<Claim> = shown.iter().map(|c| (*c).clone()).collect();
     let counts = if filter.is_active() {
-        format!("Showing {} · {}", shown.len(), count_summary(&shown_owned))
+        let verified = shown
+            .iter()
+            .filter(|c| c.status == Status::Verified)
+            .count();
+        format!(
+            "Showing {} · {}",
+            shown.len(),
+            counts_summary(shown.len(), verified)
+        )
     } else {
         count_summary(&props.claims)
     };
