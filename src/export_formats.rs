@@ -4,16 +4,25 @@
 use serde_json::{json, Value};
 
 use crate::deep_link;
+use crate::export_json::Document;
 use crate::model::{Article, Claim, SourceKind, Stance};
 
 /// The article's address for annotation targets: its original URL, or a stable URN.
-fn article_iri(article: &Article) -> String {
+pub fn article_iri(article: &Article) -> String {
     if article.url.starts_with("https://") || article.url.starts_with("http://") {
         article.url.clone()
     } else {
-        format!("urn:claimcheck:article:{}", article.id)
+        format!("{ARTICLE_URN}{}", article.id)
     }
 }
+
+pub const ARTICLE_URN: &str = "urn:claimcheck:article:";
+pub const CLAIM_URN: &str = "urn:claimcheck:claim:";
+/// The W3C export carries the articles it annotates under this term (declared in its
+/// `@context`), so the file alone can be imported into an empty library; other tools ignore it.
+pub const W3C_ARTICLES: &str = "claimcheck:articles";
+pub const W3C_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+const CLAIMCHECK_NS: &str = "urn:claimcheck:ns#";
 
 /// One claim as a W3C Web Annotation with motivation "assessing".
 fn annotation(article: &Article, claim: &Claim) -> Value {
@@ -28,6 +37,9 @@ fn annotation(article: &Article, claim: &Claim) -> Value {
     if !claim.source.is_empty() {
         body.push(json!({"type": "TextualBody", "purpose": "describing", "value": claim.source}));
     }
+    if let Some(kind) = claim.source_kind {
+        body.push(json!({"type": "TextualBody", "purpose": "classifying", "value": kind.as_str()}));
+    }
     for evidence in &claim.evidence {
         body.push(json!({
             "type": "SpecificResource",
@@ -36,7 +48,7 @@ fn annotation(article: &Article, claim: &Claim) -> Value {
         }));
     }
     json!({
-        "id": format!("urn:claimcheck:claim:{}", claim.id),
+        "id": format!("{CLAIM_URN}{}", claim.id),
         "type": "Annotation",
         "motivation": "assessing",
         "created": claim.created,
@@ -61,26 +73,64 @@ fn annotation(article: &Article, claim: &Claim) -> Value {
     })
 }
 
-/// The claims as a W3C Web Annotation `AnnotationCollection` (JSON-LD).
-pub fn to_w3c(article: &Article, claims: &[Claim]) -> String {
-    let items: Vec<Value> = claims.iter().map(|c| annotation(article, c)).collect();
+fn w3c_collection(id: String, label: &str, articles: &[(&Article, &[Claim])]) -> String {
+    let items: Vec<Value> = articles
+        .iter()
+        .flat_map(|(a, claims)| claims.iter().map(|c| annotation(a, c)))
+        .collect();
+    let embedded: Vec<&Article> = articles.iter().map(|(a, _)| *a).collect();
     let collection = json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": format!("urn:claimcheck:article:{}:claims", article.id),
+        "@context": [W3C_CONTEXT, {"claimcheck": CLAIMCHECK_NS}],
+        "id": id,
         "type": "AnnotationCollection",
-        "label": article.title,
+        "label": label,
         "total": items.len(),
         "first": {
             "type": "AnnotationPage",
             "items": items,
         },
+        W3C_ARTICLES: embedded,
     });
     serde_json::to_string_pretty(&collection).expect("JSON values always serialize")
 }
 
+/// The claims as a W3C Web Annotation `AnnotationCollection` (JSON-LD).
+pub fn to_w3c(article: &Article, claims: &[Claim]) -> String {
+    w3c_collection(
+        format!("{ARTICLE_URN}{}:claims", article.id),
+        &article.title,
+        &[(article, claims)],
+    )
+}
+
+/// Every article's claims as one `AnnotationCollection`.
+pub fn library_to_w3c(docs: &[Document]) -> String {
+    let parts: Vec<(&Article, &[Claim])> =
+        docs.iter().map(|d| (&d.article, &d.claims[..])).collect();
+    w3c_collection(
+        "urn:claimcheck:library".into(),
+        "Claimcheck library",
+        &parts,
+    )
+}
+
 /// The claims as schema.org `ClaimReview`s (a JSON-LD array, one per claim).
 pub fn to_claimreview(article: &Article, claims: &[Claim], reviewer: &str) -> String {
-    let reviews: Vec<Value> = claims
+    serde_json::to_string_pretty(&claim_reviews(article, claims, reviewer))
+        .expect("JSON values always serialize")
+}
+
+/// Every article's claims as `ClaimReview`s, in one array.
+pub fn library_to_claimreview(docs: &[Document], reviewer: &str) -> String {
+    let reviews: Vec<Value> = docs
+        .iter()
+        .flat_map(|d| claim_reviews(&d.article, &d.claims, reviewer))
+        .collect();
+    serde_json::to_string_pretty(&reviews).expect("JSON values always serialize")
+}
+
+fn claim_reviews(article: &Article, claims: &[Claim], reviewer: &str) -> Vec<Value> {
+    claims
         .iter()
         .map(|c| {
             let author_type = match c.source_kind {
@@ -112,13 +162,12 @@ pub fn to_claimreview(article: &Article, claims: &[Claim], reviewer: &str) -> St
                 "url": format!("{}{}", article_iri(article), deep_link::format(&article.id, Some(&c.id))),
             })
         })
-        .collect();
-    serde_json::to_string_pretty(&reviews).expect("JSON values always serialize")
+        .collect()
 }
 
 /// Spreadsheets run a cell that starts with one of these as a formula; such cells get a leading
 /// apostrophe so they stay text (OWASP's advice on CSV injection).
-fn guard(cell: &str) -> String {
+pub fn guard(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")
     } else {
@@ -146,35 +195,169 @@ pub fn to_csv(claims: &[Claim]) -> String {
         .write_record(CSV_COLUMNS)
         .expect("writing to memory cannot fail");
     for c in claims {
-        let evidence: Vec<String> = c
-            .evidence
-            .iter()
-            .map(|e| match e.stance {
-                Stance::Supports => e.url.clone(),
-                Stance::Contradicts => format!("{} (contradicts)", e.url),
-            })
-            .collect();
-        let row = [
-            guard(&c.quote.exact),
-            c.status.as_str().to_string(),
-            guard(&c.source),
-            c.source_kind
-                .map(|k| k.as_str())
-                .unwrap_or_default()
-                .to_string(),
-            guard(&c.note),
-            guard(&evidence.join(" ")),
-            c.position.start.to_string(),
-            c.position.end.to_string(),
-            c.created.clone(),
-            c.modified.clone(),
-        ];
         writer
-            .write_record(&row)
+            .write_record(csv_row(c))
             .expect("writing to memory cannot fail");
     }
+    finish_csv(writer)
+}
+
+/// Every article's claims as one CSV: the article's title and id first on each row.
+pub fn library_to_csv(docs: &[Document]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record(["article", "article id"].iter().chain(CSV_COLUMNS.iter()))
+        .expect("writing to memory cannot fail");
+    for d in docs {
+        for c in &d.claims {
+            let mut row = vec![guard(&d.article.title), guard(&d.article.id)];
+            row.extend(csv_row(c));
+            writer
+                .write_record(&row)
+                .expect("writing to memory cannot fail");
+        }
+    }
+    finish_csv(writer)
+}
+
+fn finish_csv(writer: csv::Writer<Vec<u8>>) -> String {
     String::from_utf8(writer.into_inner().expect("flushing memory cannot fail"))
         .expect("the csv crate writes the UTF-8 it is given")
+}
+
+fn csv_row(c: &Claim) -> [String; 10] {
+    let evidence: Vec<String> = c
+        .evidence
+        .iter()
+        .map(|e| match e.stance {
+            Stance::Supports => e.url.clone(),
+            Stance::Contradicts => format!("{} (contradicts)", e.url),
+        })
+        .collect();
+    [
+        guard(&c.quote.exact),
+        c.status.as_str().to_string(),
+        guard(&c.source),
+        c.source_kind
+            .map(|k| k.as_str())
+            .unwrap_or_default()
+            .to_string(),
+        guard(&c.note),
+        guard(&evidence.join(" ")),
+        c.position.start.to_string(),
+        c.position.end.to_string(),
+        c.created.clone(),
+        c.modified.clone(),
+    ]
+}
+
+/// The formats of the Export menu and of `exportAs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Claimcheck,
+    W3c,
+    ClaimReview,
+    Csv,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 4] = [
+        ExportFormat::Claimcheck,
+        ExportFormat::W3c,
+        ExportFormat::ClaimReview,
+        ExportFormat::Csv,
+    ];
+
+    /// The name scripts use: "claimcheck", "w3c", "claimreview", "csv".
+    pub fn parse(name: &str) -> Option<ExportFormat> {
+        ExportFormat::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Claimcheck => "claimcheck",
+            ExportFormat::W3c => "w3c",
+            ExportFormat::ClaimReview => "claimreview",
+            ExportFormat::Csv => "csv",
+        }
+    }
+
+    /// What the menu calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Claimcheck => "JSON",
+            ExportFormat::W3c => "W3C annotations",
+            ExportFormat::ClaimReview => "ClaimReview",
+            ExportFormat::Csv => "CSV",
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Claimcheck => "claims.json",
+            ExportFormat::W3c => "annotations.jsonld",
+            ExportFormat::ClaimReview => "claimreview.jsonld",
+            ExportFormat::Csv => "claims.csv",
+        }
+    }
+
+    fn mime(self) -> &'static str {
+        match self {
+            ExportFormat::Claimcheck => "application/json",
+            ExportFormat::W3c | ExportFormat::ClaimReview => "application/ld+json",
+            ExportFormat::Csv => "text/csv",
+        }
+    }
+}
+
+/// A file to download: its name, type and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFile {
+    pub name: String,
+    pub mime: &'static str,
+    pub text: String,
+}
+
+/// Who ClaimReviews name as their author; the app has no accounts.
+pub const REVIEWER: &str = "Claimcheck reader";
+
+/// One article's claims in `format`, named after the article.
+pub fn article_export(format: ExportFormat, doc: &Document) -> ExportFile {
+    let (a, claims) = (&doc.article, &doc.claims[..]);
+    let text = match format {
+        ExportFormat::Claimcheck => crate::export_json::to_json(a, claims, &doc.orphans),
+        ExportFormat::W3c => to_w3c(a, claims),
+        ExportFormat::ClaimReview => to_claimreview(a, claims, REVIEWER),
+        ExportFormat::Csv => to_csv(claims),
+    };
+    ExportFile {
+        name: format!(
+            "{}.{}",
+            crate::article_text::slug(&a.title),
+            format.extension()
+        ),
+        mime: format.mime(),
+        text,
+    }
+}
+
+/// Every article of the library in one file of `format`; `date` (YYYY-MM-DD) names it.
+pub fn library_export(format: ExportFormat, docs: &[Document], date: &str) -> ExportFile {
+    let text = match format {
+        ExportFormat::Claimcheck => crate::export_json::library_to_json(docs),
+        ExportFormat::W3c => library_to_w3c(docs),
+        ExportFormat::ClaimReview => library_to_claimreview(docs, REVIEWER),
+        ExportFormat::Csv => library_to_csv(docs),
+    };
+    let extension = match format {
+        ExportFormat::Claimcheck => "library.json",
+        other => other.extension(),
+    };
+    ExportFile {
+        name: format!("claimcheck-library-{date}.{extension}"),
+        mime: format.mime(),
+        text,
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -226,7 +409,9 @@ mod tests {
     fn w3c_has_the_model_s_required_shape() {
         let (article, claims) = sample();
         let v: Value = serde_json::from_str(&to_w3c(&article, &claims)).unwrap();
-        assert_eq!(v["@context"], "http://www.w3.org/ns/anno.jsonld");
+        // The model: one or more contexts, the annotation one among them (first, by custom).
+        assert_eq!(v["@context"][0], "http://www.w3.org/ns/anno.jsonld");
+        assert!(v["id"].as_str().is_some_and(|id| !id.is_empty()));
         assert_eq!(v["type"], "AnnotationCollection");
         assert_eq!(v["total"], 1);
         let a = &v["first"]["items"][0];
@@ -253,9 +438,27 @@ mod tests {
             .collect();
         assert_eq!(
             purposes,
-            ["tagging", "commenting", "describing", "linking", "linking"]
+            [
+                "tagging",
+                "commenting",
+                "describing",
+                "classifying",
+                "linking",
+                "linking"
+            ]
         );
         assert_eq!(a["body"][0]["value"], "verified");
+        for body in a["body"].as_array().unwrap() {
+            let t = body["type"].as_str().unwrap();
+            assert!(t == "TextualBody" || t == "SpecificResource", "{t}");
+            let has = |k: &str| body.get(k).is_some_and(|v| v.is_string());
+            assert!(if t == "TextualBody" {
+                has("value")
+            } else {
+                has("source")
+            });
+        }
+        assert_eq!(v["claimcheck:articles"][0]["text"], article.text);
     }
 
     #[test]

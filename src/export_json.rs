@@ -83,7 +83,12 @@ pub fn parse_with_report(json: &str) -> Result<(Document, Option<Report>), Forma
 /// Parses a file someone hands in (an import): like [`parse`], but every claim must sit on its
 /// quote in the file's own text; the first claim that does not is named in the error.
 pub fn parse_strict(json: &str) -> Result<Document, FormatError> {
-    let doc = parse_shape(json)?;
+    parse_strict_value(parse_value(json)?)
+}
+
+/// As [`parse_strict`], for a document already read as JSON (one of a library file's).
+pub fn parse_strict_value(value: Value) -> Result<Document, FormatError> {
+    let doc = shape(value)?;
     validate(&doc)?;
     let table = CharTable::new(&doc.article.text);
     for (i, claim) in doc.claims.iter().enumerate() {
@@ -107,13 +112,18 @@ pub fn parse_strict(json: &str) -> Result<Document, FormatError> {
     Ok(doc)
 }
 
-/// Format, version and shape, with serde's errors located by their path in the file.
-fn parse_shape(json: &str) -> Result<Document, FormatError> {
+/// Reads JSON text, a leading byte-order mark allowed.
+pub fn parse_value(json: &str) -> Result<Value, FormatError> {
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let value: Value = match serde_json::from_str(json) {
-        Ok(v) => v,
-        Err(e) => return err(format!("This is not valid JSON ({e}).")),
-    };
+    serde_json::from_str(json).map_err(|e| FormatError(format!("This is not valid JSON ({e}).")))
+}
+
+fn parse_shape(json: &str) -> Result<Document, FormatError> {
+    shape(parse_value(json)?)
+}
+
+/// Format, version and shape, with serde's errors located by their path in the file.
+fn shape(value: Value) -> Result<Document, FormatError> {
     let Some(obj) = value.as_object() else {
         return err("This is not a Claimcheck file: it does not hold a JSON object.");
     };
@@ -136,6 +146,27 @@ fn parse_shape(json: &str) -> Result<Document, FormatError> {
             e.inner()
         ))
     })
+}
+
+pub const LIBRARY_FORMAT: &str = "claimcheck-library";
+pub const LIBRARY_VERSION: u64 = 1;
+
+/// Every article of the library in one file: `{"format": "claimcheck-library", "version": 1,
+/// "documents": [...]}`, each document exactly what [`to_json`] writes.
+pub fn library_to_json(docs: &[Document]) -> String {
+    let documents: Vec<Value> = docs
+        .iter()
+        .map(|d| {
+            serde_json::from_str(&to_json(&d.article, &d.claims, &d.orphans))
+                .expect("to_json writes JSON")
+        })
+        .collect();
+    serde_json::to_string_pretty(&serde_json::json!({
+        "format": LIBRARY_FORMAT,
+        "version": LIBRARY_VERSION,
+        "documents": documents,
+    }))
+    .expect("JSON values always serialize")
 }
 
 /// As [`parse_with_report`], without the report.

@@ -1,8 +1,9 @@
 //! Importing claims into the library: merged by id (the newer change wins), duplicates skipped,
 //! and claims made on another version of an article re-anchored onto the version kept here.
 
-use crate::export_json::Document;
-use crate::model::{sort_in_reading_order, Claim};
+use crate::export_json::{Document, FormatError, FORMAT, VERSION};
+use crate::import_formats::{affinity, AnnotationSet, Format, Parsed, Part};
+use crate::model::{sort_in_reading_order, Article, Claim};
 use crate::reanchor::{reanchor, Report};
 
 /// What an import did.
@@ -18,8 +19,11 @@ pub struct ImportReport {
     pub unchanged: usize,
     /// Claims with another id but the same quote, place and status as one here.
     pub duplicates: usize,
-    /// When the file's text differed from the library's: how its claims were re-anchored.
+    /// When the file's text differed from the library's (or the file had only quotes): how its
+    /// claims were anchored.
     pub reanchored: Option<Report>,
+    /// The claims came as quotes only (W3C, Hypothesis) and were found by their words.
+    pub by_quote: bool,
 }
 
 impl ImportReport {
@@ -38,8 +42,13 @@ impl ImportReport {
             self.duplicates
         )];
         if let Some(r) = &self.reanchored {
+            let why = if self.by_quote {
+                "found by their words"
+            } else {
+                "its text differed from the copy here"
+            };
             parts.push(format!(
-                "its text differed from the copy here: {} exact · {} moved · {} orphaned",
+                "{why}: {} exact · {} moved · {} orphaned",
                 r.unchanged, r.moved, r.orphaned
             ));
         }
@@ -123,6 +132,140 @@ pub fn merge(existing: Option<Document>, incoming: Document) -> (Document, Impor
     kept.claims = anchored;
     kept.orphans = lost;
     (kept, report)
+}
+
+/// What a whole import does: the documents to write (all or none) and a report per article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportOutcome {
+    pub format: Format,
+    pub documents: Vec<Document>,
+    pub reports: Vec<ImportReport>,
+    /// Annotations in the file that mark no passage (page notes, replies).
+    pub skipped: usize,
+}
+
+impl ImportOutcome {
+    pub fn summary(&self) -> String {
+        let mut s = self
+            .reports
+            .iter()
+            .map(ImportReport::summary)
+            .collect::<Vec<_>>()
+            .join(". ");
+        if self.skipped > 0 {
+            s.push_str(&format!(
+                ". {} annotations that mark no passage (page notes, replies) were left out",
+                self.skipped
+            ));
+        }
+        s.push('.');
+        s
+    }
+}
+
+/// The library's copy of `incoming`: the same article, or another version of it (same title or
+/// same original address, different text).
+pub fn find_version<'a>(library: &'a [Document], incoming: &Article) -> Option<&'a Document> {
+    library
+        .iter()
+        .find(|d| d.article.id == incoming.id)
+        .or_else(|| {
+            library.iter().find(|d| {
+                (!incoming.url.is_empty() && d.article.url == incoming.url)
+                    || d.article.title == incoming.title
+            })
+        })
+}
+
+/// Merges everything a file holds into `library` (not changed here: the caller writes the
+/// outcome's documents, all or none). Annotations without their article go to the library
+/// article they fit best (its address, then the quotes it holds); none fitting is an error.
+pub fn import_all(library: &[Document], parsed: Parsed) -> Result<ImportOutcome, FormatError> {
+    // Later parts see what earlier parts of the same file did.
+    let mut working: Vec<Document> = library.to_vec();
+    let mut written: Vec<String> = Vec::new();
+    let mut reports = Vec::new();
+    for part in parsed.parts {
+        let (merged, report) = match part {
+            Part::Document(doc) => {
+                let existing = find_version(&working, &doc.article).cloned();
+                merge(existing, doc)
+            }
+            Part::Annotations(set) => import_set(&working, set)?,
+        };
+        written.retain(|id| *id != merged.article.id);
+        written.push(merged.article.id.clone());
+        match working
+            .iter_mut()
+            .find(|d| d.article.id == merged.article.id)
+        {
+            Some(slot) => *slot = merged,
+            None => working.push(merged),
+        }
+        reports.push(report);
+    }
+    let documents = written
+        .iter()
+        .filter_map(|id| working.iter().find(|d| &d.article.id == id).cloned())
+        .collect();
+    Ok(ImportOutcome {
+        format: parsed.format,
+        documents,
+        reports,
+        skipped: parsed.skipped,
+    })
+}
+
+fn import_set(
+    working: &[Document],
+    set: AnnotationSet,
+) -> Result<(Document, ImportReport), FormatError> {
+    let document = |article: Article, claims: Vec<Claim>, orphans: Vec<Claim>| Document {
+        format: FORMAT.into(),
+        version: VERSION,
+        article,
+        claims,
+        orphans,
+    };
+    if let Some(article) = set.article {
+        // The file carries its article: anchor there, then merge as a Claimcheck file would.
+        let anchored = reanchor(&article.text, set.claims, Vec::new());
+        let existing = find_version(working, &article).cloned();
+        let (merged, mut report) = merge(
+            existing,
+            document(article, anchored.claims, anchored.orphans),
+        );
+        let r = anchored.report;
+        if report.reanchored.is_none() && (r.moved > 0 || r.orphaned > 0) {
+            report.reanchored = Some(r);
+        }
+        return Ok((merged, report));
+    }
+    let target = working
+        .iter()
+        .filter_map(|d| affinity(&set, &d.article).map(|a| (a, d)))
+        .max_by_key(|(a, _)| *a)
+        .map(|(_, d)| d.clone());
+    let Some(target) = target else {
+        let title = if set.title.is_empty() {
+            String::new()
+        } else {
+            format!("“{}”, ", set.title)
+        };
+        return Err(FormatError(format!(
+            "These {} annotations are for {title}{}, and no article in your library has that address or their words. Open that article in Claimcheck first, then import them again.",
+            set.claims.len(),
+            if set.source.is_empty() { "a page the file does not name" } else { &set.source }
+        )));
+    };
+    let anchored = reanchor(&target.article.text, set.claims, Vec::new());
+    let (merged, mut report) = merge(
+        Some(target.clone()),
+        document(target.article, anchored.claims, anchored.orphans),
+    );
+    report.reanchored = Some(anchored.report);
+    report.by_quote = true;
+    Ok((merged, report))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

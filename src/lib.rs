@@ -12,6 +12,7 @@ pub mod deep_link;
 pub mod export_formats;
 pub mod export_json;
 pub mod highlight_layout;
+pub mod import_formats;
 pub mod import_merge;
 pub mod model;
 pub mod offsets;

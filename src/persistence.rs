@@ -317,50 +317,50 @@ impl<S: KeyValue> Store<S> {
         self.write_index(&index)
     }
 
-    /// The library's copy of the article `incoming` is about: the same article, or another
-    /// version of it (same title or same original address, different text).
-    pub fn import_target(&mut self, incoming: &Article) -> Option<Document> {
-        if let Some(doc) = self.read_article(&incoming.id, &mut Vec::new()) {
-            return Some(doc);
-        }
-        for entry in self.library() {
-            let Some(doc) = self.read_article(&entry.id, &mut Vec::new()) else {
-                continue;
-            };
-            let same_url = !incoming.url.is_empty() && doc.article.url == incoming.url;
-            if same_url || doc.article.title == incoming.title {
-                return Some(doc);
-            }
-        }
-        None
+    /// Every readable article of the library, in library order.
+    pub fn documents(&mut self) -> Vec<Document> {
+        self.library()
+            .iter()
+            .filter_map(|e| self.read_article(&e.id, &mut Vec::new()))
+            .collect()
     }
 
-    /// Writes an article's document and its library entry, both or neither.
-    pub fn put_document(&mut self, doc: &Document) -> Result<(), WriteError> {
-        let key = article_key(&doc.article.id);
-        if self.protected.contains(&key) {
-            return Err(WriteError::Unavailable(
-                "the saved copy of this article could not be read, so it is left untouched".into(),
-            ));
-        }
-        let before = self.kv.get(&key);
-        self.kv.set(
-            &key,
-            &export_json::to_json(&doc.article, &doc.claims, &doc.orphans),
-        )?;
-        let mut index = self.read_index(&mut Vec::new());
-        index.upsert(IndexEntry::of(&doc.article, &doc.claims, &doc.orphans));
-        if let Err(e) = self.write_index(&index) {
-            // Put the article key back as it was: nothing changes unless everything does.
-            match before {
-                Some(old) => {
-                    let _ = self.kv.set(&key, &old);
-                }
-                None => self.kv.remove(&key),
+    /// Writes documents and their library entries: all of them, or (on any failure) none, with
+    /// every key put back as it was.
+    pub fn put_documents(&mut self, docs: &[Document]) -> Result<(), WriteError> {
+        for doc in docs {
+            if self.protected.contains(&article_key(&doc.article.id)) {
+                return Err(WriteError::Unavailable(format!(
+                    "the saved copy of “{}” could not be read, so it is left untouched",
+                    doc.article.title
+                )));
             }
-            return Err(e);
         }
-        Ok(())
+        let mut before: Vec<(String, Option<String>)> = Vec::new();
+        let result = (|| {
+            let mut index = self.read_index(&mut Vec::new());
+            for doc in docs {
+                let key = article_key(&doc.article.id);
+                before.push((key.clone(), self.kv.get(&key)));
+                self.kv.set(
+                    &key,
+                    &export_json::to_json(&doc.article, &doc.claims, &doc.orphans),
+                )?;
+                index.upsert(IndexEntry::of(&doc.article, &doc.claims, &doc.orphans));
+            }
+            self.write_index(&index)
+        })();
+        if result.is_err() {
+            for (key, old) in before.into_iter().rev() {
+                match old {
+                    Some(old) => {
+                        let _ = self.kv.set(&key, &old);
+                    }
+                    None => self.kv.remove(&key),
+                }
+            }
+        }
+        result
     }
 
     /// What this site keeps in localStorage, in UTF-16 code units (how browsers count it).

@@ -195,6 +195,17 @@ impl AppState {
         export_json::to_json(&self.article, &self.claims, &self.orphans)
     }
 
+    /// A copy of the article and its claims as one document (for exports).
+    pub fn document(&self) -> export_json::Document {
+        export_json::Document {
+            format: export_json::FORMAT.into(),
+            version: export_json::VERSION,
+            article: (*self.article).clone(),
+            claims: self.claims.clone(),
+            orphans: self.orphans.clone(),
+        }
+    }
+
     pub fn selected_claim(&self) -> Option<&Claim> {
         self.selected.as_deref().and_then(|id| self.claim(id))
     }

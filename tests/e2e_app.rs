@@ -137,7 +137,7 @@ async fn mark_verify_reload_and_export_claims_with_the_mouse() {
     );
 
     // Export JSON downloads <slug>.claims.json whose quotes are the text at their offsets.
-    b.button("Export JSON").await.click().await.unwrap();
+    b.export("Export JSON").await;
     let name = format!("{}.claims.json", slug(SAMPLE_TITLE));
     let json = b.downloaded(&name).await;
     let doc = export_json::parse(&json).expect("the export validates");
@@ -267,7 +267,7 @@ async fn offsets_stay_exact_with_emoji_accents_cjk_and_rtl_text() {
     b.wait_text(".counts", "4 claims · 0 verified · 4 unverified")
         .await;
 
-    b.button("Export JSON").await.click().await.unwrap();
+    b.export("Export JSON").await;
     let json = b.downloaded("unicode-test.claims.json").await;
     let doc = export_json::parse(&json).expect("the export validates");
     assert_eq!(doc.article.text, text);
@@ -372,7 +372,7 @@ async fn a_full_storage_warns_and_keeps_the_work_exportable() {
     b.pause(600).await;
     assert!(b.exists(".banner-error").await);
     // The work is still all there to export.
-    b.button("Export JSON").await.click().await.unwrap();
+    b.export("Export JSON").await;
     let json = b
         .downloaded(&format!("{}.claims.json", slug(SAMPLE_TITLE)))
         .await;
@@ -918,7 +918,12 @@ async fn a_whole_session_with_the_keyboard_alone() {
     b.press_ctrl('z', true).await;
     b.wait_text(".claim-item.selected .claim-source", "Source: (document)")
         .await;
-    // Export with Enter on the button.
+    // Export from the menu, opened with Enter.
+    b.find(".export-menu summary")
+        .await
+        .send_keys(ENTER)
+        .await
+        .unwrap();
     b.button("Export JSON")
         .await
         .send_keys(ENTER)
@@ -1005,12 +1010,7 @@ async fn w3c_claimreview_and_csv_exports_download_and_parse() {
     b.pause(300).await;
     let stem = slug(SAMPLE_TITLE);
 
-    b.find(".more-exports summary").await.click().await.unwrap();
-    b.button("Export W3C annotations")
-        .await
-        .click()
-        .await
-        .unwrap();
+    b.export("Export W3C annotations").await;
     let w3c: serde_json::Value =
         serde_json::from_str(&b.downloaded(&format!("{stem}.annotations.jsonld")).await).unwrap();
     assert_eq!(w3c["type"], "AnnotationCollection");
@@ -1018,14 +1018,14 @@ async fn w3c_claimreview_and_csv_exports_download_and_parse() {
     assert_eq!(annotation["motivation"], "assessing");
     assert_eq!(annotation["target"]["selector"][0]["exact"], denial);
 
-    b.button("Export ClaimReview").await.click().await.unwrap();
+    b.export("Export ClaimReview").await;
     let reviews: serde_json::Value =
         serde_json::from_str(&b.downloaded(&format!("{stem}.claimreview.jsonld")).await).unwrap();
     assert_eq!(reviews[0]["@type"], "ClaimReview");
     assert_eq!(reviews[0]["claimReviewed"], denial);
     assert_eq!(reviews[0]["reviewRating"]["alternateName"], "Verified");
 
-    b.button("Export CSV").await.click().await.unwrap();
+    b.export("Export CSV").await;
     let csv_text = b.downloaded(&format!("{stem}.claims.csv")).await;
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let row = reader.records().next().unwrap().unwrap();
@@ -1064,7 +1064,7 @@ async fn an_export_imports_into_an_empty_library_as_the_same_claims() {
         .await
         .unwrap();
     a.pause(400).await;
-    a.button("Export JSON").await.click().await.unwrap();
+    a.export("Export JSON").await;
     let name = format!("{}.claims.json", slug(SAMPLE_TITLE));
     let exported = a.downloaded(&name).await;
     a.close().await;
@@ -1127,8 +1127,8 @@ async fn bad_imports_get_a_message_and_leave_storage_byte_for_byte_unchanged() {
     let mut bad: Vec<(String, &str)> = vec![
         (String::new(), "not valid JSON"),
         ("{".into(), "not valid JSON"),
-        ("[]".into(), "not a Claimcheck file"),
-        ("null".into(), "not a Claimcheck file"),
+        ("[]".into(), "not a file Claimcheck imports"),
+        ("null".into(), "not a file Claimcheck imports"),
         ("\u{feff}{oops".into(), "not valid JSON"),
         ("[".repeat(5000), "not valid JSON"),
         ("x".repeat(6 * 1024 * 1024), "up to 5 MB"),
@@ -1196,6 +1196,110 @@ async fn bad_imports_get_a_message_and_leave_storage_byte_for_byte_unchanged() {
     ];
     let nested = format!("{}{}", "{\"a\":".repeat(3000), "1");
     bad.push((nested, "not valid JSON"));
+    // W3C Web Annotation, Hypothesis and library files, each wrong in one way.
+    let w3c = |annotation: serde_json::Value| {
+        serde_json::json!({"@context": "http://www.w3.org/ns/anno.jsonld",
+            "type": "AnnotationCollection", "first": {"type": "AnnotationPage", "items": [annotation]}})
+        .to_string()
+    };
+    let quote = |exact: &str| serde_json::json!({"type": "TextQuoteSelector", "exact": exact});
+    let denial = "Port Authority director Tomas Reyl denied any wrongdoing.";
+    let hyp = |annotation: serde_json::Value| {
+        serde_json::json!({"export_date": "2026-11-20T00:00:00Z", "annotations": [annotation]})
+            .to_string()
+    };
+    let library = |documents: serde_json::Value| {
+        serde_json::json!({"format": "claimcheck-library", "version": 1, "documents": documents})
+            .to_string()
+    };
+    let broken_doc = with(&|v| v["claims"][0]["quote"]["exact"] = "not these words".into());
+    bad.extend([
+        (
+            serde_json::json!({"type": "AnnotationCollection", "first": "https://anno.example/page/1"}).to_string(),
+            "not in the file",
+        ),
+        (
+            w3c(serde_json::json!({"type": "Annotation", "target": {"source": "x", "selector":
+                [quote(denial), {"type": "TextPositionSelector", "start": -1, "end": 3}]}})),
+            "first.items[0].target.selector[1].start (-1) is not a character offset",
+        ),
+        (
+            w3c(serde_json::json!({"type": "Annotation", "target": {"source": "x", "selector":
+                [quote(denial), {"type": "TextPositionSelector", "start": 1e300, "end": 3}]}})),
+            "is not a character offset",
+        ),
+        (
+            w3c(serde_json::json!({"type": "Annotation", "target": {"selector": quote("")}})),
+            "first.items[0].target.selector.exact is empty",
+        ),
+        (
+            w3c(serde_json::json!({"type": "Annotation", "body": "note"})),
+            "first.items[0].target is missing",
+        ),
+        (
+            w3c(serde_json::json!({"type": "Annotation", "target": {
+                "source": "https://elsewhere.example/story", "selector": quote("words in no article here")}})),
+            "Open that article in Claimcheck first",
+        ),
+        (
+            w3c(serde_json::json!({"type": "Annotation", "target": "https://elsewhere.example/story"})),
+            "nothing to import",
+        ),
+        (
+            w3c(serde_json::json!({"type": "Annotation", "target": {"selector": quote(denial)},
+                "body": {"purpose": "tagging", "value": ["verified"]}})),
+            "first.items[0].body[0].value is not a string",
+        ),
+        (
+            serde_json::json!({"type": "AnnotationPage", "items": [
+                {"type": "Annotation", "id": "same", "target": {"selector": quote(denial)}},
+                {"type": "Annotation", "id": "same", "target": {"selector": quote(denial)}}]}).to_string(),
+            "items[1].id",
+        ),
+        (
+            serde_json::json!({"type": "AnnotationCollection", "first": {"items": [
+                {"type": "Annotation", "target": {"source": "urn:claimcheck:article:x", "selector": quote(denial)}}]},
+                "claimcheck:articles": [{"id": "x", "title": "T"}]}).to_string(),
+            "claimcheck:articles does not have the expected shape: [0]",
+        ),
+        (
+            serde_json::json!({"export_date": "2026-11-20", "annotations": {"id": "x"}}).to_string(),
+            "\"annotations\" is not a list",
+        ),
+        (
+            hyp(serde_json::json!({"target": [{"selector": [quote(denial)]}]})),
+            "annotations[0].id is missing",
+        ),
+        (
+            hyp(serde_json::json!({"id": "h1", "tags": [true], "target": [{"selector": [quote(denial)]}]})),
+            "annotations[0].tags is not a list of words",
+        ),
+        (
+            hyp(serde_json::json!({"id": "h1", "text": "page note", "target": [{"source": "https://x.example"}]})),
+            "page notes and replies are not claims",
+        ),
+        (
+            hyp(serde_json::json!({"id": "h1", "target": [{"selector": [{"type": "TextQuoteSelector", "exact": 12}]}]})),
+            "annotations[0].target[0].selector[0].exact is not a string",
+        ),
+        (
+            serde_json::json!({"format": "claimcheck-library", "version": 7, "documents": []}).to_string(),
+            "newer Claimcheck (library version 7)",
+        ),
+        (library(serde_json::json!([])), "holds no articles"),
+        (
+            library(serde_json::json!([good.clone(), serde_json::from_str::<serde_json::Value>(&broken_doc).unwrap()])),
+            "In documents[1]: claims[0].quote.exact does not match",
+        ),
+        (
+            library(serde_json::json!([good.clone(), good.clone()])),
+            "is used twice",
+        ),
+        (
+            serde_json::json!({"format": "claimcheck-exercise", "version": 1}).to_string(),
+            "not annotations to import",
+        ),
+    ]);
     let snapshot = "return JSON.stringify(Object.keys(localStorage).sort().map(k => [k, localStorage.getItem(k)]));";
     let before = b.script(snapshot, vec![]).await;
     for (i, (text, expected)) in bad.iter().enumerate() {
@@ -1212,6 +1316,70 @@ async fn bad_imports_get_a_message_and_leave_storage_byte_for_byte_unchanged() {
             "case {i}: {error:?} lacks {expected:?}"
         );
     }
+    // Files that are not UTF-8 text never reach the parser; the page says why.
+    let dir = std::env::temp_dir().join(format!("claimcheck-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut latin1 = br#"{"format":"claimcheck","version":2,"note":"caf"#.to_vec();
+    latin1.extend([0xE9, b'"', b'}']);
+    let files: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("latin1.json", latin1, "is not UTF-8 or UTF-16 text"),
+        (
+            "broken-utf16.json",
+            vec![0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00],
+            "is not UTF-8 or UTF-16 text",
+        ),
+        (
+            "image.json",
+            vec![
+                0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D,
+            ],
+            "is not UTF-8 or UTF-16 text",
+        ),
+        (
+            "bom-then-bad.jsonld",
+            vec![0xEF, 0xBB, 0xBF, b'{', 0xC3, 0x28, b'}'],
+            "is not UTF-8 or UTF-16 text",
+        ),
+        ("empty.json", Vec::new(), "This file is empty"),
+        (
+            "utf16-not-json.json",
+            [0xFF, 0xFE]
+                .into_iter()
+                .chain("hello".encode_utf16().flat_map(u16::to_le_bytes))
+                .collect(),
+            "not valid JSON",
+        ),
+    ];
+    let mut corpus = bad.len() + 1;
+    for (name, bytes, expected) in &files {
+        // The file's own name in the message tells this toast from the last one.
+        let expected = if expected.contains("UTF-8") {
+            format!("\"{name}\" {expected}")
+        } else {
+            expected.to_string()
+        };
+        let expected = expected.as_str();
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        b.choose_file_in("#import-file", &path).await;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let toasts = b.text(".toasts").await;
+            if toasts.contains(expected) {
+                assert!(toasts.contains("Nothing was imported"), "{toasts}");
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{name}: {toasts:?} lacks {expected:?}"
+            );
+            b.pause(50).await;
+        }
+        corpus += 1;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(corpus >= 40, "the corpus has {corpus} bad files");
+    eprintln!("bad-file corpus: {corpus} files, each refused with a message");
     // A non-string is refused too, without throwing.
     let report = b
         .script("return window.claimcheck.importJson(42);", vec![])
@@ -1222,5 +1390,161 @@ async fn bad_imports_get_a_message_and_leave_storage_byte_for_byte_unchanged() {
         b.text(".counts").await,
         "1 claim · 0 verified · 1 unverified"
     );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
+async fn w3c_library_and_hypothesis_files_import_back() {
+    let a = Browser::open().await;
+    let denial = "Port Authority director Tomas Reyl denied any wrongdoing.";
+    a.drag_select(denial).await;
+    a.press_key("a").await;
+    a.button("Verified").await.click().await.unwrap();
+    a.field("Source")
+        .await
+        .send_keys("Tomas Reyl")
+        .await
+        .unwrap();
+    a.pause(400).await;
+    let second = "Aid agencies say drought relief";
+    a.pick_sample(second).await;
+    a.drag_select("the United Nations World Food Programme said on Thursday")
+        .await;
+    a.press_key("a").await;
+    a.pause(400).await;
+    let drought_title = a.text("#article-title").await;
+    a.export("Export W3C annotations").await;
+    let w3c = a
+        .downloaded(&format!("{}.annotations.jsonld", slug(&drought_title)))
+        .await;
+    let today = a
+        .script("return new Date().toISOString().slice(0, 10);", vec![])
+        .await;
+    a.export("Export library as JSON").await;
+    let library_name = format!(
+        "claimcheck-library-{}.library.json",
+        today.as_str().unwrap()
+    );
+    let library = a.downloaded(&library_name).await;
+    a.export("Export library as CSV").await;
+    let csv_text = a
+        .downloaded(&format!(
+            "claimcheck-library-{}.claims.csv",
+            today.as_str().unwrap()
+        ))
+        .await;
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv_text.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows.len(), 2, "one row per claim of the whole library");
+    assert_eq!(&rows[0][0], SAMPLE_TITLE);
+    assert_eq!(&rows[0][2], denial);
+    a.close().await;
+
+    // A fresh browser: the W3C file alone brings the article and its claim.
+    let b = Browser::open().await;
+    let dir = std::env::temp_dir().join(format!("claimcheck-interchange-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let w3c_file = dir.join("drought.annotations.jsonld");
+    std::fs::write(&w3c_file, &w3c).unwrap();
+    b.choose_file_in("#import-file", &w3c_file).await;
+    b.wait_text("#article-title", &drought_title).await;
+    b.wait_text(".counts", "1 claim · 0 verified · 1 unverified")
+        .await;
+    assert!(b
+        .text(".toasts")
+        .await
+        .contains("as a new article: 1 added"));
+    let again = b
+        .script("return window.claimcheck.exportAs('w3c');", vec![])
+        .await;
+    assert_eq!(
+        again.as_str(),
+        Some(w3c.as_str()),
+        "W3C export → import → export is the identity"
+    );
+
+    // The library file brings both articles; the one already here is merged, not doubled.
+    let report = b
+        .script(
+            "return window.claimcheck.importJson(arguments[0]);",
+            vec![library.clone().into()],
+        )
+        .await;
+    assert_eq!(report["ok"], true, "{report}");
+    assert_eq!(report["format"], "Claimcheck library");
+    assert_eq!(report["articles"].as_array().unwrap().len(), 2);
+    let whole = b
+        .script(
+            "return window.claimcheck.exportAs('claimcheck', 'library');",
+            vec![],
+        )
+        .await;
+    let whole: serde_json::Value = serde_json::from_str(whole.as_str().unwrap()).unwrap();
+    let original: serde_json::Value = serde_json::from_str(&library).unwrap();
+    let titles = |v: &serde_json::Value| {
+        let mut t: Vec<String> = v["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["article"]["title"].as_str().unwrap().to_string())
+            .collect();
+        t.sort();
+        t
+    };
+    assert_eq!(titles(&whole), titles(&original));
+    let claims_of = |v: &serde_json::Value, title: &str| {
+        v["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["article"]["title"] == title)
+            .unwrap()["claims"]
+            .clone()
+    };
+    assert_eq!(
+        claims_of(&whole, SAMPLE_TITLE),
+        claims_of(&original, SAMPLE_TITLE)
+    );
+    assert_eq!(
+        claims_of(&whole, &drought_title),
+        claims_of(&original, &drought_title)
+    );
+
+    // A Hypothesis export: found by its words, tags become statuses, the reply and the page
+    // note are left out, the annotation that repeats a claim here is a duplicate.
+    b.pick_sample("Port authority chief").await;
+    b.wait_text(".counts", "1 claim · 1 verified · 0 unverified")
+        .await;
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/hypothesis_export.json");
+    b.choose_file_in("#import-file", &fixture).await;
+    b.wait_text(".counts", "2 claims · 1 verified · 1 unverified")
+        .await;
+    let toast = b.text(".toasts").await;
+    for expected in [
+        "1 added",
+        "1 duplicates skipped",
+        "found by their words",
+        "0 orphaned",
+        "2 annotations that mark no passage",
+    ] {
+        assert!(toast.contains(expected), "{toast:?} lacks {expected:?}");
+    }
+    let claims = b.script("return window.claimcheck.claims();", vec![]).await;
+    let gazette = claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "hyp-Rx9wQq2uEe-8lI1uYi3bZh")
+        .expect("the Hypothesis annotation became a claim");
+    assert_eq!(gazette["status"], "unverified");
+    assert_eq!(
+        gazette["note"],
+        "The Gazette story is behind a paywall; we could not see the emails."
+    );
+    let _ = std::fs::remove_dir_all(&dir);
     b.close().await;
 }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 
 use super::local_storage::LocalStorage;
-use crate::import_merge::ImportReport;
+use crate::import_merge::ImportOutcome;
 use crate::model::Article;
 use crate::persistence;
 use crate::samples;
@@ -236,32 +236,49 @@ impl AppStore {
             .map_err(|e| e.user_message())
     }
 
-    /// Imports a Claimcheck JSON file: checked whole first, then merged into the library (see
-    /// `import_merge`). On any error nothing in the library changes.
-    pub fn import_text(self: &Rc<Self>, text: &str) -> Result<ImportReport, String> {
+    /// Imports a file (Claimcheck JSON or library, W3C Web Annotations, a Hypothesis export):
+    /// checked whole first, then merged into the library (see `import_merge`) and written all
+    /// at once. On any error nothing in the library changes.
+    pub fn import_text(self: &Rc<Self>, text: &str) -> Result<ImportOutcome, String> {
         if text.len() > MAX_IMPORT_BYTES {
             return Err(format!(
                 "This file is {:.1} MB; Claimcheck imports files up to 5 MB.",
                 text.len() as f64 / (1024.0 * 1024.0)
             ));
         }
-        let incoming = crate::export_json::parse_strict(text).map_err(|e| e.0)?;
+        let parsed =
+            crate::import_formats::parse_import(text, &super::clock::now()).map_err(|e| e.0)?;
         self.flush();
-        let existing = self.storage.borrow_mut().import_target(&incoming.article);
-        let (merged, report) = crate::import_merge::merge(existing, incoming);
+        let mut library = self.storage.borrow_mut().documents();
+        // The open article counts as the library's even before its first change is saved.
+        let open = self.state();
+        if !library.iter().any(|d| d.article.id == open.article.id) {
+            library.push(open.document());
+        }
+        let outcome = crate::import_merge::import_all(&library, parsed).map_err(|e| e.0)?;
         self.storage
             .borrow_mut()
-            .put_document(&merged)
+            .put_documents(&outcome.documents)
             .map_err(|e| e.user_message())?;
-        if self.state().article.id == merged.article.id {
+        let open_id = self.state().article.id.clone();
+        if let Some(doc) = outcome.documents.iter().find(|d| d.article.id == open_id) {
             self.dispatch(Action::OpenArticle {
-                article: merged.article,
-                claims: merged.claims,
-                orphans: merged.orphans,
+                article: doc.article.clone(),
+                claims: doc.claims.clone(),
+                orphans: doc.orphans.clone(),
                 selected: self.state().selected.clone(),
             });
+        } else if let [doc] = &outcome.documents[..] {
+            // One article came in: show it, as opening a file would.
+            let _ = self.open_by_id(&doc.article.id);
         }
-        Ok(report)
+        Ok(outcome)
+    }
+
+    /// Every article of the library as stored (the open one saved first).
+    pub fn library_documents(self: &Rc<Self>) -> Vec<crate::export_json::Document> {
+        self.flush();
+        self.storage.borrow_mut().documents()
     }
 
     /// What this site keeps in localStorage, in UTF-16 code units.

@@ -10,7 +10,8 @@ use crate::article_import::{
 use crate::article_text::MAX_PASTE_BYTES;
 use crate::model::Article;
 
-/// The text of a file to import (Claimcheck JSON), checked as any opened file is.
+/// The text of a file to import (Claimcheck, W3C or Hypothesis JSON), checked as any opened
+/// file is.
 pub async fn read_import(file: &web_sys::File) -> Result<String, String> {
     const MAX: usize = 5 * 1024 * 1024;
     let size = file.size() as usize;
@@ -24,13 +25,24 @@ pub async fn read_import(file: &web_sys::File) -> Result<String, String> {
         .await
         .map_err(|_| format!("\"{}\" could not be read.", file.name()))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    // The same checks as for articles, with the import's own size limit.
-    decode_text_up_to(&bytes, MAX).map_err(|e| e.to_string())
+    // The same checks as for articles, with the import's own size limit and words.
+    decode_text_up_to(&bytes, MAX).map_err(|e| match e {
+        FileProblem::NotText => format!(
+            "\"{}\" is not UTF-8 or UTF-16 text, so it cannot be a Claimcheck, W3C or Hypothesis JSON file.",
+            file.name()
+        ),
+        FileProblem::TooLarge { bytes } => format!(
+            "This file is {:.1} MB; Claimcheck imports files up to 5 MB.",
+            bytes as f64 / (1024.0 * 1024.0)
+        ),
+        other => other.to_string(),
+    })
 }
 
 /// Whether a file is one to import rather than to open as an article.
 pub fn is_import(file: &web_sys::File) -> bool {
-    file.name().to_ascii_lowercase().ends_with(".json")
+    let name = file.name().to_ascii_lowercase();
+    name.ends_with(".json") || name.ends_with(".jsonld")
 }
 
 /// The article in `file`, or what is wrong with the file, in words for the user.

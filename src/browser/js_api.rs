@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use super::app_store::AppStore;
 use crate::anchor::{self, Selectors};
 use crate::article_text::article_from_parts;
-use crate::export_formats;
+use crate::export_formats::{self, ExportFormat};
 use crate::offsets::char_len;
 
 #[derive(Deserialize)]
@@ -102,22 +102,26 @@ pub fn install(store: &Rc<AppStore>) {
     });
 
     let s = store.clone();
-    method(&api, "exportAs", move |format, _, _| {
-        let state = s.state();
-        let text = match format.as_string().as_deref() {
-            Some("claimcheck") => state.export_json(),
-            Some("w3c") => export_formats::to_w3c(&state.article, &state.claims),
-            Some("claimreview") => {
-                export_formats::to_claimreview(&state.article, &state.claims, "Claimcheck reader")
+    method(&api, "exportAs", move |format, scope, _| {
+        let format = format
+            .as_string()
+            .and_then(|f| ExportFormat::parse(&f))
+            .ok_or_else(|| {
+                js_error(
+                    "exportAs(format, scope): format must be \"claimcheck\", \"w3c\", \"claimreview\" or \"csv\"",
+                )
+            })?;
+        let file = match scope.as_string().as_deref() {
+            None if scope.is_undefined() => {
+                export_formats::article_export(format, &s.state().document())
             }
-            Some("csv") => export_formats::to_csv(&state.claims),
-            _ => {
-                return Err(js_error(
-                    "exportAs(format): format must be \"claimcheck\", \"w3c\", \"claimreview\" or \"csv\"",
-                ))
-            }
+            Some("article") => export_formats::article_export(format, &s.state().document()),
+            Some("library") => export_formats::library_export(format, &s.library_documents(), ""),
+            _ => return Err(js_error(
+                "exportAs(format, scope): scope must be \"article\" (the default) or \"library\"",
+            )),
         };
-        Ok(text.into())
+        Ok(file.text.into())
     });
 
     let s = store.clone();
@@ -128,19 +132,37 @@ pub fn install(store: &Rc<AppStore>) {
             Some(text) => s.import_text(&text),
         };
         let value = match report {
-            Ok(r) => serde_json::json!({
-                "ok": true,
-                "articleId": r.article_id,
-                "newArticle": r.new_article,
-                "added": r.added,
-                "updated": r.updated,
-                "unchanged": r.unchanged,
-                "duplicates": r.duplicates,
-                "reanchored": r.reanchored.map(|a| serde_json::json!({
-                    "exact": a.unchanged, "moved": a.moved, "orphaned": a.orphaned,
-                })),
-                "summary": r.summary(),
-            }),
+            Ok(outcome) => {
+                let articles: Vec<serde_json::Value> = outcome
+                    .reports
+                    .iter()
+                    .map(|r| {
+                        serde_json::json!({
+                            "articleId": r.article_id,
+                            "title": r.article_title,
+                            "newArticle": r.new_article,
+                            "added": r.added,
+                            "updated": r.updated,
+                            "unchanged": r.unchanged,
+                            "duplicates": r.duplicates,
+                            "reanchored": r.reanchored.map(|a| serde_json::json!({
+                                "exact": a.unchanged, "moved": a.moved, "orphaned": a.orphaned,
+                            })),
+                        })
+                    })
+                    .collect();
+                // The first article's figures stand at the top too: most files hold one.
+                let mut value = articles
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| serde_json::json!({}));
+                value["ok"] = true.into();
+                value["format"] = outcome.format.label().into();
+                value["skipped"] = outcome.skipped.into();
+                value["summary"] = outcome.summary().into();
+                value["articles"] = articles.into();
+                value
+            }
             Err(error) => serde_json::json!({"ok": false, "error": error}),
         };
         to_plain(&value)

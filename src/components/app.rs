@@ -20,8 +20,9 @@ use super::shortcuts_dialog::ShortcutsDialog;
 use super::toast::Toast;
 use crate::article_text::{sentence_at, word_at};
 use crate::browser::app_store::AppStore;
-use crate::browser::{clock, file_open, location, text_selection};
+use crate::browser::{clock, download, file_open, location, text_selection};
 use crate::deep_link::DeepLink;
+use crate::export_formats::{self, ExportFormat};
 use crate::model::Status;
 use crate::offsets::trim_range;
 use crate::persistence::RemovedArticle;
@@ -71,7 +72,7 @@ fn open_file(store: &Rc<AppStore>, message: &UseStateSetter<Option<String>>, fil
                 Err(e) => Err(e),
             };
             message.set(Some(match result {
-                Ok(report) => report.summary(),
+                Ok(outcome) => outcome.summary(),
                 Err(e) => format!("Nothing was imported: {e}"),
             }));
         });
@@ -464,6 +465,21 @@ pub fn app(props: &AppProps) -> Html {
         let message = message.clone();
         Callback::from(move |m: Option<String>| message.set(m))
     };
+    let on_export_library = {
+        let store = store.clone();
+        let message = message.clone();
+        Callback::from(move |format: ExportFormat| {
+            let docs = store.library_documents();
+            let today = clock::now().get(..10).unwrap_or("").to_string();
+            let file = export_formats::library_export(format, &docs, &today);
+            message.set(Some(
+                match download::download_text(&file.name, file.mime, &file.text) {
+                    Ok(()) => format!("Exported {} ({} articles)", file.name, docs.len()),
+                    Err(e) => e,
+                },
+            ));
+        })
+    };
     let open_paste = set_on_call(&paste_open, true);
     let close_paste = set_on_call(&paste_open, false);
     let toggle_edit = {
@@ -551,6 +567,7 @@ pub fn app(props: &AppProps) -> Html {
                 on_paste={open_paste}
                 on_open={on_open_article.clone()}
                 on_message={on_message.clone()}
+                on_export_library={on_export_library}
             />
             <Banners
                 state={state.clone()}

@@ -1,4 +1,4 @@
-//! The top bar: samples, Paste article, Export JSON and Copy JSON.
+//! The top bar: samples, undo, opening and importing files, the library, and the Export menu.
 
 use std::rc::Rc;
 
@@ -6,9 +6,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::form_values::event_value;
-use crate::article_text::slug;
 use crate::browser::{clipboard, download};
-use crate::export_formats;
+use crate::export_formats::{self, ExportFormat};
 use crate::model::Article;
 use crate::samples;
 use crate::state::{Action, AppState};
@@ -25,65 +24,41 @@ pub struct HeaderBarProps {
     pub on_details: Callback<()>,
     pub dispatch: Callback<Action>,
     pub on_message: Callback<Option<String>>,
+    /// Downloads an export of the whole library.
+    pub on_export_library: Callback<ExportFormat>,
 }
 
-pub fn export_file_name(article: &Article) -> String {
-    format!("{}.claims.json", slug(&article.title))
-}
-
-#[derive(Clone, Copy)]
-pub enum ExportFormat {
-    W3c,
-    ClaimReview,
-    Csv,
-}
-
-/// The file name, type and text of an export.
-pub fn export_file(state: &AppState, format: ExportFormat) -> (String, &'static str, String) {
-    let slug = slug(&state.article.title);
-    match format {
-        ExportFormat::W3c => (
-            format!("{slug}.annotations.jsonld"),
-            "application/ld+json",
-            export_formats::to_w3c(&state.article, &state.claims),
-        ),
-        ExportFormat::ClaimReview => (
-            format!("{slug}.claimreview.jsonld"),
-            "application/ld+json",
-            export_formats::to_claimreview(&state.article, &state.claims, "Claimcheck reader"),
-        ),
-        ExportFormat::Csv => (
-            format!("{slug}.claims.csv"),
-            "text/csv",
-            export_formats::to_csv(&state.claims),
-        ),
+/// Closes the menu a choice was made in.
+fn close_menu(e: &MouseEvent) {
+    let menu = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("details").ok().flatten());
+    if let Some(menu) = menu {
+        let _ = menu.remove_attribute("open");
     }
 }
 
 #[function_component(HeaderBar)]
 pub fn header_bar(props: &HeaderBarProps) -> Html {
     let state = &props.state;
-    let on_export = {
+    let export_article = |format: ExportFormat| {
         let state = state.clone();
         let on_message = props.on_message.clone();
-        Callback::from(move |_: MouseEvent| {
-            let json = state.export_json();
-            let name = export_file_name(&state.article);
-            match download::download_text(&name, "application/json", &json) {
-                Ok(()) => on_message.emit(Some(format!("Exported {name}"))),
+        Callback::from(move |e: MouseEvent| {
+            close_menu(&e);
+            let file = export_formats::article_export(format, &state.document());
+            match download::download_text(&file.name, file.mime, &file.text) {
+                Ok(()) => on_message.emit(Some(format!("Exported {}", file.name))),
                 Err(e) => on_message.emit(Some(e)),
             }
         })
     };
-    let export_as = |format: ExportFormat| {
-        let state = state.clone();
-        let on_message = props.on_message.clone();
-        Callback::from(move |_: MouseEvent| {
-            let (name, mime, text) = export_file(&state, format);
-            match download::download_text(&name, mime, &text) {
-                Ok(()) => on_message.emit(Some(format!("Exported {name}"))),
-                Err(e) => on_message.emit(Some(e)),
-            }
+    let export_library = |format: ExportFormat| {
+        let on_export_library = props.on_export_library.clone();
+        Callback::from(move |e: MouseEvent| {
+            close_menu(&e);
+            on_export_library.emit(format);
         })
     };
     let on_copy = {
@@ -173,21 +148,25 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
                     aria-label="Open an article file" accept=".txt,.text,.md,.markdown,.html,.htm" onchange={on_file_chosen.clone()} />
                 <button type="button" onclick={choose_import}>{ "Import" }</button>
                 <input ref={import_input} id="import-file" type="file" class="visually-hidden" tabindex="-1"
-                    aria-label="Import a Claimcheck JSON file" accept=".json,application/json" onchange={on_file_chosen} />
+                    aria-label="Import annotations (Claimcheck, W3C or Hypothesis JSON)" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_file_chosen} />
                 <button type="button" onclick={props.on_paste.reform(|_: MouseEvent| ())}>{ "Paste article" }</button>
                 <button type="button" onclick={props.on_library.reform(|_: MouseEvent| ())}>{ "Library" }</button>
                 <button type="button" onclick={props.on_details.reform(|_: MouseEvent| ())}>{ "Article details" }</button>
                 <button type="button" disabled={props.editing} onclick={props.on_edit.reform(|_: MouseEvent| ())}>{ "Edit article" }</button>
-                <button type="button" onclick={on_export}>{ "Export JSON" }</button>
-                <button type="button" onclick={on_copy}>{ "Copy JSON" }</button>
-                <details class="more-exports">
-                    <summary>{ "More exports" }</summary>
-                    <div class="export-menu">
-                        <button type="button" onclick={export_as(ExportFormat::W3c)}>{ "Export W3C annotations" }</button>
-                        <button type="button" onclick={export_as(ExportFormat::ClaimReview)}>{ "Export ClaimReview" }</button>
-                        <button type="button" onclick={export_as(ExportFormat::Csv)}>{ "Export CSV" }</button>
+                <details class="export-menu">
+                    <summary>{ "Export" }</summary>
+                    <div class="menu-panel" role="group" aria-label="Export">
+                        <p class="menu-heading">{ "This article" }</p>
+                        { for ExportFormat::ALL.into_iter().map(|f| html! {
+                            <button type="button" onclick={export_article(f)}>{ format!("Export {}", f.label()) }</button>
+                        }) }
+                        <p class="menu-heading">{ "Whole library, one file" }</p>
+                        { for ExportFormat::ALL.into_iter().map(|f| html! {
+                            <button type="button" onclick={export_library(f)}>{ format!("Export library as {}", f.label()) }</button>
+                        }) }
                     </div>
                 </details>
+                <button type="button" onclick={on_copy}>{ "Copy JSON" }</button>
             </nav>
         </header>
     }

@@ -330,6 +330,16 @@ impl Browser {
         }
     }
 
+    /// Chooses `name` in the Export menu, as a mouse user does.
+    pub async fn export(&self, name: &str) {
+        self.find(".export-menu summary")
+            .await
+            .click()
+            .await
+            .unwrap();
+        self.button(name).await.click().await.unwrap();
+    }
+
     pub async fn exists_button(&self, name: &str) -> bool {
         self.labelled("button", name).await.is_ok()
     }
