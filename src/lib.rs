@@ -9,6 +9,7 @@ pub mod article_import;
 pub mod article_text;
 pub mod claim_filter;
 pub mod deep_link;
+pub mod exercise_files;
 pub mod export_formats;
 pub mod export_json;
 pub mod highlight_layout;
@@ -19,6 +20,7 @@ pub mod offsets;
 pub mod persistence;
 pub mod reanchor;
 pub mod samples;
+pub mod scoring;
 pub mod state;
 pub mod undo_history;
 
