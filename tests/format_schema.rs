@@ -104,7 +104,8 @@ fn the_schema_refuses_what_import_refuses() {
     let v = schema();
     let d = rich();
     let good: Value = serde_json::from_str(&to_json(&d.article, &d.claims, &[])).unwrap();
-    let edits: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let edits: Vec<(&str, Edit)> = vec![
         (
             "status",
             Box::new(|v| v["claims"][0]["status"] = "maybe".into()),
