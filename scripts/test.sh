@@ -28,4 +28,4 @@ trunk build --release
 bash "$root/scripts/bundle-size.sh"
 
 step "end-to-end tests (release build in Chromium)"
-CLAIMCHECK_DIST="$root/dist" cargo test --test e2e_app -- --ignored --test-threads=1
+CLAIMCHECK_DIST="$root/dist" cargo test --test e2e_app --test e2e_classroom -- --ignored --test-threads=1

@@ -8,6 +8,7 @@ pub mod approx_search;
 pub mod article_import;
 pub mod article_text;
 pub mod claim_filter;
+pub mod classroom;
 pub mod deep_link;
 pub mod exercise_files;
 pub mod export_formats;

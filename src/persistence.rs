@@ -3,8 +3,11 @@
 //! read: it is moved aside, never overwritten silently. The browser edge supplies a [`KeyValue`]
 //! over localStorage; tests use a map.
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 
+use crate::classroom::{work_article_id, Classroom, Mode, CLASSROOM_KEY};
 use crate::export_json::{self, Document};
 use crate::model::{counts_summary, verified_count, Article, Claim};
 use crate::state::AppState;
@@ -114,6 +117,8 @@ impl Index {
 pub struct Store<S: KeyValue> {
     kv: S,
     protected: Vec<String>,
+    /// The classroom state as last read or written, so unchanged state is not written again.
+    classroom_written: Option<String>,
 }
 
 /// What start-up found: the state to show and what the user must be told.
@@ -127,6 +132,7 @@ impl<S: KeyValue> Store<S> {
         Store {
             kv,
             protected: Vec::new(),
+            classroom_written: None,
         }
     }
 
@@ -218,6 +224,15 @@ impl<S: KeyValue> Store<S> {
             None => (first, Vec::new(), Vec::new(), None),
         };
         let mut state = AppState::new(article, claims, orphans, selected);
+        let mut classroom = self.read_classroom(&mut warnings);
+        if classroom
+            .active_work()
+            .is_some_and(|w| work_article_id(&w.exercise) != state.article.id)
+        {
+            classroom.active = None;
+            classroom.mode = Mode::Reader;
+        }
+        state.classroom = Rc::new(classroom);
         state.warnings = warnings.clone();
         Startup { state, warnings }
     }
@@ -235,8 +250,31 @@ impl<S: KeyValue> Store<S> {
             })
     }
 
-    /// Saves the current article, its claims and the selection.
+    fn read_classroom(&mut self, warnings: &mut Vec<String>) -> Classroom {
+        let Some(raw) = self.kv.get(CLASSROOM_KEY) else {
+            return Classroom::default();
+        };
+        match Classroom::from_json(&raw) {
+            Ok(c) => {
+                self.classroom_written = Some(raw);
+                c
+            }
+            Err(why) => {
+                self.quarantine(CLASSROOM_KEY, &raw, &why, warnings);
+                Classroom::default()
+            }
+        }
+    }
+
+    /// Saves the current article, its claims, the selection and the classroom state.
     pub fn save(&mut self, state: &AppState) -> Result<(), WriteError> {
+        let classroom = state.classroom.to_json();
+        if self.classroom_written.as_ref() != Some(&classroom)
+            && !self.protected.iter().any(|k| k == CLASSROOM_KEY)
+        {
+            self.kv.set(CLASSROOM_KEY, &classroom)?;
+            self.classroom_written = Some(classroom);
+        }
         let key = article_key(&state.article.id);
         if !self.protected.contains(&key) {
             self.kv.set(&key, &state.export_json())?;
@@ -464,6 +502,49 @@ mod tests {
         assert_eq!(restored.selected.as_deref(), Some("c1"));
         let index: Index = serde_json::from_str(&again.kv().get(INDEX_KEY).unwrap()).unwrap();
         assert_eq!(index.articles[0].claims, 1);
+    }
+
+    #[test]
+    fn classroom_work_survives_a_reload_and_bad_classroom_data_is_kept_aside() {
+        use crate::classroom::{build_exercise, work_article, ExerciseDraft};
+        let mut store = Store::new(Map::default());
+        let s = start(&mut store).state;
+        let (exercise, _) = build_exercise(&s.article, &[], &ExerciseDraft::default(), "t");
+        let s = reduce(
+            &s,
+            Action::OpenArticle {
+                article: work_article(&exercise),
+                claims: vec![],
+                orphans: vec![],
+                selected: None,
+            },
+        );
+        let s = reduce(
+            &s,
+            Action::StartExercise {
+                exercise: Box::new(exercise),
+                at: "t0".into(),
+            },
+        );
+        let s = reduce(&s, Action::SetStudentName("Ana".into()));
+        store.save(&s).unwrap();
+        let restored = start(&mut Store::new(store.kv().clone())).state;
+        assert!(restored.classroom.is_student());
+        assert_eq!(restored.classroom.active_work().unwrap().student, "Ana");
+        assert_eq!(restored.article.id, s.article.id);
+
+        let mut kv = store.kv().clone();
+        kv.data.insert(CLASSROOM_KEY.into(), "{\"mode\": 7}".into());
+        let mut again = Store::new(kv);
+        let s = start(&mut again);
+        assert!(!s.state.classroom.is_student());
+        assert!(s.warnings[0].contains(CLASSROOM_KEY), "{:?}", s.warnings);
+        assert_eq!(
+            again
+                .kv()
+                .get(&format!("{UNREADABLE_PREFIX}{CLASSROOM_KEY}")),
+            Some("{\"mode\": 7}".into())
+        );
     }
 
     #[test]

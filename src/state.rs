@@ -5,12 +5,17 @@ use std::rc::Rc;
 
 use crate::anchor::{describe, selectors, PreparedText, Resolution};
 use crate::article_text::{join_paragraphs, paragraph_ranges, parse_paragraphs};
+use crate::classroom::{
+    load_scoring_files, work_article_id, Classroom, Mode, ScoringSession, StudentWork,
+};
+use crate::exercise_files::{Exercise, Settings};
 use crate::export_json;
 use crate::model::{
     is_web_url, sort_in_reading_order, Article, Claim, Evidence, Link, Passage, SourceKind, Status,
 };
 use crate::offsets::trim_range;
 use crate::reanchor::{reanchor, Report};
+use crate::scoring::Rubric;
 use crate::undo_history::{History, Snapshot};
 
 /// How saving to the browser's storage is going; shown to the user when it is not fine.
@@ -30,7 +35,7 @@ pub struct Deleted {
     pub orphan: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub article: Rc<Article>,
     /// Always in reading order.
@@ -46,6 +51,8 @@ pub struct AppState {
     pub warnings: Vec<String>,
     /// Undo and redo steps, per article, for this session.
     pub history: History,
+    /// The mode, exercises being prepared or worked on, and files loaded for scoring.
+    pub classroom: Rc<Classroom>,
 }
 
 /// An article's details, as the details form edits them.
@@ -70,7 +77,7 @@ impl Details {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Show another article, with the claims already stored for it.
     OpenArticle {
@@ -156,6 +163,30 @@ pub enum Action {
     /// Something the user must know about their stored data.
     Warn(String),
     DismissWarning(usize),
+    /// Reader or teacher (leaving an exercise when in student mode).
+    SetMode(Mode),
+    /// The open article's exercise: instructions for students.
+    SetInstructions(String),
+    /// The open article's exercise: what students' work must have.
+    SetExerciseSettings(Settings),
+    /// The open article's exercise was exported under `id`; later exports keep it.
+    ExerciseExported {
+        id: String,
+    },
+    SetRubric(Rubric),
+    /// Files a teacher loaded for scoring: names and texts (sorted out in `classroom`), and
+    /// why the ones that could not be read were not.
+    LoadScoringFiles {
+        files: Vec<(String, String)>,
+        unreadable: Vec<String>,
+    },
+    ClearScoring,
+    /// Work on `exercise` as a student (its article is already open); resumes earlier work.
+    StartExercise {
+        exercise: Box<Exercise>,
+        at: String,
+    },
+    SetStudentName(String),
 }
 
 impl AppState {
@@ -175,6 +206,7 @@ impl AppState {
             storage: StorageHealth::Fine,
             warnings: Vec::new(),
             history: History::default(),
+            classroom: Rc::default(),
         };
         sort_in_reading_order(&mut state.claims);
         state.selected = selected.filter(|id| state.claim(id).is_some());
@@ -216,6 +248,7 @@ impl AppState {
             || self.claims != other.claims
             || self.orphans != other.orphans
             || self.selected != other.selected
+            || !Rc::ptr_eq(&self.classroom, &other.classroom)
     }
 
     fn edit(&mut self, id: &str, at: String, change: impl FnOnce(&mut Claim) -> bool) {
@@ -328,6 +361,17 @@ fn apply(state: &AppState, action: Action) -> AppState {
             opened.storage = next.storage;
             opened.warnings = next.warnings;
             opened.history = next.history;
+            opened.classroom = next.classroom;
+            let leaving = opened
+                .classroom
+                .active_work()
+                .is_some_and(|w| work_article_id(&w.exercise) != opened.article.id);
+            if leaving {
+                // Another article: the exercise is left (its work is kept for later).
+                let c = Rc::make_mut(&mut opened.classroom);
+                c.active = None;
+                c.mode = Mode::Reader;
+            }
             return opened;
         }
         Action::AddClaim { id, start, end, at } => {
@@ -364,6 +408,8 @@ fn apply(state: &AppState, action: Action) -> AppState {
             next.selected = Some(id);
             next.deleted = None;
         }
+        // An exercise's article is the same for the whole class.
+        Action::EditText { .. } | Action::SetDetails(_) if next.classroom.is_student() => {}
         Action::EditText { text } => {
             let paragraphs = parse_paragraphs(&text);
             if paragraphs.is_empty() {
@@ -551,6 +597,67 @@ fn apply(state: &AppState, action: Action) -> AppState {
                 next.warnings.remove(i);
             }
         }
+        Action::SetMode(mode) => {
+            let c = Rc::make_mut(&mut next.classroom);
+            if mode != Mode::Student {
+                c.active = None;
+                c.mode = mode;
+            } else if c.active_work().is_some() {
+                c.mode = mode;
+            }
+        }
+        Action::SetInstructions(text) => {
+            let id = next.article.id.clone();
+            let c = Rc::make_mut(&mut next.classroom);
+            c.drafts.entry(id).or_default().instructions = text;
+        }
+        Action::SetExerciseSettings(settings) => {
+            let id = next.article.id.clone();
+            let c = Rc::make_mut(&mut next.classroom);
+            c.drafts.entry(id).or_default().settings = settings;
+        }
+        Action::ExerciseExported { id } => {
+            let article = next.article.id.clone();
+            let c = Rc::make_mut(&mut next.classroom);
+            c.drafts.entry(article).or_default().id = Some(id);
+        }
+        Action::SetRubric(rubric) => Rc::make_mut(&mut next.classroom).rubric = rubric,
+        Action::LoadScoringFiles { files, unreadable } => {
+            let scoring = &mut Rc::make_mut(&mut next.classroom).scoring;
+            scoring.problems.extend(unreadable);
+            load_scoring_files(scoring, &files)
+        }
+        Action::ClearScoring => {
+            Rc::make_mut(&mut next.classroom).scoring = ScoringSession::default()
+        }
+        Action::StartExercise { exercise, at } => {
+            let c = Rc::make_mut(&mut next.classroom);
+            let id = exercise.id.clone();
+            match c.works.get_mut(&id) {
+                // The same exercise again: resume, with the file's version of it.
+                Some(work) => work.exercise = *exercise,
+                None => {
+                    c.works.insert(
+                        id.clone(),
+                        StudentWork {
+                            exercise: *exercise,
+                            student: String::new(),
+                            started: at,
+                        },
+                    );
+                }
+            }
+            c.active = Some(id);
+            c.mode = Mode::Student;
+        }
+        Action::SetStudentName(name) => {
+            let c = Rc::make_mut(&mut next.classroom);
+            if let Some(id) = c.active.clone() {
+                if let Some(work) = c.works.get_mut(&id) {
+                    work.student = name;
+                }
+            }
+        }
     }
     next
 }
@@ -591,6 +698,101 @@ mod tests {
                 at: format!("t-{id}"),
             },
         )
+    }
+
+    #[test]
+    fn a_student_works_on_an_exercise_read_only_and_resumes_it() {
+        use crate::classroom::{build_exercise, work_article};
+        let teacher = add(&state(), "k1", 42, 62);
+        let teacher = reduce(&teacher, Action::SetMode(Mode::Teacher));
+        let teacher = reduce(&teacher, Action::SetInstructions("Find the claims.".into()));
+        assert_eq!(
+            teacher.classroom.draft("a").instructions,
+            "Find the claims."
+        );
+        let (exercise, _) = build_exercise(
+            &teacher.article,
+            &teacher.claims,
+            &teacher.classroom.draft("a"),
+            "t",
+        );
+        let teacher = reduce(
+            &teacher,
+            Action::ExerciseExported {
+                id: exercise.id.clone(),
+            },
+        );
+        assert_eq!(teacher.classroom.draft("a").id, Some(exercise.id.clone()));
+
+        // A student's browser: the exercise's own copy of the article, then the exercise.
+        let open = |s: &AppState, article: Article| {
+            reduce(
+                s,
+                Action::OpenArticle {
+                    article,
+                    claims: vec![],
+                    orphans: vec![],
+                    selected: None,
+                },
+            )
+        };
+        let s = open(&state(), work_article(&exercise));
+        let start = Action::StartExercise {
+            exercise: Box::new(exercise.clone()),
+            at: "t0".into(),
+        };
+        let s = reduce(&s, start.clone());
+        assert!(s.classroom.is_student());
+        let s = reduce(&s, Action::SetStudentName("Ana".into()));
+        let s = add(&s, "c1", 42, 62);
+        let edited = reduce(
+            &s,
+            Action::EditText {
+                text: "Another text".into(),
+            },
+        );
+        assert_eq!(edited.article.text, TEXT, "the article is read-only");
+        let renamed = reduce(&s, Action::SetDetails(Details::default()));
+        assert_eq!(renamed.article.title, s.article.title);
+        // Opening another article leaves the exercise; opening it again resumes it.
+        let away = open(&s, state().article.as_ref().clone());
+        assert!(!away.classroom.is_student());
+        let back = reduce(&open(&away, work_article(&exercise)), start);
+        let work = back.classroom.active_work().unwrap();
+        assert_eq!(
+            (work.student.as_str(), work.started.as_str()),
+            ("Ana", "t0")
+        );
+        // Student mode cannot be chosen without an exercise; Reader leaves it.
+        let reader = reduce(&back, Action::SetMode(Mode::Reader));
+        assert_eq!(reader.classroom.mode, Mode::Reader);
+        let again = reduce(&reader, Action::SetMode(Mode::Student));
+        assert_eq!(again.classroom.mode, Mode::Reader);
+    }
+
+    #[test]
+    fn scoring_files_and_rubric_go_through_the_reducer() {
+        let s = reduce(
+            &state(),
+            Action::LoadScoringFiles {
+                files: vec![("x.json".into(), "{}".into())],
+                unreadable: vec!["y.json: not text".into()],
+            },
+        );
+        assert_eq!(s.classroom.scoring.problems.len(), 2);
+        let s = reduce(
+            &s,
+            Action::SetRubric(Rubric {
+                found: 1.0,
+                precision: 0.0,
+                status: 0.0,
+                source: 0.0,
+            }),
+        );
+        assert_eq!(s.classroom.rubric.found, 1.0);
+        let s = reduce(&s, Action::ClearScoring);
+        assert!(s.classroom.scoring.problems.is_empty());
+        assert_eq!(s.classroom.rubric.found, 1.0, "the rubric stays");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! Run by scripts/test.sh; they are `#[ignore]`d in a plain `cargo test` because they need the
 //! release build and ChromeDriver.
 
+#[allow(dead_code)] // each test file uses part of the shared driver
 mod e2e_support;
 
 use claimcheck::article_text::slug;

@@ -275,6 +275,16 @@ impl AppStore {
         Ok(outcome)
     }
 
+    /// Works on `exercise` as a student: its own copy of the article (with the work already
+    /// done on it, when this exercise was opened before) in student mode.
+    pub fn start_exercise(self: &Rc<Self>, exercise: crate::exercise_files::Exercise) {
+        self.open_article(crate::classroom::work_article(&exercise));
+        self.dispatch(Action::StartExercise {
+            exercise: Box::new(exercise),
+            at: super::clock::now(),
+        });
+    }
+
     /// Every article of the library as stored (the open one saved first).
     pub fn library_documents(self: &Rc<Self>) -> Vec<crate::export_json::Document> {
         self.flush();

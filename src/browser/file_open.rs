@@ -67,3 +67,25 @@ pub async fn read_article(file: &web_sys::File) -> Result<Article, String> {
     }
     .map_err(|e| e.to_string())
 }
+
+/// The names and texts of several JSON files (a class's submissions), and what went wrong
+/// with the ones that could not be read.
+pub async fn read_all(files: Vec<web_sys::File>) -> (Vec<(String, String)>, Vec<String>) {
+    let mut read = Vec::new();
+    let mut problems = Vec::new();
+    for file in files {
+        match read_import(&file).await {
+            Ok(text) => read.push((file.name(), text)),
+            Err(e) => problems.push(format!("{}: {e}", file.name())),
+        }
+    }
+    (read, problems)
+}
+
+/// The files of a file list, in order.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}

@@ -12,6 +12,7 @@ use crate::anchor::{self, Selectors};
 use crate::article_text::article_from_parts;
 use crate::export_formats::{self, ExportFormat};
 use crate::offsets::char_len;
+use crate::scoring::Rubric;
 
 #[derive(Deserialize)]
 struct ArticleInput {
@@ -166,6 +167,31 @@ pub fn install(store: &Rc<AppStore>) {
             Err(error) => serde_json::json!({"ok": false, "error": error}),
         };
         to_plain(&value)
+    });
+
+    method(&api, "score", |key, submissions, rubric| {
+        let key = string_arg(&key, "score(keyJson, submissionJsons, rubric?): keyJson")?;
+        let submissions: Vec<String> = from_plain(
+            submissions,
+            "score(keyJson, submissionJsons, rubric?): submissionJsons must be an array of strings",
+        )?;
+        let rubric: Rubric = if rubric.is_undefined() || rubric.is_null() {
+            Rubric::default()
+        } else {
+            from_plain(rubric, "score(keyJson, submissionJsons, rubric?): rubric")?
+        };
+        // Students without a name in their file are known by their place in the list.
+        let names: Vec<String> = (1..=submissions.len())
+            .map(|i| format!("Student {i}"))
+            .collect();
+        let files: Vec<(&str, &str)> = names
+            .iter()
+            .zip(&submissions)
+            .map(|(n, s)| (n.as_str(), s.as_str()))
+            .collect();
+        let report = crate::scoring::score_files(&key, &files, &rubric)
+            .map_err(|e| js_error(&format!("score: the key could not be read: {e}")))?;
+        to_plain(&report)
     });
 
     method(&api, "describe", |text, start, end| {

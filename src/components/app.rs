@@ -15,12 +15,17 @@ use super::details_form::DetailsForm;
 use super::header_bar::HeaderBar;
 use super::library_dialog::LibraryDialog;
 use super::paste_dialog::PasteDialog;
+use super::print_sheets::PrintSheets;
+use super::scoring_panel::ScoringPanel;
 use super::selection_toolbar::{SelectionToolbar, ToolbarSpot};
 use super::shortcuts_dialog::ShortcutsDialog;
+use super::student_banner::StudentBanner;
+use super::teacher_panel::TeacherPanel;
 use super::toast::Toast;
 use crate::article_text::{sentence_at, word_at};
 use crate::browser::app_store::AppStore;
 use crate::browser::{clock, download, file_open, location, text_selection};
+use crate::classroom::Mode;
 use crate::deep_link::DeepLink;
 use crate::export_formats::{self, ExportFormat};
 use crate::model::Status;
@@ -62,19 +67,16 @@ pub fn add_claim_from_selection(store: &Rc<AppStore>) -> bool {
 }
 
 /// Opens an article from a file, or says what is wrong with the file; the open article and its
-/// claims are untouched when it cannot be opened.
+/// claims are untouched when it cannot be opened. JSON files are imports, or classroom files.
 fn open_file(store: &Rc<AppStore>, message: &UseStateSetter<Option<String>>, file: web_sys::File) {
     let (store, message) = (store.clone(), message.clone());
     if file_open::is_import(&file) {
         wasm_bindgen_futures::spawn_local(async move {
-            let result = match file_open::read_import(&file).await {
-                Ok(text) => store.import_text(&text),
-                Err(e) => Err(e),
+            let text = match file_open::read_import(&file).await {
+                Ok(text) => text,
+                Err(e) => return message.set(Some(format!("Nothing was imported: {e}"))),
             };
-            message.set(Some(match result {
-                Ok(outcome) => outcome.summary(),
-                Err(e) => format!("Nothing was imported: {e}"),
-            }));
+            message.set(Some(open_json(&store, &file.name(), text)));
         });
         return;
     }
@@ -88,6 +90,42 @@ fn open_file(store: &Rc<AppStore>, message: &UseStateSetter<Option<String>>, fil
             Err(problem) => message.set(Some(problem)),
         }
     });
+}
+
+/// Opens an exercise, loads a key or submission for scoring, or imports annotations; says what
+/// happened.
+fn open_json(store: &Rc<AppStore>, name: &str, text: String) -> String {
+    use crate::exercise_files::{file_kind, parse_exercise, FileKind};
+    match file_kind(&text) {
+        Some(FileKind::Exercise) => match parse_exercise(&text) {
+            Ok(exercise) => {
+                let title = exercise.title.clone();
+                store.start_exercise(exercise);
+                format!("Opened the exercise “{title}”. Write your name, mark the sourced claims, then Submit.")
+            }
+            Err(e) => format!("This exercise could not be opened: {e}"),
+        },
+        Some(kind @ (FileKind::Key | FileKind::Submission)) => {
+            if store.state().classroom.mode == Mode::Teacher {
+                store.dispatch(Action::LoadScoringFiles {
+                    files: vec![(name.to_string(), text)],
+                    unreadable: Vec::new(),
+                });
+                format!("Loaded {name} for scoring.")
+            } else {
+                let what = if kind == FileKind::Key {
+                    "an answer key"
+                } else {
+                    "a student's submission"
+                };
+                format!("{name} is {what}: switch to Teacher mode and load it under “Score submissions”.")
+            }
+        }
+        _ => match store.import_text(&text) {
+            Ok(outcome) => outcome.summary(),
+            Err(e) => format!("Nothing was imported: {e}"),
+        },
+    }
 }
 
 /// Opens a deep link's article and shows its claim.
@@ -411,6 +449,10 @@ pub fn app(props: &AppProps) -> Html {
                 EventListenerOptions::enable_prevent_default(),
                 move |e| {
                     let e: &web_sys::DragEvent = e.unchecked_ref();
+                    // A drop zone of its own (scoring) took it already.
+                    if e.default_prevented() {
+                        return;
+                    }
                     let file = e
                         .data_transfer()
                         .and_then(|d| d.files())
@@ -575,6 +617,16 @@ pub fn app(props: &AppProps) -> Html {
                 dispatch={dispatch.clone()}
                 on_message={on_message.clone()}
             />
+            if state.classroom.is_student() {
+                <StudentBanner state={state.clone()} dispatch={dispatch.clone()} on_message={on_message.clone()} />
+            }
+            if state.classroom.mode == Mode::Teacher {
+                <div class="classroom">
+                    <TeacherPanel key={state.article.id.clone()} state={state.clone()} dispatch={dispatch.clone()} on_message={on_message.clone()} />
+                    <ScoringPanel state={state.clone()} dispatch={dispatch.clone()} on_message={on_message.clone()} />
+                </div>
+                <PrintSheets state={state.clone()} />
+            }
             <div class="layout">
                 <div class="reading">
                 if *details_open {

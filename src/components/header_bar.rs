@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::form_values::event_value;
 use crate::browser::{clipboard, download};
+use crate::classroom::Mode;
 use crate::export_formats::{self, ExportFormat};
 use crate::model::Article;
 use crate::samples;
@@ -118,6 +119,14 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
             }
         })
     };
+    let mode = state.classroom.mode;
+    let student = state.classroom.is_student();
+    let mode_button = |m: Mode, label: &'static str, title: &'static str| {
+        html! {
+            <button type="button" aria-pressed={(mode == m).to_string()} title={title}
+                onclick={props.dispatch.reform(move |_: MouseEvent| Action::SetMode(m))}>{ label }</button>
+        }
+    };
     let current = state.article.id.clone();
     let samples = samples::all();
     let is_sample = samples.iter().any(|s| s.id == current);
@@ -126,6 +135,13 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
             <div class="brand">
                 <span class="logo" aria-hidden="true">{ "✓?" }</span>
                 <span class="name">{ "Claimcheck" }</span>
+            </div>
+            <div class="mode-switch" role="group" aria-label="Mode">
+                { mode_button(Mode::Reader, "Reader", "Read and annotate for yourself") }
+                { mode_button(Mode::Teacher, "Teacher", "Build exercises with an answer key and score a class") }
+                if student {
+                    <span class="mode-badge" aria-current="true">{ "Student" }</span>
+                }
             </div>
             <nav class="actions" aria-label="Article">
                 <label class="sample-picker">
@@ -145,14 +161,15 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
                     onclick={props.dispatch.reform(|_: MouseEvent| Action::Redo)}>{ "Redo" }</button>
                 <button type="button" onclick={choose_file}>{ "Open file" }</button>
                 <input ref={file_input} id="open-file" type="file" class="visually-hidden" tabindex="-1"
-                    aria-label="Open an article file" accept=".txt,.text,.md,.markdown,.html,.htm" onchange={on_file_chosen.clone()} />
+                    aria-label="Open an article or exercise file" accept=".txt,.text,.md,.markdown,.html,.htm,.json" onchange={on_file_chosen.clone()} />
                 <button type="button" onclick={choose_import}>{ "Import" }</button>
                 <input ref={import_input} id="import-file" type="file" class="visually-hidden" tabindex="-1"
                     aria-label="Import annotations (Claimcheck, W3C or Hypothesis JSON)" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_file_chosen} />
                 <button type="button" onclick={props.on_paste.reform(|_: MouseEvent| ())}>{ "Paste article" }</button>
                 <button type="button" onclick={props.on_library.reform(|_: MouseEvent| ())}>{ "Library" }</button>
-                <button type="button" onclick={props.on_details.reform(|_: MouseEvent| ())}>{ "Article details" }</button>
-                <button type="button" disabled={props.editing} onclick={props.on_edit.reform(|_: MouseEvent| ())}>{ "Edit article" }</button>
+                <button type="button" disabled={student} onclick={props.on_details.reform(|_: MouseEvent| ())}>{ "Article details" }</button>
+                <button type="button" disabled={props.editing || student} title={if student { "An exercise's article is the same for the whole class" } else { "" }}
+                    onclick={props.on_edit.reform(|_: MouseEvent| ())}>{ "Edit article" }</button>
                 <details class="export-menu">
                     <summary>{ "Export" }</summary>
                     <div class="menu-panel" role="group" aria-label="Export">

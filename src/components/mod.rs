@@ -13,8 +13,12 @@ mod header_bar;
 mod library_dialog;
 mod orphan_list;
 mod paste_dialog;
+mod print_sheets;
+mod scoring_panel;
 mod selection_toolbar;
 mod shortcuts_dialog;
+mod student_banner;
+mod teacher_panel;
 mod toast;
 
 use std::rc::Rc;

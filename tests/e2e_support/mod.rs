@@ -147,6 +147,8 @@ impl Browser {
                 "prefs": {
                     "download.default_directory": downloads.to_str().unwrap(),
                     "download.prompt_for_download": false,
+                    // As a user who allowed this site's "download multiple files" prompt.
+                    "profile.default_content_setting_values.automatic_downloads": 1,
                 },
             }
         });
@@ -505,6 +507,27 @@ impl Browser {
             .send_keys(path.to_str().expect("a UTF-8 path"))
             .await
             .unwrap_or_else(|e| panic!("choosing {}: {e}", path.display()));
+    }
+
+    /// Chooses several files at once in the (multiple) file input matching `css`.
+    pub async fn choose_files_in(&self, css: &str, paths: &[&std::path::Path]) {
+        let list: Vec<&str> = paths
+            .iter()
+            .map(|p| p.to_str().expect("a UTF-8 path"))
+            .collect();
+        self.find(css)
+            .await
+            .send_keys(&list.join("\n"))
+            .await
+            .unwrap_or_else(|e| panic!("choosing {list:?}: {e}"));
+    }
+
+    /// The page as Chromium prints it (print media rules applied), as PDF bytes.
+    pub async fn print_pdf(&self) -> Vec<u8> {
+        self.client
+            .print(fantoccini::wd::PrintConfiguration::default())
+            .await
+            .expect("the page prints")
     }
 
     /// The app's address, for deep links.
