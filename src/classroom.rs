@@ -230,9 +230,9 @@ pub fn paragraph_number(text: &str, pos: usize) -> usize {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::anchor::describe;
     use crate::exercise_files::{Settings, KEY_FORMAT};
     use crate::model::{Evidence, Status};
+    use crate::test_claims::claim_on;
 
     const TEXT: &str = "The Washington Post reported, citing confidential documents, that the ruler had agreed to step down. Maduro earlier said he would never leave.";
 
@@ -246,22 +246,7 @@ mod tests {
     }
 
     fn claim(id: &str, quote: &str) -> Claim {
-        let byte = TEXT.find(quote).unwrap();
-        let start = TEXT[..byte].chars().count();
-        let (quote, position) = describe(TEXT, start, start + quote.chars().count()).unwrap();
-        Claim {
-            id: id.into(),
-            quote,
-            position,
-            status: Status::Unverified,
-            source: String::new(),
-            source_kind: None,
-            source_phrase: None,
-            note: String::new(),
-            evidence: vec![],
-            created: "t".into(),
-            modified: "t".into(),
-        }
+        claim_on(TEXT, id, quote)
     }
 
     fn draft(settings: Settings) -> ExerciseDraft {

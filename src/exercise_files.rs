@@ -459,44 +459,7 @@ fn validate_exercise(ex: &Exercise, path: &str) -> Result<(), FormatError> {
 
 /// Claims' ids, positions and quotes; with `text`, every claim must also sit on its quote there.
 fn validate_claims(claims: &[Claim], text: Option<&str>) -> Result<(), FormatError> {
-    let table = text.map(CharTable::new);
-    let mut ids = std::collections::HashSet::new();
-    for (i, claim) in claims.iter().enumerate() {
-        let p = claim.position;
-        if claim.id.is_empty() {
-            return err(format!("claims[{i}].id is empty."));
-        }
-        if !ids.insert(claim.id.as_str()) {
-            return err(format!("claims[{i}].id \"{}\" is used twice.", claim.id));
-        }
-        if p.end <= p.start {
-            return err(format!(
-                "claims[{i}].position.end ({}) is not after start ({}).",
-                p.end, p.start
-            ));
-        }
-        if claim.quote.exact.is_empty() {
-            return err(format!("claims[{i}].quote.exact is empty."));
-        }
-        if let Some(table) = &table {
-            match table.slice(p.start, p.end) {
-                None => {
-                    return err(format!(
-                        "claims[{i}].position.end ({}) is past the end of the article text ({} characters).",
-                        p.end,
-                        table.len()
-                    ))
-                }
-                Some(found) if found != claim.quote.exact => {
-                    return err(format!(
-                        "claims[{i}].quote.exact does not match the article text at claims[{i}].position."
-                    ))
-                }
-                Some(_) => {}
-            }
-        }
-    }
-    Ok(())
+    export_json::check_claims(claims, text.map(CharTable::new).as_ref())
 }
 
 /// Reads an exercise file, refusing other kinds of file, newer versions, a wrong shape (naming
@@ -747,8 +710,8 @@ pub fn parse_submission(text: &str, fallback_name: &str) -> Result<SubmissionSid
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::anchor::describe;
     use crate::model::{SourceKind, Status};
+    use crate::test_claims::claim_on;
     use proptest::prelude::*;
 
     const TEXT: &str = "SÃO PAULO (Reuters) — The Washington Post reported, citing confidential documents, that the ruler had agreed to step down. The palace did not respond to a request for comment.";
@@ -763,28 +726,14 @@ mod tests {
         }
     }
 
-    /// Code-point range of `needle` in `text`.
-    fn span(text: &str, needle: &str) -> (usize, usize) {
-        let byte = text.find(needle).expect("needle in text");
-        let start = text[..byte].chars().count();
-        (start, start + needle.chars().count())
-    }
-
     fn claim(text: &str, id: &str, needle: &str) -> Claim {
-        let (s, e) = span(text, needle);
-        let (quote, position) = describe(text, s, e).unwrap();
         Claim {
-            id: id.into(),
-            quote,
-            position,
             status: Status::Verified,
             source: "The Washington Post".into(),
             source_kind: Some(SourceKind::Publication),
-            source_phrase: None,
-            note: String::new(),
-            evidence: Vec::new(),
             created: "2026-03-01T09:00:00.000Z".into(),
             modified: "2026-03-01T09:00:00.000Z".into(),
+            ..claim_on(text, id, needle)
         }
     }
 

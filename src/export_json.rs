@@ -90,9 +90,32 @@ pub fn parse_strict(json: &str) -> Result<Document, FormatError> {
 pub fn parse_strict_value(value: Value) -> Result<Document, FormatError> {
     let doc = shape(value)?;
     validate(&doc)?;
-    let table = CharTable::new(&doc.article.text);
-    for (i, claim) in doc.claims.iter().enumerate() {
+    check_claims(&doc.claims, Some(&CharTable::new(&doc.article.text)))?;
+    Ok(doc)
+}
+
+/// The checks every claim read from a file passes, with errors naming the claim at fault: an id,
+/// used once; end after start; a quote. With `text`, each claim must also sit on its quote.
+pub fn check_claims(claims: &[Claim], text: Option<&CharTable>) -> Result<(), FormatError> {
+    let mut ids = std::collections::HashSet::new();
+    for (i, claim) in claims.iter().enumerate() {
         let p = claim.position;
+        if claim.id.is_empty() {
+            return err(format!("claims[{i}].id is empty."));
+        }
+        if !ids.insert(claim.id.as_str()) {
+            return err(format!("claims[{i}].id \"{}\" is used twice.", claim.id));
+        }
+        if p.end <= p.start {
+            return err(format!(
+                "claims[{i}].position.end ({}) is not after start ({}).",
+                p.end, p.start
+            ));
+        }
+        if claim.quote.exact.is_empty() {
+            return err(format!("claims[{i}].quote.exact is empty."));
+        }
+        let Some(table) = text else { continue };
         match table.slice(p.start, p.end) {
             None => {
                 return err(format!(
@@ -109,7 +132,7 @@ pub fn parse_strict_value(value: Value) -> Result<Document, FormatError> {
             Some(_) => {}
         }
     }
-    Ok(doc)
+    Ok(())
 }
 
 /// Reads JSON text, a leading byte-order mark allowed.
@@ -179,28 +202,14 @@ fn validate(doc: &Document) -> Result<bool, FormatError> {
     if doc.article.id.trim().is_empty() {
         return err("article.id is empty.");
     }
+    check_claims(&doc.claims, None)?;
     let table = CharTable::new(&doc.article.text);
-    let mut ids = std::collections::HashSet::new();
-    let mut disagree = false;
-    for (i, claim) in doc.claims.iter().enumerate() {
-        let p = claim.position;
-        if claim.id.is_empty() {
-            return err(format!("claims[{i}].id is empty."));
-        }
-        if !ids.insert(claim.id.as_str()) {
-            return err(format!("claims[{i}].id \"{}\" is used twice.", claim.id));
-        }
-        if p.end <= p.start {
-            return err(format!(
-                "claims[{i}].position.end ({}) is not after start ({}).",
-                p.end, p.start
-            ));
-        }
-        if claim.quote.exact.is_empty() {
-            return err(format!("claims[{i}].quote.exact is empty."));
-        }
-        disagree |= table.slice(p.start, p.end) != Some(claim.quote.exact.as_str());
-    }
+    let disagree = doc
+        .claims
+        .iter()
+        .any(|c| table.slice(c.position.start, c.position.end) != Some(c.quote.exact.as_str()));
+    let mut ids: std::collections::HashSet<&str> =
+        doc.claims.iter().map(|c| c.id.as_str()).collect();
     for (i, orphan) in doc.orphans.iter().enumerate() {
         if !ids.insert(orphan.id.as_str()) {
             return err(format!("orphans[{i}].id \"{}\" is used twice.", orphan.id));
@@ -212,8 +221,8 @@ fn validate(doc: &Document) -> Result<bool, FormatError> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::anchor::describe;
     use crate::model::{Status, TextPosition};
+    use crate::test_claims::claim_at;
 
     fn article(text: &str) -> Article {
         Article {
@@ -228,19 +237,13 @@ mod tests {
     }
 
     fn claim(text: &str, id: &str, start: usize, end: usize) -> Claim {
-        let (quote, position) = describe(text, start, end).unwrap();
         Claim {
-            id: id.into(),
-            quote,
-            position,
             status: Status::Verified,
             source: "The Post".into(),
             note: "n".into(),
-            source_kind: None,
-            source_phrase: None,
-            evidence: Vec::new(),
             created: "2026-01-01T00:00:00.000Z".into(),
             modified: "2026-01-02T00:00:00.000Z".into(),
+            ..claim_at(text, id, start, end)
         }
     }
 

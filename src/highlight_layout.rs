@@ -150,23 +150,14 @@ fn runs(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::anchor::describe;
     use crate::model::Claim;
+    use crate::test_claims::claim_at;
 
     fn claim(text: &str, id: &str, start: usize, end: usize) -> Claim {
-        let (quote, position) = describe(text, start, end).unwrap();
         Claim {
-            id: id.into(),
-            quote,
-            position,
-            status: Status::Unverified,
-            source: String::new(),
-            note: String::new(),
-            source_kind: None,
-            source_phrase: None,
-            evidence: Vec::new(),
             created: id.into(),
             modified: id.into(),
+            ..claim_at(text, id, start, end)
         }
     }
 
@@ -240,7 +231,7 @@ mod tests {
     fn attribution_phrases_are_marked_even_in_another_paragraph() {
         let text = "The Post reported.\n\nThe port paid twice.";
         let mut c = claim(text, "c", 20, 40);
-        let (quote, position) = describe(text, 4, 17).unwrap();
+        let (quote, position) = crate::anchor::describe(text, 4, 17).unwrap();
         c.source_phrase = Some(crate::model::Passage { quote, position });
         let l = layout(text, &[c]);
         let marked: Vec<&str> = l[0]

@@ -237,6 +237,29 @@ fn placeholder(quote: &TextQuote) -> TextPosition {
     }
 }
 
+/// An unverified claim with nothing said about it yet, at `position` if the file gave one.
+fn quoted_claim(
+    id: String,
+    quote: TextQuote,
+    position: Option<TextPosition>,
+    created: &str,
+    modified: &str,
+) -> Claim {
+    Claim {
+        id,
+        position: position.unwrap_or_else(|| placeholder(&quote)),
+        quote,
+        status: Status::Unverified,
+        source: String::new(),
+        source_kind: None,
+        source_phrase: None,
+        note: String::new(),
+        evidence: Vec::new(),
+        created: created.to_string(),
+        modified: modified.to_string(),
+    }
+}
+
 fn hashed_id(prefix: &str, key: &str) -> String {
     format!("{prefix}-{}", &article_id("", key)[2..])
 }
@@ -353,22 +376,9 @@ fn parse_w3c(value: &Value, now: &str) -> Result<Parsed, FormatError> {
             },
             None => hashed_id("w3c", &format!("{source}\u{0}{}\u{0}{i}", quote.exact)),
         };
-        let mut claim = Claim {
-            id,
-            position: position.unwrap_or_else(|| placeholder(&quote)),
-            quote,
-            status: Status::Unverified,
-            source: String::new(),
-            source_kind: None,
-            source_phrase: None,
-            note: String::new(),
-            evidence: Vec::new(),
-            created: str_field(a, "created", &at)?.unwrap_or(now).to_string(),
-            modified: String::new(),
-        };
-        claim.modified = str_field(a, "modified", &at)?
-            .unwrap_or(&claim.created)
-            .to_string();
+        let created = str_field(a, "created", &at)?.unwrap_or(now);
+        let modified = str_field(a, "modified", &at)?.unwrap_or(created);
+        let mut claim = quoted_claim(id, quote, position, created, modified);
         let mut bodies = each(a.get("body"));
         let body_value = a.get("bodyValue");
         if let Some(v) = body_value {
@@ -535,17 +545,9 @@ fn parse_hypothesis(obj: &Map<String, Value>, now: &str) -> Result<Parsed, Forma
             .and_then(|t| each(Some(t)).first().and_then(|t| t.as_str()))
             .unwrap_or("");
         let claim = Claim {
-            id,
-            position: position.unwrap_or_else(|| placeholder(&quote)),
-            quote,
             status,
-            source: String::new(),
-            source_kind: None,
-            source_phrase: None,
             note: str_field(a, "text", &at)?.unwrap_or_default().to_string(),
-            evidence: Vec::new(),
-            created,
-            modified,
+            ..quoted_claim(id, quote, position, &created, &modified)
         };
         groups.add(&source, title, claim, &at)?;
     }
@@ -580,10 +582,10 @@ pub fn affinity(set: &AnnotationSet, article: &Article) -> Option<(bool, usize)>
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::anchor::describe;
     use crate::export_formats::{library_to_w3c, to_w3c};
     use crate::export_json::{library_to_json, to_json, FORMAT, VERSION};
     use crate::import_merge::import_all;
+    use crate::test_claims::claim_on;
     use serde_json::json;
 
     const TEXT: &str = "Café owners said on Monday that rents rose 40%. The Washington Post reported, citing confidential documents, that the port paid twice. Reyl denied it.";
@@ -600,17 +602,10 @@ mod tests {
     }
 
     fn claim(id: &str, quote: &str) -> Claim {
-        let byte = TEXT.find(quote).unwrap();
-        let start = TEXT[..byte].chars().count();
-        let (quote, position) = describe(TEXT, start, start + quote.chars().count()).unwrap();
         Claim {
-            id: id.into(),
-            quote,
-            position,
             status: Status::Verified,
             source: "The Washington Post".into(),
             source_kind: Some(SourceKind::Publication),
-            source_phrase: None,
             note: "Checked against the filing.".into(),
             evidence: vec![Evidence {
                 url: "https://court.example/filing".into(),
@@ -618,6 +613,7 @@ mod tests {
             }],
             created: "2026-11-01T10:00:00.000Z".into(),
             modified: "2026-11-02T10:00:00.000Z".into(),
+            ..claim_on(TEXT, id, quote)
         }
     }
 

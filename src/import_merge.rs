@@ -271,9 +271,9 @@ fn import_set(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::anchor::describe;
     use crate::export_json::{FORMAT, VERSION};
-    use crate::model::{Article, Status};
+    use crate::model::Article;
+    use crate::test_claims::claim_on;
 
     fn doc(text: &str, claims: Vec<Claim>) -> Document {
         Document {
@@ -291,21 +291,9 @@ mod tests {
     }
 
     fn claim(text: &str, id: &str, quote: &str, modified: &str) -> Claim {
-        let byte = text.find(quote).unwrap();
-        let start = text[..byte].chars().count();
-        let (quote, position) = describe(text, start, start + quote.chars().count()).unwrap();
         Claim {
-            id: id.into(),
-            quote,
-            position,
-            status: Status::Unverified,
-            source: String::new(),
-            source_kind: None,
-            source_phrase: None,
-            note: String::new(),
-            evidence: vec![],
-            created: "t0".into(),
             modified: modified.into(),
+            ..claim_on(text, id, quote)
         }
     }
 

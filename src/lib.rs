@@ -25,6 +25,9 @@ pub mod scoring;
 pub mod state;
 pub mod undo_history;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod test_claims;
+
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]

@@ -101,26 +101,16 @@ pub fn reanchor(text: &str, claims: Vec<Claim>, orphans: Vec<Claim>) -> Anchored
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::anchor::describe;
     use crate::model::Status;
     use crate::offsets::slice;
+    use crate::test_claims::claim_on;
 
     fn claim(text: &str, id: &str, quote: &str) -> Claim {
-        let byte = text.find(quote).unwrap();
-        let start = text[..byte].chars().count();
-        let (quote, position) = describe(text, start, start + quote.chars().count()).unwrap();
         Claim {
-            id: id.into(),
-            quote,
-            position,
             status: Status::Verified,
             source: "s".into(),
             note: "n".into(),
-            source_kind: None,
-            source_phrase: None,
-            evidence: Vec::new(),
-            created: "t0".into(),
-            modified: "t0".into(),
+            ..claim_on(text, id, quote)
         }
     }
 

@@ -55,6 +55,7 @@ use serde::{Deserialize, Serialize};
 use crate::exercise_files::{
     parse_key, parse_submission, student_name_from_file_name, FormatError, KeySide, SubmissionSide,
 };
+use crate::export_formats::guard;
 use crate::model::Claim;
 use crate::offsets::CharTable;
 
@@ -859,16 +860,6 @@ pub fn sort_students(rows: &mut [StudentRow], column: SortColumn, descending: bo
     });
 }
 
-/// Spreadsheets run a cell that starts with one of these as a formula; such cells get a leading
-/// apostrophe so they stay text (as `export_formats` does for its CSV).
-fn guard(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
-}
-
 pub const GRADES_COLUMNS: [&str; 9] = [
     "student",
     "total",
@@ -929,6 +920,7 @@ mod tests {
     use crate::exercise_files::{Exercise, Key, Settings, Submission};
     use crate::export_json;
     use crate::model::{Article, SourceKind, Status};
+    use crate::test_claims::claim_on;
     use proptest::prelude::*;
 
     /// A wire story. Everything claims mark comes after non-ASCII characters ("Ã", "—"), so
@@ -954,20 +946,12 @@ mod tests {
     }
 
     fn claim(id: &str, needle: &str, status: Status, kind: Option<SourceKind>) -> Claim {
-        let s = span(needle);
-        let (quote, position) = describe(TEXT, s.start, s.end).unwrap();
         Claim {
-            id: id.into(),
-            quote,
-            position,
             status,
-            source: String::new(),
             source_kind: kind,
-            source_phrase: None,
-            note: String::new(),
-            evidence: Vec::new(),
             created: "2026-03-02T10:00:00Z".into(),
             modified: "2026-03-02T10:00:00Z".into(),
+            ..claim_on(TEXT, id, needle)
         }
     }
 

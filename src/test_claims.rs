@@ -1,0 +1,37 @@
+//! Claims for the core's tests: one builder, so each test says only what differs.
+
+use crate::anchor::describe;
+use crate::model::{Claim, Status};
+
+/// The code-point range of the first `quote` in `text`.
+pub fn span_of(text: &str, quote: &str) -> (usize, usize) {
+    let byte = text
+        .find(quote)
+        .unwrap_or_else(|| panic!("{quote:?} is not in the text"));
+    let start = text[..byte].chars().count();
+    (start, start + quote.chars().count())
+}
+
+/// An unverified claim on code points `start..end` of `text`, with nothing else said about it.
+pub fn claim_at(text: &str, id: &str, start: usize, end: usize) -> Claim {
+    let (quote, position) = describe(text, start, end).expect("a range of the text");
+    Claim {
+        id: id.into(),
+        quote,
+        position,
+        status: Status::Unverified,
+        source: String::new(),
+        source_kind: None,
+        source_phrase: None,
+        note: String::new(),
+        evidence: Vec::new(),
+        created: "t0".into(),
+        modified: "t0".into(),
+    }
+}
+
+/// The same, on the first `quote` in `text`.
+pub fn claim_on(text: &str, id: &str, quote: &str) -> Claim {
+    let (start, end) = span_of(text, quote);
+    claim_at(text, id, start, end)
+}
