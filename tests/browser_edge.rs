@@ -321,3 +321,27 @@ fn the_javascript_api_loads_articles_and_exports_claims() {
     let empty = js_sys::JSON::parse(r#"{"title":"T","text":"  "}"#).unwrap();
     assert!(call(&api, "loadArticle", &[empty]).is_err());
 }
+
+fn file(name: &str, bytes: &[u8]) -> web_sys::File {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::File::new_with_u8_array_sequence(&parts, name).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_class_s_files_are_read_together_and_bad_ones_named() {
+    use claimcheck::browser::file_open::read_all;
+    let (read, problems) = read_all(vec![
+        file("ana.submission.json", "{\"student\": \"Ana 😀\"}".as_bytes()),
+        file("ben.json", &[b'{', 0xE9, b'}']),
+        file("empty.json", b""),
+        file("cy.json", &[0xFF, 0xFE, b'{', 0, b'}', 0]),
+    ])
+    .await;
+    let names: Vec<&str> = read.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["ana.submission.json", "cy.json"]);
+    assert_eq!(read[0].1, "{\"student\": \"Ana 😀\"}");
+    assert_eq!(read[1].1, "{}", "UTF-16 with a byte-order mark is read too");
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].starts_with("ben.json: ") && problems[0].contains("not UTF-8"));
+    assert!(problems[1].starts_with("empty.json: ") && problems[1].contains("empty"));
+}
