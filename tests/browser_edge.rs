@@ -331,7 +331,10 @@ fn file(name: &str, bytes: &[u8]) -> web_sys::File {
 async fn a_class_s_files_are_read_together_and_bad_ones_named() {
     use claimcheck::browser::file_open::read_all;
     let (read, problems) = read_all(vec![
-        file("ana.submission.json", "{\"student\": \"Ana 😀\"}".as_bytes()),
+        file(
+            "ana.submission.json",
+            "{\"student\": \"Ana 😀\"}".as_bytes(),
+        ),
         file("ben.json", &[b'{', 0xE9, b'}']),
         file("empty.json", b""),
         file("cy.json", &[0xFF, 0xFE, b'{', 0, b'}', 0]),
