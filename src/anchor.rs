@@ -237,11 +237,10 @@ impl<'a> PreparedText<'a> {
         let quoted = Quoted::new(sel);
         let len = quoted.exact.len();
         let near = quoted.hint.map(|h| {
-            let reach = NEAR_REACH + 2 * len;
-            (
-                h.saturating_sub(reach).min(self.len()),
-                (h + len + reach).min(self.len()),
-            )
+            // Positions come from files: one far past the text must not overflow.
+            let reach = NEAR_REACH.saturating_add(len.saturating_mul(2));
+            let to = h.saturating_add(len).saturating_add(reach).min(self.len());
+            (h.saturating_sub(reach).min(to), to)
         });
         if let (Some(hint), Some((from, to))) = (quoted.hint, near) {
             // An occurrence near the old place whose surroundings are exactly the stored context
@@ -473,6 +472,25 @@ mod tests {
 
     fn occurrences(text: &str, quote: &str) -> usize {
         text.match_indices(quote).count()
+    }
+
+    #[test]
+    fn positions_far_past_the_text_are_only_a_poor_hint() {
+        let text = "The ministry said the port paid twice.";
+        for start in [u32::MAX as usize - 3, usize::MAX - 3, 10_000] {
+            let sel = Selectors {
+                quote: TextQuote {
+                    exact: "the port".into(),
+                    prefix: String::new(),
+                    suffix: String::new(),
+                },
+                position: Some(TextPosition {
+                    start,
+                    end: start.saturating_add(8),
+                }),
+            };
+            assert_eq!(resolve(&sel, text).range(), Some((18, 26)), "{start}");
+        }
     }
 
     #[test]

@@ -351,7 +351,9 @@ impl<'t> Searcher<'t> {
         index: Option<&GramIndex>,
     ) -> Vec<Match> {
         let mut bound = max_errors;
-        if let Some((from, to)) = near.filter(|&(f, t)| f > 0 || t < symbols.len()) {
+        if let Some((from, to)) =
+            near.filter(|&(f, t)| f <= t && t <= symbols.len() && (f > 0 || t < symbols.len()))
+        {
             if let Some(best) = self.search_symbols(&symbols[from..to], from, bound).first() {
                 bound = best.errors;
                 if let Some(found) = index.and_then(|i| self.filtered(symbols, i, bound)) {

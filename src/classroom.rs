@@ -38,6 +38,22 @@ pub struct ExerciseDraft {
     /// Set at the first export and kept, so submissions to a re-exported, unchanged exercise
     /// still belong to it.
     pub id: Option<String>,
+    /// The exercise's hash when it was last exported: a different one now means students hold
+    /// an older version.
+    pub hash: Option<String>,
+}
+
+impl ExerciseDraft {
+    /// Whether the exercise changed (article text, instructions, settings) since its export.
+    pub fn changed_since_export(&self, article_text: &str) -> bool {
+        self.hash.as_ref().is_some_and(|h| {
+            *h != crate::exercise_files::exercise_hash(
+                article_text,
+                &self.instructions,
+                &self.settings,
+            )
+        })
+    }
 }
 
 /// A student's work on one exercise; the claims are kept with the exercise's article.
@@ -99,6 +115,14 @@ impl Classroom {
         self.active.as_ref().and_then(|id| self.works.get(id))
     }
 
+    /// The exercise whose work copy `article_id` is, if it is one.
+    pub fn exercise_of(&self, article_id: &str) -> Option<&str> {
+        self.works
+            .iter()
+            .find(|(_, w)| work_article_id(&w.exercise) == article_id)
+            .map(|(id, _)| id.as_str())
+    }
+
     pub fn is_student(&self) -> bool {
         self.mode == Mode::Student && self.active_work().is_some()
     }
@@ -152,18 +176,30 @@ pub fn submission_problems(work: &StudentWork, claims: &[Claim]) -> Vec<String> 
         problems.push("Mark at least one claim.".to_string());
     }
     let settings = work.exercise.settings;
-    for (i, c) in claims.iter().enumerate() {
-        let n = i + 1;
-        if settings.require_source && c.source.trim().is_empty() {
-            problems.push(format!("Claim {n} needs a source (who says so?)."));
+    for c in claims {
+        let which = short_quote(&c.quote.exact);
+        if settings.require_source && (c.source.trim().is_empty() || c.source_kind.is_none()) {
+            problems.push(format!(
+                "“{which}” needs its source: who says so, and what kind of source that is."
+            ));
         }
         if settings.verified_needs_evidence && c.verified_without_evidence() {
             problems.push(format!(
-                "Claim {n} is Verified without evidence: add a link that supports it, or mark it Unverified."
+                "“{which}” is Verified without evidence: add a link that supports it, or mark it Unverified."
             ));
         }
     }
     problems
+}
+
+/// The first words of a quote, to name a claim in a message.
+fn short_quote(quote: &str) -> String {
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    if words.len() <= 6 {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..6].join(" "))
+    }
 }
 
 /// The file a student hands in.
@@ -181,28 +217,44 @@ pub fn submission(work: &StudentWork, claims: &[Claim], now: &str) -> (String, S
     )
 }
 
-/// Adds files a teacher loaded for scoring: a key file (or an export named like one, or any
-/// export when no key is loaded and it is the first file) replaces the key; submissions and
-/// other exports are submissions; anything else is listed as a problem.
+/// Whether a file's name calls it a key: the word "key" in it (`port.key.json`,
+/// `answer-key.json`), not just the letters (`mickey.claims.json`).
+fn named_as_key(name: &str) -> bool {
+    name.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| word == "key")
+}
+
+/// Adds files a teacher loaded for scoring: a key file, or a Claimcheck export named as a key,
+/// becomes the key (only when none is loaded: a second key is refused, never swapped in
+/// silently); submissions and other exports are students' work (the same file twice counts
+/// once); anything else is listed as a problem.
 pub fn load_scoring_files(session: &mut ScoringSession, files: &[(String, String)]) {
     for (name, text) in files {
         let kind = file_kind(text);
-        let looks_like_key = name.to_lowercase().contains("key");
         let as_key = match kind {
             Some(FileKind::Key) => true,
-            Some(FileKind::Export) => looks_like_key,
+            Some(FileKind::Export) => named_as_key(name),
             _ => false,
         };
         if as_key {
-            match parse_key(text) {
-                Ok(key) => session.key = Some(key),
-                Err(e) => session.problems.push(format!("{name}: {e}")),
+            match (&session.key, parse_key(text)) {
+                (_, Err(e)) => session.problems.push(format!("{name}: {e}")),
+                (Some(loaded), Ok(key)) if *loaded != key => session.problems.push(format!(
+                    "{name} is another answer key; the key for “{}” stays loaded (Clear loaded files to start over).",
+                    loaded.title
+                )),
+                (Some(_), Ok(_)) => {}
+                (None, Ok(key)) => session.key = Some(key),
             }
             continue;
         }
         match kind {
             Some(FileKind::Submission) | Some(FileKind::Export) => {
                 match parse_submission(text, &student_name_from_file_name(name)) {
+                    Ok(side) if session.submissions.contains(&side) => session
+                        .problems
+                        .push(format!("{name} was loaded already; it counts once.")),
                     Ok(side) => session.submissions.push(side),
                     Err(e) => session.problems.push(format!("{name}: {e}")),
                 }
@@ -254,6 +306,7 @@ mod tests {
             instructions: "Find every sourced claim.".into(),
             settings,
             id: None,
+            hash: None,
         }
     }
 
@@ -311,9 +364,15 @@ mod tests {
         c.status = Status::Verified;
         let problems = submission_problems(&work, std::slice::from_ref(&c));
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].contains("Claim 1 needs a source"));
+        assert!(problems[0].starts_with("“Maduro earlier said he would never…” needs its source"));
         assert!(problems[1].contains("Verified without evidence"));
         c.source = "Maduro".into();
+        assert_eq!(
+            submission_problems(&work, std::slice::from_ref(&c)).len(),
+            2,
+            "a name without its kind is not enough: scoring compares kinds"
+        );
+        c.source_kind = Some(crate::model::SourceKind::Person);
         c.evidence.push(Evidence {
             url: "https://x.example".into(),
             ..Evidence::default()
@@ -361,10 +420,55 @@ mod tests {
         assert_eq!(names, ["Ana", "ben"]);
         assert_eq!(session.problems.len(), 3, "{:?}", session.problems);
         assert!(session.problems[0].contains("exercise handed to students"));
-        // An export named as a key is a key.
+        // An export named as a key is a key; one merely containing the letters is not.
         let mut s2 = ScoringSession::default();
-        load_scoring_files(&mut s2, &[("teacher-key.json".into(), export)]);
-        assert!(s2.key.is_some() && s2.submissions.is_empty());
+        load_scoring_files(
+            &mut s2,
+            &[
+                ("mickey.claims.json".into(), export.clone()),
+                ("teacher-key.json".into(), export.clone()),
+            ],
+        );
+        assert!(s2.key.is_some());
+        assert_eq!(s2.submissions[0].student, "mickey");
+        // A second, different key is refused; the same file twice counts once.
+        let mut other = article();
+        other.text = format!("{TEXT} More.");
+        let other_key = crate::export_json::to_json(&other, &claims, &[]);
+        load_scoring_files(
+            &mut s2,
+            &[
+                ("other.key.json".into(), other_key),
+                ("mickey.claims.json".into(), export),
+            ],
+        );
+        assert_eq!(s2.key.as_ref().unwrap().article.text, TEXT);
+        assert_eq!(s2.submissions.len(), 1);
+        assert!(
+            s2.problems[0].contains("is another answer key"),
+            "{:?}",
+            s2.problems
+        );
+        assert!(s2.problems[1].contains("loaded already"));
+    }
+
+    #[test]
+    fn an_empty_submission_on_another_text_is_flagged_even_against_a_plain_export() {
+        let (ex, _) = build_exercise(&article(), &[], &draft(Settings::default()), "t");
+        let work = StudentWork {
+            exercise: ex,
+            student: "Ana".into(),
+            started: "2026-01-01T00:00:00Z".into(),
+        };
+        let (name, sub) = submission(&work, &[], "2026-01-01T01:00:00Z");
+        let mut other = article();
+        other.text = "Another story entirely, with nothing in common.".into();
+        let key = crate::export_json::to_json(&other, &[], &[]);
+        let mut session = ScoringSession::default();
+        load_scoring_files(&mut session, &[("a.key.json".into(), key), (name, sub)]);
+        let side = &session.submissions[0];
+        let problem = side.problem_with(session.key.as_ref().unwrap()).unwrap();
+        assert!(problem.contains("different article text"), "{problem}");
     }
 
     #[test]

@@ -90,6 +90,10 @@ pub struct Submission {
     pub exercise_id: String,
     /// The hash of the exercise the student worked on.
     pub hash: String,
+    /// [`article_hash`] of the article text the claims are on, so a key that is a plain export
+    /// (with no exercise to compare) can still tell a submission on another text.
+    #[serde(default)]
+    pub article_hash: String,
     pub student: String,
     pub claims: Vec<Claim>,
     /// RFC 3339 timestamps.
@@ -295,6 +299,7 @@ impl Submission {
             version: VERSION,
             exercise_id: exercise.id.clone(),
             hash: exercise.hash.clone(),
+            article_hash: article_hash(&exercise.article.text),
             student: student.into(),
             claims,
             started: started.into(),
@@ -459,7 +464,8 @@ fn validate_exercise(ex: &Exercise, path: &str) -> Result<(), FormatError> {
 
 /// Claims' ids, positions and quotes; with `text`, every claim must also sit on its quote there.
 fn validate_claims(claims: &[Claim], text: Option<&str>) -> Result<(), FormatError> {
-    export_json::check_claims(claims, text.map(CharTable::new).as_ref())
+    export_json::check_claims(claims, text.map(CharTable::new).as_ref())?;
+    export_json::check_times(claims)
 }
 
 /// Reads an exercise file, refusing other kinds of file, newer versions, a wrong shape (naming
@@ -600,7 +606,7 @@ impl SubmissionSide {
                 .unwrap_or_else(|| "Student".to_string()),
             exercise_id: Some(sub.exercise_id),
             exercise_hash: Some(sub.hash),
-            article_hash: None,
+            article_hash: non_blank(&sub.article_hash),
             claims: sub.claims,
             started: non_blank(&sub.started),
             submitted: non_blank(&sub.submitted),

@@ -21,6 +21,7 @@ pub const CLAIM_URN: &str = "urn:claimcheck:claim:";
 /// The W3C export carries the articles it annotates under this term (declared in its
 /// `@context`), so the file alone can be imported into an empty library; other tools ignore it.
 pub const W3C_ARTICLES: &str = "claimcheck:articles";
+pub const W3C_STANCE: &str = "claimcheck:stance";
 pub const W3C_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 const CLAIMCHECK_NS: &str = "urn:claimcheck:ns#";
 
@@ -41,11 +42,16 @@ fn annotation(article: &Article, claim: &Claim) -> Value {
         body.push(json!({"type": "TextualBody", "purpose": "classifying", "value": kind.as_str()}));
     }
     for evidence in &claim.evidence {
-        body.push(json!({
+        let mut link = json!({
             "type": "SpecificResource",
             "purpose": "linking",
             "source": evidence.url,
-        }));
+        });
+        // The model has no word for evidence against; ours travels under our own term.
+        if evidence.stance == Stance::Contradicts {
+            link[W3C_STANCE] = "contradicts".into();
+        }
+        body.push(link);
     }
     json!({
         "id": format!("{CLAIM_URN}{}", claim.id),
@@ -246,8 +252,8 @@ fn csv_row(c: &Claim) -> [String; 10] {
         guard(&evidence.join(" ")),
         c.position.start.to_string(),
         c.position.end.to_string(),
-        c.created.clone(),
-        c.modified.clone(),
+        guard(&c.created),
+        guard(&c.modified),
     ]
 }
 

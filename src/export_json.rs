@@ -91,7 +91,23 @@ pub fn parse_strict_value(value: Value) -> Result<Document, FormatError> {
     let doc = shape(value)?;
     validate(&doc)?;
     check_claims(&doc.claims, Some(&CharTable::new(&doc.article.text)))?;
+    check_times(&doc.claims)?;
     Ok(doc)
+}
+
+/// Every claim's `created` and `modified` must be RFC 3339 times: they decide which change wins
+/// a merge, and end up in spreadsheets.
+pub fn check_times(claims: &[Claim]) -> Result<(), FormatError> {
+    for (i, c) in claims.iter().enumerate() {
+        for (field, value) in [("created", &c.created), ("modified", &c.modified)] {
+            if !crate::model::is_rfc3339(value) {
+                return err(format!(
+                    "claims[{i}].{field} is not a date and time like 2026-11-29T10:00:00Z."
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The checks every claim read from a file passes, with errors naming the claim at fault: an id,
@@ -326,6 +342,12 @@ mod tests {
         assert!(
             parse_strict(&format!("\u{feff}{good}")).is_ok(),
             "a byte-order mark is fine"
+        );
+        let mut v: Value = serde_json::from_str(&good).unwrap();
+        v["claims"][0]["modified"] = "=1+1".into();
+        assert_eq!(
+            parse_strict(&v.to_string()).unwrap_err().0,
+            "claims[0].modified is not a date and time like 2026-11-29T10:00:00Z."
         );
         let mut v: Value = serde_json::from_str(&good).unwrap();
         v["claims"][0]["quote"]["exact"] = "six".into();

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use crate::article_text::article_id;
-use crate::export_formats::{article_iri, ARTICLE_URN, CLAIM_URN, W3C_ARTICLES};
+use crate::export_formats::{article_iri, ARTICLE_URN, CLAIM_URN, W3C_ARTICLES, W3C_STANCE};
 use crate::export_json::{
     self, parse_strict_value, Document, FormatError, LIBRARY_FORMAT, LIBRARY_VERSION,
 };
@@ -81,7 +81,7 @@ pub fn parse_import(text: &str, now: &str) -> Result<Parsed, FormatError> {
             Some(other) if other.starts_with("claimcheck-") => err(format!(
                 "This is a Claimcheck {} file, not annotations to import. {}",
                 &other["claimcheck-".len()..],
-                "Exercise, key and submission files open from the Classroom menu."
+                "Students open an exercise with Open file; teachers load keys and submissions in Teacher mode, under Score submissions."
             )),
             _ if is_w3c(obj) => parse_w3c(&value, now),
             _ if obj.contains_key("annotations") || obj.contains_key("rows") => {
@@ -168,6 +168,16 @@ fn str_field<'a>(v: &'a Value, key: &str, at: &str) -> Result<Option<&'a str>, F
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
         Some(_) => err(format!("{at}.{key} is not a string.")),
+    }
+}
+
+/// A time the file gives: RFC 3339, as Claimcheck keeps them.
+fn time_field<'a>(v: &'a Value, key: &str, at: &str) -> Result<Option<&'a str>, FormatError> {
+    match str_field(v, key, at)? {
+        Some(t) if !crate::model::is_rfc3339(t) => err(format!(
+            "{at}.{key} ({t:?}) is not a date and time like 2026-11-29T10:00:00Z."
+        )),
+        t => Ok(t),
     }
 }
 
@@ -376,8 +386,8 @@ fn parse_w3c(value: &Value, now: &str) -> Result<Parsed, FormatError> {
             },
             None => hashed_id("w3c", &format!("{source}\u{0}{}\u{0}{i}", quote.exact)),
         };
-        let created = str_field(a, "created", &at)?.unwrap_or(now);
-        let modified = str_field(a, "modified", &at)?.unwrap_or(created);
+        let created = time_field(a, "created", &at)?.unwrap_or(now);
+        let modified = time_field(a, "modified", &at)?.unwrap_or(created);
         let mut claim = quoted_claim(id, quote, position, created, modified);
         let mut bodies = each(a.get("body"));
         let body_value = a.get("bodyValue");
@@ -439,9 +449,14 @@ fn read_body(claim: &mut Claim, body: &Value, at: &str) -> Result<(), FormatErro
         _ if linking => {
             // Only web addresses become evidence links a reader might follow.
             if is_web_url(value) {
+                let against = body.get(W3C_STANCE).and_then(Value::as_str) == Some("contradicts");
                 claim.evidence.push(Evidence {
                     url: value.trim().to_string(),
-                    stance: Stance::Supports,
+                    stance: if against {
+                        Stance::Contradicts
+                    } else {
+                        Stance::Supports
+                    },
                     ..Evidence::default()
                 });
             }
@@ -535,8 +550,8 @@ fn parse_hypothesis(obj: &Map<String, Value>, now: &str) -> Result<Parsed, Forma
             } else {
                 Status::Unverified
             };
-        let created = str_field(a, "created", &at)?.unwrap_or(now).to_string();
-        let modified = str_field(a, "updated", &at)?
+        let created = time_field(a, "created", &at)?.unwrap_or(now).to_string();
+        let modified = time_field(a, "updated", &at)?
             .unwrap_or(&created)
             .to_string();
         let title = a
@@ -566,7 +581,8 @@ fn parse_hypothesis(obj: &Map<String, Value>, now: &str) -> Result<Parsed, Forma
 }
 
 /// How well a library article fits a set of annotations: its address, then how many of their
-/// quotes it holds word for word. `None` when nothing ties them.
+/// quotes it holds word for word. `None` when neither ties them: not the same address, and fewer
+/// than half of the quotes in it.
 pub fn affinity(set: &AnnotationSet, article: &Article) -> Option<(bool, usize)> {
     let same_address = !set.source.is_empty()
         && (set.source == article.url
@@ -576,7 +592,10 @@ pub fn affinity(set: &AnnotationSet, article: &Article) -> Option<(bool, usize)>
         .iter()
         .filter(|c| article.text.contains(&c.quote.exact))
         .count();
-    (same_address || quotes > 0).then_some((same_address, quotes))
+    // Without the address, at least half of the quotes must be there word for word: a phrase
+    // or two in common ("the minister said") does not make it the same article.
+    (same_address || (quotes > 0 && quotes * 2 >= set.claims.len()))
+        .then_some((same_address, quotes))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -636,6 +655,8 @@ mod tests {
     }
 
     fn sample_doc() -> Document {
+        let mut against = claim("c1", "the port paid twice");
+        against.evidence[0].stance = Stance::Contradicts;
         let mut unverified = claim("c2", "Reyl denied it.");
         unverified.status = Status::Unverified;
         unverified.source_kind = None;
@@ -643,11 +664,7 @@ mod tests {
         unverified.note.clear();
         doc(
             article("a-1", ""),
-            vec![
-                claim("c0", "rents rose 40%"),
-                claim("c1", "the port paid twice"),
-                unverified,
-            ],
+            vec![claim("c0", "rents rose 40%"), against, unverified],
         )
     }
 
@@ -663,6 +680,7 @@ mod tests {
         assert_eq!(outcome.reports[0].added, 3);
         assert_eq!(to_w3c(&back.article, &back.claims), first);
         assert_eq!(back.claims[0].source_kind, Some(SourceKind::Publication));
+        assert_eq!(back.claims[1].evidence[0].stance, Stance::Contradicts);
         assert_eq!(back.claims[2].status, Status::Unverified);
         // Importing it again changes nothing.
         let again = import(&outcome.documents, &first).unwrap();
@@ -750,6 +768,31 @@ mod tests {
             self.article.text = text.into();
             self
         }
+    }
+
+    #[test]
+    fn a_phrase_in_common_does_not_make_it_the_same_article() {
+        let annotation = |exact: &str| {
+            json!({"type": "Annotation", "target": {"source": "https://other.example/budget",
+                "selector": {"type": "TextQuoteSelector", "exact": exact}}})
+        };
+        let file = json!({"type": "AnnotationPage", "items": [
+            annotation("Reyl denied it."),
+            annotation("the budget grew by a third"),
+            annotation("taxes will not rise"),
+        ]})
+        .to_string();
+        let e = import(&[sample_doc()], &file).unwrap_err();
+        assert!(e.contains("https://other.example/budget"), "{e}");
+        // Two of three found: that is the article.
+        let file = json!({"type": "AnnotationPage", "items": [
+            annotation("Reyl denied it."),
+            annotation("the port paid twice"),
+            annotation("taxes will not rise"),
+        ]})
+        .to_string();
+        let outcome = import(&[sample_doc()], &file).unwrap();
+        assert_eq!(outcome.reports[0].reanchored.unwrap().orphaned, 1);
     }
 
     #[test]

@@ -196,6 +196,47 @@ pub struct Evidence {
     pub stance: Stance,
 }
 
+/// Whether `s` is an RFC 3339 date and time (`2026-11-29T10:00:00Z`, `…T10:00:00.123+01:00`), the
+/// only form of time Claimcheck writes and reads.
+pub fn is_rfc3339(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let at = |i: usize, c: &[u8]| b.get(i).is_some_and(|x| c.contains(x));
+    if !(digits(0..4)
+        && at(4, b"-")
+        && digits(5..7)
+        && at(7, b"-")
+        && digits(8..10)
+        && at(10, b"Tt ")
+        && digits(11..13)
+        && at(13, b":")
+        && digits(14..16)
+        && at(16, b":")
+        && digits(17..19))
+    {
+        return false;
+    }
+    let mut i = 19;
+    if at(i, b".") {
+        i += 1;
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+    }
+    match b.get(i) {
+        Some(b'Z' | b'z') => i + 1 == b.len(),
+        Some(b'+' | b'-') => {
+            i + 6 == b.len() && digits(i + 1..i + 3) && at(i + 3, b":") && digits(i + 4..i + 6)
+        }
+        _ => false,
+    }
+}
+
 /// Whether `url` is a web address a reader can safely follow (http or https, with a host).
 pub fn is_web_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
@@ -256,4 +297,35 @@ pub fn counts_summary(total: usize, verified: usize) -> String {
 /// "7 claims · 3 verified · 4 unverified"
 pub fn count_summary(claims: &[Claim]) -> String {
     counts_summary(claims.len(), verified_count(claims))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_must_be_rfc_3339() {
+        for good in [
+            "2026-11-29T10:00:00Z",
+            "2026-11-29T10:00:00.123Z",
+            "2026-11-18T14:02:11.310662+00:00",
+            "2026-11-29 10:00:00-05:30",
+        ] {
+            assert!(is_rfc3339(good), "{good}");
+        }
+        for bad in [
+            "",
+            "t0",
+            "zzzz",
+            "=HYPERLINK(\"x\")",
+            "2026-11-29",
+            "2026-11-29T10:00:00",
+            "2026-11-29T10:00:00.Z",
+            "2026-11-29T10:00:00Z trailing",
+            "2026-11-29T10:00:00+0100",
+            "２０２６-11-29T10:00:00Z",
+        ] {
+            assert!(!is_rfc3339(bad), "{bad}");
+        }
+    }
 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::classroom::{work_article_id, Classroom, Mode, CLASSROOM_KEY};
+use crate::classroom::{Classroom, Mode, CLASSROOM_KEY};
 use crate::export_json::{self, Document};
 use crate::model::{counts_summary, verified_count, Article, Claim};
 use crate::state::AppState;
@@ -225,12 +225,17 @@ impl<S: KeyValue> Store<S> {
         };
         let mut state = AppState::new(article, claims, orphans, selected);
         let mut classroom = self.read_classroom(&mut warnings);
-        if classroom
-            .active_work()
-            .is_some_and(|w| work_article_id(&w.exercise) != state.article.id)
-        {
-            classroom.active = None;
-            classroom.mode = Mode::Reader;
+        // Student mode is on exactly when the open article is a student's copy of an exercise.
+        match classroom.exercise_of(&state.article.id).map(str::to_string) {
+            Some(id) => {
+                classroom.active = Some(id);
+                classroom.mode = Mode::Student;
+            }
+            None if classroom.active.is_some() => {
+                classroom.active = None;
+                classroom.mode = Mode::Reader;
+            }
+            None => {}
         }
         state.classroom = Rc::new(classroom);
         state.warnings = warnings.clone();
@@ -266,8 +271,24 @@ impl<S: KeyValue> Store<S> {
         }
     }
 
-    /// Saves the current article, its claims, the selection and the classroom state.
+    /// Saves the current article, its claims, the selection and the classroom state (in that
+    /// order: the article matters most when space runs out).
     pub fn save(&mut self, state: &AppState) -> Result<(), WriteError> {
+        let key = article_key(&state.article.id);
+        if !self.protected.contains(&key) {
+            self.kv.set(&key, &state.export_json())?;
+        }
+        if !self.protected.iter().any(|k| k == INDEX_KEY) {
+            let mut index = self.read_index(&mut Vec::new());
+            index.upsert(IndexEntry::of(
+                &state.article,
+                &state.claims,
+                &state.orphans,
+            ));
+            index.current = Some(state.article.id.clone());
+            index.selected = state.selected.clone();
+            self.write_index(&index)?;
+        }
         let classroom = state.classroom.to_json();
         if self.classroom_written.as_ref() != Some(&classroom)
             && !self.protected.iter().any(|k| k == CLASSROOM_KEY)
@@ -275,22 +296,7 @@ impl<S: KeyValue> Store<S> {
             self.kv.set(CLASSROOM_KEY, &classroom)?;
             self.classroom_written = Some(classroom);
         }
-        let key = article_key(&state.article.id);
-        if !self.protected.contains(&key) {
-            self.kv.set(&key, &state.export_json())?;
-        }
-        if self.protected.iter().any(|k| k == INDEX_KEY) {
-            return Ok(());
-        }
-        let mut index = self.read_index(&mut Vec::new());
-        index.upsert(IndexEntry::of(
-            &state.article,
-            &state.claims,
-            &state.orphans,
-        ));
-        index.current = Some(state.article.id.clone());
-        index.selected = state.selected.clone();
-        self.write_index(&index)
+        Ok(())
     }
 
     fn write_index(&mut self, index: &Index) -> Result<(), WriteError> {
@@ -355,11 +361,12 @@ impl<S: KeyValue> Store<S> {
         self.write_index(&index)
     }
 
-    /// Every readable article of the library, in library order.
-    pub fn documents(&mut self) -> Vec<Document> {
+    /// Every readable article of the library, in library order; what could not be read is
+    /// kept aside and said in `warnings`.
+    pub fn documents(&mut self, warnings: &mut Vec<String>) -> Vec<Document> {
         self.library()
             .iter()
-            .filter_map(|e| self.read_article(&e.id, &mut Vec::new()))
+            .filter_map(|e| self.read_article(&e.id, warnings))
             .collect()
     }
 

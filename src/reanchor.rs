@@ -147,7 +147,10 @@ mod tests {
                 slice(new, c.position.start, c.position.end),
                 Some(c.quote.exact.as_str())
             );
-            assert_eq!(c.modified, "t0");
+            assert_eq!(
+                c.modified, "2026-01-01T00:00:00Z",
+                "the reader changed nothing"
+            );
         }
         let ids: Vec<&str> = result.claims.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["same", "moves", "reworded"]);

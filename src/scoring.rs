@@ -13,7 +13,9 @@
 //!   trimmed the same way. The core clause of "The Washington Post reported, citing confidential
 //!   documents, that the ruler had agreed to step down." is "the ruler had agreed to step down".
 //! - A student claim **matches** a key claim when (a) their spans' IoU is at least 0.5, or
-//!   (b) the student's span contains the key claim's core clause, or (c) the key claim's span
+//!   (b) the student's span contains the key claim's core clause and is at most twice as long as
+//!   the key claim (so a paragraph or the whole article marked as one claim finds nothing), or
+//!   (c) the key claim's span
 //!   contains the student claim's core clause and the two core clauses overlap with an IoU of at
 //!   least 0.5. (Rule (c) lets a student mark less than the whole sentence; its second half
 //!   keeps a student who marked only the attribution, "citing confidential documents", from
@@ -32,11 +34,10 @@
 //! - **found**: the sum of the matched key claims' match qualities, divided by the number of key
 //!   claims (a sloppy span earns part of the credit);
 //! - **precision**: matched student claims divided by all student claims (0 when there are none);
-//! - **status agreement**: the share of matched pairs whose status (verified or unverified) is the
-//!   same (0 when nothing matched);
-//! - **source agreement**: the share of matched pairs whose source kind is the same, where a key
-//!   claim without a source kind agrees with any (the teacher left it open); 0 when nothing
-//!   matched.
+//! - **status agreement**: the key claims found with the same status (verified or unverified),
+//!   divided by all key claims — a claim not found has no status right;
+//! - **source agreement**: the key claims found with the same source kind, divided by all key
+//!   claims, where a key claim without a source kind agrees with any (the teacher left it open).
 //!
 //! The **total** is the mean of the four weighted by the [`Rubric`] (a negative or non-finite
 //! weight counts as 0; when all weights are 0 the total is 0). An empty submission scores 0; the
@@ -61,6 +62,9 @@ use crate::offsets::CharTable;
 
 /// Spans match when their IoU is at least this.
 pub const MATCH_IOU: f64 = 0.5;
+/// A span containing a key claim's core clause matches it only when it is at most this many
+/// times as long as the key claim.
+pub const CONTAIN_MAX_RATIO: usize = 2;
 /// An IoU of at least this earns full credit.
 pub const FULL_CREDIT_IOU: f64 = 0.8;
 /// A core clause needs at least this many code points…
@@ -273,7 +277,9 @@ fn judge(key: &Prepared, student: &Prepared) -> Option<Judgement> {
     if overlap >= MATCH_IOU {
         offer(credit(overlap), MatchRule::Overlap);
     }
-    if student.span.contains(key.core) {
+    // A span far longer than the claim (a whole paragraph, the whole article) contains
+    // everything; it must still be mostly this claim.
+    if student.span.contains(key.core) && student.span.len() <= CONTAIN_MAX_RATIO * key.span.len() {
         offer(1.0, MatchRule::StudentContainsCore);
     }
     if key.span.contains(student.core) {
@@ -478,8 +484,15 @@ fn assess(
         pairs.iter().map(|p| p.judgement.quality).sum::<f64>() / key_claims.len() as f64
     };
     let precision = ratio(found, student_claims.len());
-    let status_agreement = ratio(matches.iter().filter(|m| m.same_status).count(), found);
-    let source_agreement = ratio(matches.iter().filter(|m| m.same_source).count(), found);
+    // Over all key claims, not only the found ones: a key claim not found has no status right.
+    let status_agreement = ratio(
+        matches.iter().filter(|m| m.same_status).count(),
+        key_claims.len(),
+    );
+    let source_agreement = ratio(
+        matches.iter().filter(|m| m.same_source).count(),
+        key_claims.len(),
+    );
     let score = StudentScore {
         total: rubric.total(found_credit, precision, status_agreement, source_agreement),
         found,
@@ -1122,6 +1135,47 @@ mod tests {
     }
 
     #[test]
+    fn marking_whole_paragraphs_or_the_article_finds_nothing() {
+        let key = key_claims();
+        let s = score_claims(TEXT, &key, &[at(TEXT)], &Rubric::default());
+        assert_eq!((s.found, s.extra), (0, 1));
+        let two = format!("{K1} {PALACE}");
+        let s = score_claims(TEXT, &key, &[at(&two)], &Rubric::default());
+        assert_eq!(
+            s.found, 1,
+            "the claim and one more sentence is still the claim"
+        );
+        let three = format!("{K1} {PALACE} {K2}");
+        let s = score_claims(TEXT, &key, &[at(&three)], &Rubric::default());
+        assert_eq!(s.found, 0, "three sentences are not one claim");
+    }
+
+    #[test]
+    fn agreements_count_over_the_whole_key() {
+        let key = key_claims();
+        // One key claim found, with the right status and kind: a quarter of each.
+        let s = score_claims(TEXT, &key, &[copy(&key[0], "s1")], &Rubric::default());
+        assert_eq!((s.status_agreement, s.source_agreement), (0.25, 0.25));
+        let all_wrong: Vec<Claim> = key
+            .iter()
+            .map(|k| Claim {
+                status: match k.status {
+                    Status::Verified => Status::Unverified,
+                    Status::Unverified => Status::Verified,
+                },
+                source_kind: Some(SourceKind::None),
+                ..copy(k, &format!("w-{}", k.id))
+            })
+            .collect();
+        let wrong = score_claims(TEXT, &key, &all_wrong, &Rubric::default());
+        assert_eq!(
+            (wrong.found, wrong.status_agreement, wrong.source_agreement),
+            (4, 0.0, 0.0)
+        );
+        assert!(close(wrong.total, 0.5 + 0.2));
+    }
+
+    #[test]
     fn a_span_containing_the_core_clause_matches_despite_low_overlap() {
         let key = key_claims();
         let wide = "the ruler had agreed to step down. The palace did not respond to a request for comment.";
@@ -1190,13 +1244,14 @@ mod tests {
     fn rubric_weights_change_the_total_as_computed_by_hand() {
         let key = key_claims();
         let s = score_claims(TEXT, &key, &mixed(), &Rubric::default());
-        // found 2/4 with full quality, precision 2/3, status 1/2, source 2/2.
+        // found 2/4 with full quality, precision 2/3; of the 4 key claims, 1 found with the
+        // same status and 2 with the same source kind.
         assert_eq!(s.found_credit, 0.5);
         assert!(close(s.precision, 2.0 / 3.0));
-        assert_eq!((s.status_agreement, s.source_agreement), (0.5, 1.0));
+        assert_eq!((s.status_agreement, s.source_agreement), (0.25, 0.5));
         assert!(close(
             s.total,
-            0.5 * 0.5 + 0.2 * (2.0 / 3.0) + 0.15 * 0.5 + 0.15 * 1.0
+            0.5 * 0.5 + 0.2 * (2.0 / 3.0) + 0.15 * 0.25 + 0.15 * 0.5
         ));
         let with = |found, precision, status, source| {
             let rubric = Rubric {
@@ -1209,13 +1264,13 @@ mod tests {
         };
         assert!(close(
             with(1.0, 1.0, 1.0, 1.0),
-            (0.5 + 2.0 / 3.0 + 0.5 + 1.0) / 4.0
+            (0.5 + 2.0 / 3.0 + 0.25 + 0.5) / 4.0
         ));
         assert!(close(with(1.0, 0.0, 0.0, 0.0), 0.5));
-        assert!(close(with(0.0, 0.0, 0.0, 3.0), 1.0));
+        assert!(close(with(0.0, 0.0, 0.0, 3.0), 0.5));
         assert!(close(
             with(2.0, 0.0, 1.0, 1.0),
-            (2.0 * 0.5 + 0.5 + 1.0) / 4.0
+            (2.0 * 0.5 + 0.25 + 0.5) / 4.0
         ));
         assert_eq!(with(0.0, 0.0, 0.0, 0.0), 0.0);
         assert!(

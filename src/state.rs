@@ -5,9 +5,7 @@ use std::rc::Rc;
 
 use crate::anchor::{describe, selectors, PreparedText, Resolution};
 use crate::article_text::{join_paragraphs, paragraph_ranges, parse_paragraphs};
-use crate::classroom::{
-    load_scoring_files, work_article_id, Classroom, Mode, ScoringSession, StudentWork,
-};
+use crate::classroom::{load_scoring_files, Classroom, Mode, ScoringSession, StudentWork};
 use crate::exercise_files::{Exercise, Settings};
 use crate::export_json;
 use crate::model::{
@@ -169,9 +167,11 @@ pub enum Action {
     SetInstructions(String),
     /// The open article's exercise: what students' work must have.
     SetExerciseSettings(Settings),
-    /// The open article's exercise was exported under `id`; later exports keep it.
+    /// The open article's exercise was exported under `id` with `hash`; later exports keep
+    /// the id.
     ExerciseExported {
         id: String,
+        hash: String,
     },
     SetRubric(Rubric),
     /// Files a teacher loaded for scoring: names and texts (sorted out in `classroom`), and
@@ -362,11 +362,19 @@ fn apply(state: &AppState, action: Action) -> AppState {
             opened.warnings = next.warnings;
             opened.history = next.history;
             opened.classroom = next.classroom;
-            let leaving = opened
+            let exercise = opened
                 .classroom
-                .active_work()
-                .is_some_and(|w| work_article_id(&w.exercise) != opened.article.id);
-            if leaving {
+                .exercise_of(&opened.article.id)
+                .map(str::to_string);
+            let c = &opened.classroom;
+            if let Some(id) = exercise {
+                // A student's copy of an exercise (from the library, say): back to work on it.
+                if c.active.as_deref() != Some(id.as_str()) || c.mode != Mode::Student {
+                    let c = Rc::make_mut(&mut opened.classroom);
+                    c.active = Some(id);
+                    c.mode = Mode::Student;
+                }
+            } else if c.active.is_some() {
                 // Another article: the exercise is left (its work is kept for later).
                 let c = Rc::make_mut(&mut opened.classroom);
                 c.active = None;
@@ -409,7 +417,8 @@ fn apply(state: &AppState, action: Action) -> AppState {
             next.deleted = None;
         }
         // An exercise's article is the same for the whole class.
-        Action::EditText { .. } | Action::SetDetails(_) if next.classroom.is_student() => {}
+        Action::EditText { .. } | Action::SetDetails(_)
+            if next.classroom.exercise_of(&next.article.id).is_some() => {}
         Action::EditText { text } => {
             let paragraphs = parse_paragraphs(&text);
             if paragraphs.is_empty() {
@@ -616,10 +625,12 @@ fn apply(state: &AppState, action: Action) -> AppState {
             let c = Rc::make_mut(&mut next.classroom);
             c.drafts.entry(id).or_default().settings = settings;
         }
-        Action::ExerciseExported { id } => {
+        Action::ExerciseExported { id, hash } => {
             let article = next.article.id.clone();
             let c = Rc::make_mut(&mut next.classroom);
-            c.drafts.entry(article).or_default().id = Some(id);
+            let draft = c.drafts.entry(article).or_default();
+            draft.id = Some(id);
+            draft.hash = Some(hash);
         }
         Action::SetRubric(rubric) => Rc::make_mut(&mut next.classroom).rubric = rubric,
         Action::LoadScoringFiles { files, unreadable } => {
@@ -720,9 +731,13 @@ mod tests {
             &teacher,
             Action::ExerciseExported {
                 id: exercise.id.clone(),
+                hash: exercise.hash.clone(),
             },
         );
         assert_eq!(teacher.classroom.draft("a").id, Some(exercise.id.clone()));
+        assert!(!teacher.classroom.draft("a").changed_since_export(TEXT));
+        let changed = reduce(&teacher, Action::SetInstructions("Find two.".into()));
+        assert!(changed.classroom.draft("a").changed_since_export(TEXT));
 
         // A student's browser: the exercise's own copy of the article, then the exercise.
         let open = |s: &AppState, article: Article| {
@@ -754,9 +769,22 @@ mod tests {
         assert_eq!(edited.article.text, TEXT, "the article is read-only");
         let renamed = reduce(&s, Action::SetDetails(Details::default()));
         assert_eq!(renamed.article.title, s.article.title);
-        // Opening another article leaves the exercise; opening it again resumes it.
+        // Opening another article leaves the exercise; opening its copy again (from the
+        // library) resumes it, and so does opening the exercise file again.
         let away = open(&s, state().article.as_ref().clone());
         assert!(!away.classroom.is_student());
+        let from_library = open(&away, work_article(&exercise));
+        assert!(from_library.classroom.is_student());
+        // Leaving keeps the copy read-only: the class's article is the same for everyone.
+        let left = reduce(&from_library, Action::SetMode(Mode::Reader));
+        assert!(!left.classroom.is_student());
+        let edited = reduce(
+            &left,
+            Action::EditText {
+                text: "Another text".into(),
+            },
+        );
+        assert_eq!(edited.article.text, TEXT);
         let back = reduce(&open(&away, work_article(&exercise)), start);
         let work = back.classroom.active_work().unwrap();
         assert_eq!(

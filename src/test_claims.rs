@@ -25,8 +25,8 @@ pub fn claim_at(text: &str, id: &str, start: usize, end: usize) -> Claim {
         source_phrase: None,
         note: String::new(),
         evidence: Vec::new(),
-        created: "t0".into(),
-        modified: "t0".into(),
+        created: "2026-01-01T00:00:00Z".into(),
+        modified: "2026-01-01T00:00:00Z".into(),
     }
 }
 

@@ -1300,6 +1300,10 @@ async fn bad_imports_get_a_message_and_leave_storage_byte_for_byte_unchanged() {
             serde_json::json!({"format": "claimcheck-exercise", "version": 1}).to_string(),
             "not annotations to import",
         ),
+        (
+            with(&|v| v["claims"][0]["modified"] = "=HYPERLINK(\"https://x.example\")".into()),
+            "claims[0].modified is not a date and time",
+        ),
     ]);
     let snapshot = "return JSON.stringify(Object.keys(localStorage).sort().map(k => [k, localStorage.getItem(k)]));";
     let before = b.script(snapshot, vec![]).await;

@@ -121,15 +121,24 @@ async fn a_teacher_scores_two_students_against_a_key() {
     let exercise = dir.join(format!("{stem}.exercise.json"));
     std::fs::write(&exercise, &exercise_text).unwrap();
 
-    // Print: the worksheet and the key, as Chromium prints them.
-    t.script(
-        "document.body.setAttribute('data-print', 'worksheet');",
-        vec![],
-    )
-    .await;
-    let worksheet = pdf_extract::extract_text_from_mem(&t.print_pdf().await).unwrap();
+    // Print worksheet, then the browser's print: the worksheet. Printing again (Ctrl+P, say)
+    // prints the page, not the worksheet again.
     let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let worksheet = flat(&worksheet);
+    let printed = |pdf: Vec<u8>| flat(&pdf_extract::extract_text_from_mem(&pdf).unwrap());
+    // WebDriver cannot drive the print dialog: the page's print() is a no-op here and
+    // WebDriver's own print stands in for the dialog (firing the same print events).
+    t.script("window.print = () => {};", vec![]).await;
+    t.button("Print worksheet").await.click().await.unwrap();
+    let first = printed(t.print_pdf().await);
+    assert!(first.contains("CLAIMCHECK WORKSHEET"), "{first}");
+    let again = printed(t.print_pdf().await);
+    assert!(!again.contains("CLAIMCHECK WORKSHEET"), "{again}");
+    assert!(
+        again.contains("Score submissions"),
+        "the page itself: {again}"
+    );
+    // What they print: the worksheet and the key, as Chromium prints them.
+    let worksheet = first;
     for expected in [
         "CLAIMCHECK WORKSHEET",
         "Name:",
@@ -153,9 +162,8 @@ async fn a_teacher_scores_two_students_against_a_key() {
             "the worksheet shows {absent:?}"
         );
     }
-    t.script("document.body.setAttribute('data-print', 'key');", vec![])
-        .await;
-    let key_sheet = flat(&pdf_extract::extract_text_from_mem(&t.print_pdf().await).unwrap());
+    t.button("Print answer key").await.click().await.unwrap();
+    let key_sheet = printed(t.print_pdf().await);
     assert!(
         key_sheet.contains("CLAIMCHECK ANSWER KEY — FOR THE TEACHER"),
         "{key_sheet}"
@@ -165,8 +173,6 @@ async fn a_teacher_scores_two_students_against_a_key() {
         "{key_sheet}"
     );
     assert!(!key_sheet.contains("Name:"));
-    t.script("document.body.removeAttribute('data-print');", vec![])
-        .await;
 
     // Two students, each in a browser of their own, annotate differently.
     let (ana_name, ana) = student(&exercise, "Ana Silva", &[DENIAL, EMAILS]).await;
@@ -194,6 +200,22 @@ async fn a_teacher_scores_two_students_against_a_key() {
     t.wait_for(".class-table").await;
     t.wait_text(".class-table caption", "2 scored · 1 flagged")
         .await;
+
+    // Dropping a file on the box loads it too; the same submission again counts once.
+    t.script(
+        "const dt = new DataTransfer();
+         dt.items.add(new File([arguments[1]], arguments[0], {type: 'application/json'}));
+         document.querySelector('.scoring-drop').dispatchEvent(
+             new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
+        vec![files[1].0.clone().into(), files[1].1.clone().into()],
+    )
+    .await;
+    t.wait_for(".scoring-problems").await;
+    assert!(t
+        .text(".scoring-problems")
+        .await
+        .contains("was loaded already; it counts once"));
+    assert_eq!(t.text(".class-table caption").await, "2 scored · 1 flagged");
 
     // What the table shows is what the scoring core computes for the same files.
     let subs: Vec<(&str, &str)> = files[1..]

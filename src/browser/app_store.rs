@@ -249,7 +249,11 @@ impl AppStore {
         let parsed =
             crate::import_formats::parse_import(text, &super::clock::now()).map_err(|e| e.0)?;
         self.flush();
-        let mut library = self.storage.borrow_mut().documents();
+        let mut warnings = Vec::new();
+        let mut library = self.storage.borrow_mut().documents(&mut warnings);
+        for warning in warnings {
+            self.dispatch(Action::Warn(warning));
+        }
         // The open article counts as the library's even before its first change is saved.
         let open = self.state();
         if !library.iter().any(|d| d.article.id == open.article.id) {
@@ -277,18 +281,51 @@ impl AppStore {
 
     /// Works on `exercise` as a student: its own copy of the article (with the work already
     /// done on it, when this exercise was opened before) in student mode.
-    pub fn start_exercise(self: &Rc<Self>, exercise: crate::exercise_files::Exercise) {
-        self.open_article(crate::classroom::work_article(&exercise));
+    /// When the student's copy was made from another version of the exercise, the work is put
+    /// back on the new text; the report says how that went.
+    pub fn start_exercise(
+        self: &Rc<Self>,
+        exercise: crate::exercise_files::Exercise,
+    ) -> Option<crate::reanchor::Report> {
+        let article = crate::classroom::work_article(&exercise);
+        self.flush();
+        let stored = self
+            .storage
+            .borrow_mut()
+            .read_article(&article.id, &mut Vec::new());
+        let mut report = None;
+        match stored {
+            Some(doc) if doc.article.text != article.text => {
+                let anchored = crate::reanchor::reanchor(&article.text, doc.claims, doc.orphans);
+                report = Some(anchored.report);
+                self.dispatch(Action::OpenArticle {
+                    article,
+                    claims: anchored.claims,
+                    orphans: anchored.orphans,
+                    selected: None,
+                });
+            }
+            _ => {
+                self.open_article(article);
+            }
+        }
         self.dispatch(Action::StartExercise {
             exercise: Box::new(exercise),
             at: super::clock::now(),
         });
+        self.save();
+        report
     }
 
     /// Every article of the library as stored (the open one saved first).
     pub fn library_documents(self: &Rc<Self>) -> Vec<crate::export_json::Document> {
         self.flush();
-        self.storage.borrow_mut().documents()
+        let mut warnings = Vec::new();
+        let docs = self.storage.borrow_mut().documents(&mut warnings);
+        for warning in warnings {
+            self.dispatch(Action::Warn(warning));
+        }
+        docs
     }
 
     /// What this site keeps in localStorage, in UTF-16 code units.

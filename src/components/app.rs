@@ -100,18 +100,27 @@ fn open_json(store: &Rc<AppStore>, name: &str, text: String) -> String {
         Some(FileKind::Exercise) => match parse_exercise(&text) {
             Ok(exercise) => {
                 let title = exercise.title.clone();
-                store.start_exercise(exercise);
-                format!("Opened the exercise “{title}”. Write your name, mark the sourced claims, then Submit.")
+                match store.start_exercise(exercise) {
+                    Some(r) => format!(
+                        "The exercise “{title}” changed since you started it; your claims were put on the new text: {}.",
+                        r.summary()
+                    ),
+                    None => format!("Opened the exercise “{title}”. Write your name, mark the sourced claims, then Submit."),
+                }
             }
             Err(e) => format!("This exercise could not be opened: {e}"),
         },
         Some(kind @ (FileKind::Key | FileKind::Submission)) => {
             if store.state().classroom.mode == Mode::Teacher {
+                let before = store.state().classroom.scoring.problems.len();
                 store.dispatch(Action::LoadScoringFiles {
                     files: vec![(name.to_string(), text)],
                     unreadable: Vec::new(),
                 });
-                format!("Loaded {name} for scoring.")
+                match store.state().classroom.scoring.problems.get(before) {
+                    Some(problem) => format!("Not loaded: {problem}"),
+                    None => format!("Loaded {name} for scoring."),
+                }
             } else {
                 let what = if kind == FileKind::Key {
                     "an answer key"

@@ -121,6 +121,8 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
     };
     let mode = state.classroom.mode;
     let student = state.classroom.is_student();
+    // A student's copy of an exercise stays as the teacher made it, in any mode.
+    let read_only = state.classroom.exercise_of(&state.article.id).is_some();
     let mode_button = |m: Mode, label: &'static str, title: &'static str| {
         html! {
             <button type="button" aria-pressed={(mode == m).to_string()} title={title}
@@ -167,8 +169,8 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
                     aria-label="Import annotations (Claimcheck, W3C or Hypothesis JSON)" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_file_chosen} />
                 <button type="button" onclick={props.on_paste.reform(|_: MouseEvent| ())}>{ "Paste article" }</button>
                 <button type="button" onclick={props.on_library.reform(|_: MouseEvent| ())}>{ "Library" }</button>
-                <button type="button" disabled={student} onclick={props.on_details.reform(|_: MouseEvent| ())}>{ "Article details" }</button>
-                <button type="button" disabled={props.editing || student} title={if student { "An exercise's article is the same for the whole class" } else { "" }}
+                <button type="button" disabled={read_only} onclick={props.on_details.reform(|_: MouseEvent| ())}>{ "Article details" }</button>
+                <button type="button" disabled={props.editing || read_only} title={if read_only { "An exercise's article is the same for the whole class" } else { "" }}
                     onclick={props.on_edit.reform(|_: MouseEvent| ())}>{ "Edit article" }</button>
                 <details class="export-menu">
                     <summary>{ "Export" }</summary>

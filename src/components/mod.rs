@@ -29,6 +29,7 @@ use crate::browser::{app_store::AppStore, js_api};
 pub fn start() {
     let store = AppStore::start();
     js_api::install(&store);
+    teacher_panel::forget_stale_print_requests();
     let props = app::AppProps { store };
     match gloo::utils::document().get_element_by_id("app") {
         Some(root) => yew::Renderer::<app::App>::with_root_and_props(root, props).render(),

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::form_values::set_value_by_id;
 use crate::article_text::slug;
 use crate::browser::{download, file_open};
 use crate::offsets::char_len;
@@ -89,7 +90,21 @@ pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
         })
     };
     let rubric = classroom.rubric;
-    let weight = |label: &'static str, id: &'static str, value: f64, set: fn(&mut Rubric, f64)| {
+    {
+        // Filled once: after that the fields are the teacher's, and a re-render in the middle of
+        // typing must not put the old number back.
+        use_effect_with((), move |_| {
+            for (id, value) in [
+                ("weight-found", rubric.found),
+                ("weight-precision", rubric.precision),
+                ("weight-status", rubric.status),
+                ("weight-source", rubric.source),
+            ] {
+                set_value_by_id(id, &format!("{value}"));
+            }
+        });
+    }
+    let weight = |label: &'static str, id: &'static str, set: fn(&mut Rubric, f64)| {
         let dispatch = props.dispatch.clone();
         let onchange = Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
@@ -102,7 +117,7 @@ pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
         });
         html! {
             <label for={id}>{ label }
-                <input {id} type="number" min="0" step="0.05" value={format!("{value}")} {onchange} />
+                <input {id} type="number" min="0" step="0.05" {onchange} />
             </label>
         }
     };
@@ -161,7 +176,7 @@ pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
                 <input ref={input_ref} id="scoring-files" type="file" multiple=true class="visually-hidden" tabindex="-1"
                     aria-label="Key and submission files" accept=".json,application/json" onchange={on_chosen} />
                 if session.key.is_some() || !session.submissions.is_empty() || !session.problems.is_empty() {
-                    <button type="button" onclick={props.dispatch.reform(|_: MouseEvent| Action::ClearScoring)}>{ "Clear" }</button>
+                    <button type="button" onclick={props.dispatch.reform(|_: MouseEvent| Action::ClearScoring)}>{ "Clear loaded files" }</button>
                 }
             </div>
             <p class="scoring-status">
@@ -177,10 +192,10 @@ pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
             }
             <fieldset class="rubric">
                 <legend>{ "Rubric weights (relative)" }</legend>
-                { weight("Claims found", "weight-found", rubric.found, |r, v| r.found = v) }
-                { weight("Precision", "weight-precision", rubric.precision, |r, v| r.precision = v) }
-                { weight("Status agreement", "weight-status", rubric.status, |r, v| r.status = v) }
-                { weight("Source agreement", "weight-source", rubric.source, |r, v| r.source = v) }
+                { weight("Claims found", "weight-found", |r, v| r.found = v) }
+                { weight("Precision", "weight-precision", |r, v| r.precision = v) }
+                { weight("Status agreement", "weight-status", |r, v| r.status = v) }
+                { weight("Source agreement", "weight-source", |r, v| r.source = v) }
             </fieldset>
             if let Some(report) = &report {
                 <table class="class-table">

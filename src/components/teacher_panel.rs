@@ -19,13 +19,34 @@ pub struct TeacherPanelProps {
 }
 
 /// Prints one of the sheets (`worksheet` or `key`, see `print_sheets`) with the browser's own
-/// print dialog; the print style sheet shows only the sheet named on the body.
+/// print dialog; the print style sheet shows only the sheet named on the body. The name is taken
+/// off after printing, and by any print the buttons did not ask for (Ctrl+P later prints the
+/// page, even where the browser never says a print ended).
 fn print(sheet: &'static str) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| {
         let body = gloo::utils::body();
         let _ = body.set_attribute("data-print", sheet);
-        let _ = gloo::utils::window().print();
+        let _ = body.set_attribute("data-print-asked", "");
+        let window = gloo::utils::window();
+        gloo::events::EventListener::once(&window, "afterprint", |_| {
+            let _ = gloo::utils::body().remove_attribute("data-print");
+        })
+        .forget();
+        let _ = window.print();
     })
+}
+
+/// Installed once: a print that no Print button asked for prints the page as it is.
+pub fn forget_stale_print_requests() {
+    gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", |_| {
+        let body = gloo::utils::body();
+        if body.has_attribute("data-print-asked") {
+            let _ = body.remove_attribute("data-print-asked");
+        } else {
+            let _ = body.remove_attribute("data-print");
+        }
+    })
+    .forget();
 }
 
 #[function_component(TeacherPanel)]
@@ -71,6 +92,7 @@ pub fn teacher_panel(props: &TeacherPanelProps) -> Html {
                 build_exercise(&state.article, &state.claims, &draft, &clock::now());
             dispatch.emit(Action::ExerciseExported {
                 id: exercise.id.clone(),
+                hash: exercise.hash.clone(),
             });
             let mut files = Vec::new();
             if with_exercise {
@@ -102,6 +124,11 @@ pub fn teacher_panel(props: &TeacherPanelProps) -> Html {
                 { format!("Answer key: {key_count} {} — the claims you mark on this article, with their status and source kind.",
                     if key_count == 1 { "claim" } else { "claims" }) }
             </p>
+            if draft.changed_since_export(&state.article.text) {
+                <p class="changed-warning" role="status">
+                    { "You changed this exercise since you exported it. Export it again and hand out the new file: work on the old one will be flagged when scored with the new key." }
+                </p>
+            }
             <label class="stacked" for="exercise-instructions">{ "Instructions for students" }</label>
             <textarea id="exercise-instructions" rows="3" defaultvalue={draft.instructions.clone()}
                 placeholder="Find every sourced claim. For each, say who the source is and whether the article shows it is verified."
