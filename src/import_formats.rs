@@ -255,19 +255,8 @@ fn quoted_claim(
     created: &str,
     modified: &str,
 ) -> Claim {
-    Claim {
-        id,
-        position: position.unwrap_or_else(|| placeholder(&quote)),
-        quote,
-        status: Status::Unverified,
-        source: String::new(),
-        source_kind: None,
-        source_phrase: None,
-        note: String::new(),
-        evidence: Vec::new(),
-        created: created.to_string(),
-        modified: modified.to_string(),
-    }
+    let position = position.unwrap_or_else(|| placeholder(&quote));
+    Claim::unverified(id, quote, position, created, modified)
 }
 
 fn hashed_id(prefix: &str, key: &str) -> String {

@@ -250,6 +250,29 @@ pub fn is_web_url(url: &str) -> bool {
 }
 
 impl Claim {
+    /// A claim just marked on `quote` at `position`: unverified, nothing said about it yet.
+    pub fn unverified(
+        id: String,
+        quote: TextQuote,
+        position: TextPosition,
+        created: &str,
+        modified: &str,
+    ) -> Claim {
+        Claim {
+            id,
+            quote,
+            position,
+            status: Status::Unverified,
+            source: String::new(),
+            source_kind: None,
+            source_phrase: None,
+            note: String::new(),
+            evidence: Vec::new(),
+            created: created.to_string(),
+            modified: modified.to_string(),
+        }
+    }
+
     /// Verified, but with nothing in its evidence trail that supports it.
     pub fn verified_without_evidence(&self) -> bool {
         self.status == Status::Verified

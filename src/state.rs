@@ -399,19 +399,8 @@ fn apply(state: &AppState, action: Action) -> AppState {
             let Some((quote, position)) = describe(text, start, end) else {
                 return next;
             };
-            next.claims.push(Claim {
-                id: id.clone(),
-                quote,
-                position,
-                status: Status::Unverified,
-                source: String::new(),
-                note: String::new(),
-                source_kind: None,
-                source_phrase: None,
-                evidence: Vec::new(),
-                created: at.clone(),
-                modified: at,
-            });
+            next.claims
+                .push(Claim::unverified(id.clone(), quote, position, &at, &at));
             sort_in_reading_order(&mut next.claims);
             next.selected = Some(id);
             next.deleted = None;

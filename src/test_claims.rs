@@ -1,7 +1,7 @@
 //! Claims for the core's tests: one builder, so each test says only what differs.
 
 use crate::anchor::describe;
-use crate::model::{Claim, Status};
+use crate::model::Claim;
 
 /// The code-point range of the first `quote` in `text`.
 pub fn span_of(text: &str, quote: &str) -> (usize, usize) {
@@ -15,19 +15,8 @@ pub fn span_of(text: &str, quote: &str) -> (usize, usize) {
 /// An unverified claim on code points `start..end` of `text`, with nothing else said about it.
 pub fn claim_at(text: &str, id: &str, start: usize, end: usize) -> Claim {
     let (quote, position) = describe(text, start, end).expect("a range of the text");
-    Claim {
-        id: id.into(),
-        quote,
-        position,
-        status: Status::Unverified,
-        source: String::new(),
-        source_kind: None,
-        source_phrase: None,
-        note: String::new(),
-        evidence: Vec::new(),
-        created: "2026-01-01T00:00:00Z".into(),
-        modified: "2026-01-01T00:00:00Z".into(),
-    }
+    let t = "2026-01-01T00:00:00Z";
+    Claim::unverified(id.into(), quote, position, t, t)
 }
 
 /// The same, on the first `quote` in `text`.
