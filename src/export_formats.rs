@@ -194,41 +194,41 @@ pub const CSV_COLUMNS: [&str; 10] = [
     "modified",
 ];
 
+/// A CSV document: `header`, then `rows`, quoted by the csv crate. Cells are written as given;
+/// callers guard the ones that could hold formulas.
+pub fn csv_text<H, R>(header: H, rows: impl IntoIterator<Item = R>) -> String
+where
+    H: IntoIterator,
+    H::Item: AsRef<[u8]>,
+    R: IntoIterator,
+    R::Item: AsRef<[u8]>,
+{
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let memory = "writing to memory cannot fail";
+    writer.write_record(header).expect(memory);
+    for row in rows {
+        writer.write_record(row).expect(memory);
+    }
+    String::from_utf8(writer.into_inner().expect(memory))
+        .expect("the csv crate writes the UTF-8 it is given")
+}
+
 /// The claims as CSV, one row per claim, quoted by the csv crate, formulas guarded.
 pub fn to_csv(claims: &[Claim]) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer
-        .write_record(CSV_COLUMNS)
-        .expect("writing to memory cannot fail");
-    for c in claims {
-        writer
-            .write_record(csv_row(c))
-            .expect("writing to memory cannot fail");
-    }
-    finish_csv(writer)
+    csv_text(CSV_COLUMNS, claims.iter().map(csv_row))
 }
 
 /// Every article's claims as one CSV: the article's title and id first on each row.
 pub fn library_to_csv(docs: &[Document]) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer
-        .write_record(["article", "article id"].iter().chain(CSV_COLUMNS.iter()))
-        .expect("writing to memory cannot fail");
-    for d in docs {
-        for c in &d.claims {
-            let mut row = vec![guard(&d.article.title), guard(&d.article.id)];
-            row.extend(csv_row(c));
-            writer
-                .write_record(&row)
-                .expect("writing to memory cannot fail");
-        }
-    }
-    finish_csv(writer)
-}
-
-fn finish_csv(writer: csv::Writer<Vec<u8>>) -> String {
-    String::from_utf8(writer.into_inner().expect("flushing memory cannot fail"))
-        .expect("the csv crate writes the UTF-8 it is given")
+    let header = ["article", "article id"].into_iter().chain(CSV_COLUMNS);
+    let rows = docs.iter().flat_map(|d| {
+        d.claims.iter().map(move |c| {
+            [guard(&d.article.title), guard(&d.article.id)]
+                .into_iter()
+                .chain(csv_row(c))
+        })
+    });
+    csv_text(header, rows)
 }
 
 fn csv_row(c: &Claim) -> [String; 10] {

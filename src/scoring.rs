@@ -56,7 +56,7 @@ use serde::{Deserialize, Serialize};
 use crate::exercise_files::{
     parse_key, parse_submission, student_name_from_file_name, FormatError, KeySide, SubmissionSide,
 };
-use crate::export_formats::guard;
+use crate::export_formats::{csv_text, guard};
 use crate::model::Claim;
 use crate::offsets::CharTable;
 
@@ -893,13 +893,9 @@ fn percent(x: f64) -> String {
 /// as percentages with one decimal, counts as numbers; a flagged student has only a name and a
 /// problem. Cells a spreadsheet would run as formulas start with an apostrophe.
 pub fn grades_csv(rows: &[StudentRow]) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer
-        .write_record(GRADES_COLUMNS)
-        .expect("writing to memory cannot fail");
-    for row in rows {
+    let records = rows.iter().map(|row| {
         let problem = guard(row.problem.as_deref().unwrap_or(""));
-        let record = match &row.score {
+        match &row.score {
             Some(s) => [
                 guard(&row.name),
                 percent(s.total),
@@ -917,13 +913,9 @@ pub fn grades_csv(rows: &[StudentRow]) -> String {
                 r[8] = problem;
                 r
             }
-        };
-        writer
-            .write_record(&record)
-            .expect("writing to memory cannot fail");
-    }
-    String::from_utf8(writer.into_inner().expect("writing to memory cannot fail"))
-        .expect("the cells are UTF-8")
+        }
+    });
+    csv_text(GRADES_COLUMNS, records)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
