@@ -1,4 +1,4 @@
-//! Reading and setting what form controls hold, whatever their kind.
+//! Reading and setting what form controls hold, whatever their kind, and opening file choosers.
 
 use wasm_bindgen::JsCast;
 
@@ -41,4 +41,14 @@ pub fn set_value_by_id(id: &str, value: &str) {
     } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
         area.set_value(value);
     }
+}
+
+/// A button's click that opens the (hidden) file chooser `input`.
+pub fn open_chooser(input: &yew::NodeRef) -> yew::Callback<web_sys::MouseEvent> {
+    let input = input.clone();
+    yew::Callback::from(move |_: web_sys::MouseEvent| {
+        if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
+            input.click();
+        }
+    })
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::form_values::event_value;
+use super::form_values::{event_value, open_chooser};
 use crate::browser::{clipboard, download};
 use crate::classroom::Mode;
 use crate::export_formats::{self, ExportFormat};
@@ -86,14 +86,7 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
         })
     };
     let file_input = use_node_ref();
-    let choose_file = {
-        let file_input = file_input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = file_input.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    let choose_file = open_chooser(&file_input);
     let on_file_chosen = {
         let on_file = props.on_file.clone();
         Callback::from(move |e: Event| {
@@ -111,14 +104,7 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
         })
     };
     let import_input = use_node_ref();
-    let choose_import = {
-        let import_input = import_input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = import_input.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    let choose_import = open_chooser(&import_input);
     let mode = state.classroom.mode;
     let student = state.classroom.is_student();
     // A student's copy of an exercise stays as the teacher made it, in any mode.

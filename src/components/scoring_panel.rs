@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::form_values::set_value_by_id;
+use super::form_values::{open_chooser, set_value_by_id};
 use crate::article_text::slug;
 use crate::browser::{download, file_open};
 use crate::offsets::char_len;
@@ -61,14 +61,7 @@ pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
     sort_students(&mut rows, sort.0, sort.1);
 
     let input_ref = use_node_ref();
-    let choose = {
-        let input_ref = input_ref.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = input_ref.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    let choose = open_chooser(&input_ref);
     let on_chosen = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
