@@ -67,7 +67,7 @@ fn err<T>(msg: impl Into<String>) -> Result<T, FormatError> {
 /// says what that did, when it was needed.
 pub fn parse_with_report(json: &str) -> Result<(Document, Option<Report>), FormatError> {
     let mut doc = parse_shape(json)?;
-    if !validate(&doc)? {
+    if !validate(&doc, false)? {
         return Ok((doc, None));
     }
     let anchored = reanchor(
@@ -89,8 +89,7 @@ pub fn parse_strict(json: &str) -> Result<Document, FormatError> {
 /// As [`parse_strict`], for a document already read as JSON (one of a library file's).
 pub fn parse_strict_value(value: Value) -> Result<Document, FormatError> {
     let doc = shape(value)?;
-    validate(&doc)?;
-    check_claims(&doc.claims, Some(&CharTable::new(&doc.article.text)))?;
+    validate(&doc, true)?;
     check_times(&doc.claims)?;
     Ok(doc)
 }
@@ -214,12 +213,13 @@ pub fn parse(json: &str) -> Result<Document, FormatError> {
 }
 
 /// Checks the document's shape; `Ok(true)` when some claim does not sit on its quote.
-fn validate(doc: &Document) -> Result<bool, FormatError> {
+/// With `on_quotes`, every claim must also sit on its quote, checked in the same pass.
+fn validate(doc: &Document, on_quotes: bool) -> Result<bool, FormatError> {
     if doc.article.id.trim().is_empty() {
         return err("article.id is empty.");
     }
-    check_claims(&doc.claims, None)?;
     let table = CharTable::new(&doc.article.text);
+    check_claims(&doc.claims, on_quotes.then_some(&table))?;
     let disagree = doc
         .claims
         .iter()
