@@ -119,6 +119,9 @@ pub struct Store<S: KeyValue> {
     protected: Vec<String>,
     /// The classroom state as last read or written, so unchanged state is not written again.
     classroom_written: Option<String>,
+    /// The state last compared with it: most saves are of claims, with the classroom state the
+    /// very same, and need not serialize it at all.
+    classroom_checked: Option<Rc<Classroom>>,
 }
 
 /// What start-up found: the state to show and what the user must be told.
@@ -133,6 +136,7 @@ impl<S: KeyValue> Store<S> {
             kv,
             protected: Vec::new(),
             classroom_written: None,
+            classroom_checked: None,
         }
     }
 
@@ -289,6 +293,13 @@ impl<S: KeyValue> Store<S> {
             index.selected = state.selected.clone();
             self.write_index(&index)?;
         }
+        if self
+            .classroom_checked
+            .as_ref()
+            .is_some_and(|c| Rc::ptr_eq(c, &state.classroom))
+        {
+            return Ok(());
+        }
         let classroom = state.classroom.to_json();
         if self.classroom_written.as_ref() != Some(&classroom)
             && !self.protected.iter().any(|k| k == CLASSROOM_KEY)
@@ -296,6 +307,7 @@ impl<S: KeyValue> Store<S> {
             self.kv.set(CLASSROOM_KEY, &classroom)?;
             self.classroom_written = Some(classroom);
         }
+        self.classroom_checked = Some(state.classroom.clone());
         Ok(())
     }
 
@@ -535,6 +547,15 @@ mod tests {
         );
         let s = reduce(&s, Action::SetStudentName("Ana".into()));
         store.save(&s).unwrap();
+        // Saving claims again leaves the classroom state alone: not even serialized again.
+        let written = store.kv().get(CLASSROOM_KEY).unwrap();
+        store
+            .kv
+            .data
+            .insert(CLASSROOM_KEY.into(), "sentinel".into());
+        store.save(&edited(&s)).unwrap();
+        assert_eq!(store.kv().get(CLASSROOM_KEY).as_deref(), Some("sentinel"));
+        store.kv.data.insert(CLASSROOM_KEY.into(), written);
         let restored = start(&mut Store::new(store.kv().clone())).state;
         assert!(restored.classroom.is_student());
         assert_eq!(restored.classroom.active_work().unwrap().student, "Ana");
