@@ -622,7 +622,7 @@ pub fn app(props: &AppProps) -> Html {
             />
             <Banners
                 state={state.clone()}
-                store={super::StoreRef(store.clone())}
+                store={super::SameRc(store.clone())}
                 dispatch={dispatch.clone()}
                 on_message={on_message.clone()}
             />

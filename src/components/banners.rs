@@ -4,14 +4,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::StoreRef;
+use super::SameRc;
+use crate::browser::app_store::AppStore;
 use crate::browser::download;
 use crate::state::{Action, AppState, StorageHealth};
 
 #[derive(Properties, PartialEq)]
 pub struct BannersProps {
     pub state: Rc<AppState>,
-    pub store: StoreRef,
+    pub store: SameRc<AppStore>,
     pub dispatch: Callback<Action>,
     pub on_message: Callback<Option<String>>,
 }

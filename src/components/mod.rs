@@ -37,11 +37,17 @@ pub fn start() {
     };
 }
 
-/// A store handle as a prop: equal when it is the same store.
-#[derive(Clone)]
-pub struct StoreRef(pub Rc<AppStore>);
+/// Shared data as a prop or a memo's input: equal when it is the very same, never compared
+/// field by field.
+pub struct SameRc<T>(pub Rc<T>);
 
-impl PartialEq for StoreRef {
+impl<T> Clone for SameRc<T> {
+    fn clone(&self) -> Self {
+        SameRc(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for SameRc<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }

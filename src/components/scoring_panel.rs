@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::form_values::{open_chooser, set_value_by_id};
+use super::SameRc;
 use crate::article_text::slug;
 use crate::browser::{download, file_open};
 use crate::offsets::char_len;
@@ -50,11 +51,15 @@ pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
     let sort = use_state(|| (SortColumn::Total, true));
     let classroom = &props.state.classroom;
     let session = &classroom.scoring;
-    let report: Option<ClassReport> = session
-        .key
-        .as_ref()
-        .map(|key| score_class(key, &session.submissions, &classroom.rubric));
-    let mut rows = report
+    // Scored again only when the classroom state changes, not on every edit of a claim.
+    let report = use_memo(SameRc(classroom.clone()), |c| {
+        let c = &c.0;
+        c.scoring
+            .key
+            .as_ref()
+            .map(|key| score_class(key, &c.scoring.submissions, &c.rubric))
+    });
+    let mut rows = (*report)
         .as_ref()
         .map(|r| r.students.clone())
         .unwrap_or_default();
@@ -190,7 +195,7 @@ pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
                 { weight("Status agreement", "weight-status", |r, v| r.status = v) }
                 { weight("Source agreement", "weight-source", |r, v| r.source = v) }
             </fieldset>
-            if let Some(report) = &report {
+            if let Some(report) = (*report).as_ref() {
                 <table class="class-table">
                     <caption>{ format!("{} scored · {} flagged", report.scored, report.flagged) }</caption>
                     <thead><tr>{ for COLUMNS.into_iter().map(sort_header) }</tr></thead>

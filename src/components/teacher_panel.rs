@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::form_values::event_value;
+use super::SameRc;
 use crate::browser::{clock, download};
 use crate::classroom::build_exercise;
 use crate::exercise_files::Settings;
@@ -53,6 +54,11 @@ pub fn forget_stale_print_requests() {
 pub fn teacher_panel(props: &TeacherPanelProps) -> Html {
     let state = &props.state;
     let draft = state.classroom.draft(&state.article.id);
+    // Hashing the article is for when it or the exercise changed, not for every render.
+    let changed = *use_memo(
+        (SameRc(state.article.clone()), draft.clone()),
+        |(article, draft)| draft.changed_since_export(&article.0.text),
+    );
     let settings = draft.settings;
     let setting = |label: &'static str, on: bool, change: fn(&mut Settings, bool)| {
         let dispatch = props.dispatch.clone();
@@ -124,7 +130,7 @@ pub fn teacher_panel(props: &TeacherPanelProps) -> Html {
                 { format!("Answer key: {key_count} {} — the claims you mark on this article, with their status and source kind.",
                     if key_count == 1 { "claim" } else { "claims" }) }
             </p>
-            if draft.changed_since_export(&state.article.text) {
+            if changed {
                 <p class="changed-warning" role="status">
                     { "You changed this exercise since you exported it. Export it again and hand out the new file: work on the old one will be flagged when scored with the new key." }
                 </p>
