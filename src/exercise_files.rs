@@ -438,13 +438,7 @@ fn check_version(value: &Value, kind: FileKind, path: &str) -> Result<(), Format
 
 /// Deserializes with serde's error located by its path in the file.
 fn shape<T: DeserializeOwned>(value: Value) -> Result<T, FormatError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        FormatError(format!(
-            "The file's contents do not have the expected shape: {} {}.",
-            e.path(),
-            e.inner()
-        ))
-    })
+    export_json::typed(value, "The file's contents do not")
 }
 
 fn validate_exercise(ex: &Exercise, path: &str) -> Result<(), FormatError> {

@@ -177,9 +177,19 @@ fn shape(value: Value) -> Result<Document, FormatError> {
         }
         _ => return err("\"version\" is missing or not a supported version number."),
     }
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    typed(value, "The file's contents do not")
+}
+
+/// Reads typed data out of JSON; a mismatch is reported at its path in `subject` ("The file's
+/// contents do not", "claimcheck:articles does not") "have the expected shape: …".
+pub fn typed<'de, T, D>(json: D, subject: &str) -> Result<T, FormatError>
+where
+    T: serde::de::DeserializeOwned,
+    D: serde::Deserializer<'de>,
+{
+    serde_path_to_error::deserialize(json).map_err(|e| {
         FormatError(format!(
-            "The file's contents do not have the expected shape: {} {}.",
+            "{subject} have the expected shape: {} {}.",
             e.path(),
             e.inner()
         ))

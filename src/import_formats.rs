@@ -465,13 +465,7 @@ fn attach_embedded_articles(value: &Value, sets: &mut [AnnotationSet]) -> Result
     let Some(embedded) = value.get(W3C_ARTICLES) else {
         return Ok(());
     };
-    let articles: Vec<Article> = serde_path_to_error::deserialize(embedded).map_err(|e| {
-        FormatError(format!(
-            "{W3C_ARTICLES} does not have the expected shape: {} {}.",
-            e.path(),
-            e.inner()
-        ))
-    })?;
+    let articles: Vec<Article> = export_json::typed(embedded, &format!("{W3C_ARTICLES} does not"))?;
     for (i, a) in articles.iter().enumerate() {
         if a.id.trim().is_empty() {
             return err(format!("{W3C_ARTICLES}[{i}].id is empty."));
