@@ -1,34 +1,17 @@
 //! Claimcheck: read a news article closely and check its sourced claims.
 //!
-//! A pure core (everything at the top level here), a thin browser edge (`browser`) and a Yew view
-//! (`components`). Only the core builds natively, so `cargo test` exercises it without a browser.
+//! Four layers, each a folder (docs/ARCHITECTURE.md is the map):
+//! - `core`: the pure model and its rules (text, anchoring, intake, formats, library, classroom);
+//! - `app`: the app's state machine, pure too (state, actions, reducers, use cases, view models);
+//! - `web`: the thin browser edge, the only code besides the view that touches web APIs;
+//! - `view`: Yew components that render what they are given and dispatch actions.
+//!
+//! `core` and `app` build natively, so `cargo test` exercises them without a browser.
 
-pub mod anchor;
-pub mod approx_search;
-pub mod article_import;
-pub mod article_text;
-pub mod claim_filter;
-pub mod classroom;
-pub mod deep_link;
-pub mod exercise_files;
-pub mod export_formats;
-pub mod export_json;
-pub mod highlight_layout;
-pub mod import_formats;
-pub mod import_merge;
-pub mod model;
-pub mod offsets;
-pub mod persistence;
-pub mod reanchor;
-pub mod samples;
-pub mod scoring;
-pub mod state;
-pub mod undo_history;
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod test_claims;
+pub mod app;
+pub mod core;
 
 #[cfg(target_arch = "wasm32")]
-pub mod browser;
+pub mod view;
 #[cfg(target_arch = "wasm32")]
-pub mod components;
+pub mod web;

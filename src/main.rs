@@ -1,4 +1,4 @@
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    claimcheck::components::start();
+    claimcheck::view::start();
 }

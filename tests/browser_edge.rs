@@ -3,12 +3,12 @@
 //! combining accents, CJK and right-to-left text), localStorage (including a full quota),
 //! downloads, and the `window.claimcheck` API over the running app.
 
-use claimcheck::browser::local_storage::LocalStorage;
-use claimcheck::browser::text_selection::{dom_range, range_offsets, ARTICLE_BODY_ID};
-use claimcheck::browser::{clipboard, download};
-use claimcheck::highlight_layout::layout;
-use claimcheck::offsets::{char_len, slice, trim_range};
-use claimcheck::persistence::{KeyValue, WriteError};
+use claimcheck::app::view_model::highlight_layout::layout;
+use claimcheck::core::library::store::{KeyValue, WriteError};
+use claimcheck::core::text::offsets::{char_len, slice, trim_range};
+use claimcheck::web::local_storage::LocalStorage;
+use claimcheck::web::text_selection::{dom_range, range_offsets, ARTICLE_BODY_ID};
+use claimcheck::web::{clipboard, download};
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -193,8 +193,8 @@ async fn copying_either_reaches_the_clipboard_or_says_what_to_do() {
 
 #[wasm_bindgen_test]
 fn html_files_keep_structure_and_lose_everything_active() {
-    use claimcheck::browser::html_import::article_from_html;
-    use claimcheck::model::BlockKind;
+    use claimcheck::core::model::BlockKind;
+    use claimcheck::web::html_import::article_from_html;
     let window = web_sys::window().unwrap();
     let _ = Reflect::delete_property(&window, &"__xss".into());
     let a = article_from_html(include_str!("fixtures/hostile_page.html"), "fallback").unwrap();
@@ -250,7 +250,7 @@ fn the_javascript_api_loads_articles_and_exports_claims() {
     let host = document().create_element("div").unwrap();
     host.set_id("app");
     document().body().unwrap().append_child(&host).unwrap();
-    claimcheck::components::start();
+    claimcheck::view::start();
     let api = Reflect::get(&window, &"claimcheck".into()).unwrap();
     assert_eq!(
         Reflect::get(&api, &"version".into())
@@ -271,7 +271,7 @@ fn the_javascript_api_loads_articles_and_exports_claims() {
     let claims = call(&api, "claims", &[]).unwrap();
     assert_eq!(js_sys::Array::from(&claims).length(), 0);
     let json = call(&api, "exportJson", &[]).unwrap().as_string().unwrap();
-    let doc = claimcheck::export_json::parse(&json).unwrap();
+    let doc = claimcheck::core::formats::native::parse(&json).unwrap();
     assert_eq!(doc.article.id, id);
     assert_eq!(
         doc.article.text,
@@ -329,7 +329,7 @@ fn file(name: &str, bytes: &[u8]) -> web_sys::File {
 
 #[wasm_bindgen_test]
 async fn a_class_s_files_are_read_together_and_bad_ones_named() {
-    use claimcheck::browser::file_open::read_all;
+    use claimcheck::web::file_open::read_all;
     let (read, problems) = read_all(vec![
         file(
             "ana.submission.json",

@@ -9,10 +9,10 @@
 #[allow(dead_code)] // each test file uses part of the shared driver
 mod e2e_support;
 
-use claimcheck::article_text::slug;
-use claimcheck::export_json;
-use claimcheck::model::Status;
-use claimcheck::offsets::slice;
+use claimcheck::core::formats::native;
+use claimcheck::core::model::Status;
+use claimcheck::core::text::offsets::slice;
+use claimcheck::core::text::paragraphs::slug;
 use e2e_support::Browser;
 
 const SAMPLE_TITLE: &str =
@@ -141,7 +141,7 @@ async fn mark_verify_reload_and_export_claims_with_the_mouse() {
     b.export("Export JSON").await;
     let name = format!("{}.claims.json", slug(SAMPLE_TITLE));
     let json = b.downloaded(&name).await;
-    let doc = export_json::parse(&json).expect("the export validates");
+    let doc = native::parse(&json).expect("the export validates");
     assert_eq!(doc.article.title, SAMPLE_TITLE);
     assert_eq!(doc.claims.len(), 3);
     for c in &doc.claims {
@@ -270,7 +270,7 @@ async fn offsets_stay_exact_with_emoji_accents_cjk_and_rtl_text() {
 
     b.export("Export JSON").await;
     let json = b.downloaded("unicode-test.claims.json").await;
-    let doc = export_json::parse(&json).expect("the export validates");
+    let doc = native::parse(&json).expect("the export validates");
     assert_eq!(doc.article.text, text);
     let quotes: Vec<(&str, usize, usize)> = doc
         .claims
@@ -377,7 +377,7 @@ async fn a_full_storage_warns_and_keeps_the_work_exportable() {
     let json = b
         .downloaded(&format!("{}.claims.json", slug(SAMPLE_TITLE)))
         .await;
-    let doc = export_json::parse(&json).unwrap();
+    let doc = native::parse(&json).unwrap();
     assert_eq!(
         doc.claims[0].quote.exact,
         "the ministry said in a statement"
@@ -450,7 +450,7 @@ async fn editing_the_article_keeps_claims_on_their_words_and_orphans_can_be_reat
 
     // Edit: a paragraph added at the top, the Gazette sentence reworded, the ownership sentence
     // cut. Typed into the editor as a person would.
-    let old = claimcheck::samples::first().text;
+    let old = claimcheck::core::intake::samples::first().text;
     let new = format!("Editor's note: this story has been updated.\n\n{old}")
         .replace("reported last week, citing", "reported on Friday, citing")
         .replace(&format!("{owned}, the director's younger brother, through a holding company registered in the Cayman Islands. "), "");
@@ -517,7 +517,7 @@ async fn editing_the_article_keeps_claims_on_their_words_and_orphans_can_be_reat
     let json = b
         .script("return window.claimcheck.exportJson();", vec![])
         .await;
-    let doc = export_json::parse(json.as_str().unwrap()).unwrap();
+    let doc = native::parse(json.as_str().unwrap()).unwrap();
     assert!(doc.orphans.is_empty());
     assert_eq!(
         doc.claims[2].quote.exact,
@@ -933,12 +933,15 @@ async fn a_whole_session_with_the_keyboard_alone() {
     let json = b
         .downloaded(&format!("{}.claims.json", slug(SAMPLE_TITLE)))
         .await;
-    let doc = export_json::parse(&json).unwrap();
+    let doc = native::parse(&json).unwrap();
     assert_eq!(doc.claims.len(), 2);
     let c = &doc.claims[0];
     assert_eq!(c.quote.exact, first);
     assert_eq!(c.status, Status::Verified);
-    assert_eq!(c.source_kind, Some(claimcheck::model::SourceKind::Document));
+    assert_eq!(
+        c.source_kind,
+        Some(claimcheck::core::model::SourceKind::Document)
+    );
     assert_eq!(c.evidence[0].url, "https://records.example/contract-148");
     assert_eq!(c.evidence[0].shows, "the contract award");
     // ? shows the shortcuts.
@@ -1083,8 +1086,8 @@ async fn an_export_imports_into_an_empty_library_as_the_same_claims() {
         .script("return window.claimcheck.exportJson();", vec![])
         .await;
     let (before, after) = (
-        export_json::parse(&exported).unwrap(),
-        export_json::parse(again.as_str().unwrap()).unwrap(),
+        native::parse(&exported).unwrap(),
+        native::parse(again.as_str().unwrap()).unwrap(),
     );
     assert_eq!(
         before.claims, after.claims,

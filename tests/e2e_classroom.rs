@@ -6,8 +6,8 @@
 #[allow(dead_code)] // each test file uses part of the shared driver
 mod e2e_support;
 
-use claimcheck::article_text::slug;
-use claimcheck::scoring::{score_files, Rubric};
+use claimcheck::core::classroom::scoring::{score_files, Rubric};
+use claimcheck::core::text::paragraphs::slug;
 use e2e_support::Browser;
 
 const SAMPLE_TITLE: &str =

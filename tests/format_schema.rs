@@ -1,10 +1,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! docs/claimcheck.schema.json and docs/format.md stay true to what the code writes and reads.
 
-use claimcheck::anchor::describe;
-use claimcheck::export_formats::{library_to_w3c, to_w3c};
-use claimcheck::export_json::{self, library_to_json, to_json, Document};
-use claimcheck::model::{
+use claimcheck::core::anchoring::selectors::describe;
+use claimcheck::core::formats::export::{library_to_w3c, to_w3c};
+use claimcheck::core::formats::native::{self, library_to_json, to_json, Document};
+use claimcheck::core::model::{
     Article, BlockKind, Claim, Evidence, Link, Passage, SourceKind, Stance, Status,
 };
 use serde_json::{json, Value};
@@ -96,7 +96,7 @@ fn every_export_matches_the_schema() {
             "position": {"start": 4, "end": 7}, "status": "unverified", "source": "", "note": "",
             "created": "t", "modified": "t"}]});
     assert_eq!(errors(&v, &v1), Vec::<String>::new());
-    assert!(export_json::parse(&v1.to_string()).is_ok());
+    assert!(native::parse(&v1.to_string()).is_ok());
 }
 
 #[test]
@@ -148,7 +148,7 @@ fn the_schema_refuses_what_import_refuses() {
             "the schema let a bad {what} through"
         );
         assert!(
-            export_json::parse(&bad.to_string()).is_err(),
+            native::parse(&bad.to_string()).is_err(),
             "import let a bad {what} through"
         );
     }
@@ -162,7 +162,7 @@ fn the_documented_example_is_valid_and_imports() {
     let end = start + doc[start..].find("```").unwrap();
     let example: Value = serde_json::from_str(&doc[start..end]).unwrap();
     assert_eq!(errors(&schema(), &example), Vec::<String>::new());
-    let parsed = export_json::parse_strict(&doc[start..end]).expect("the example imports");
+    let parsed = native::parse_strict(&doc[start..end]).expect("the example imports");
     let c = &parsed.claims[0];
     let p = c.source_phrase.as_ref().unwrap();
     assert_eq!(

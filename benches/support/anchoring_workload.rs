@@ -1,8 +1,8 @@
 //! The anchoring benchmark's workload: a generated wire-style article, quotes from it, and the
 //! same article after some quotes were reworded or cut — with where each quote's words now are.
 
-use claimcheck::anchor::{describe_in, Selectors};
-use claimcheck::offsets::CharTable;
+use claimcheck::core::anchoring::selectors::{describe_in, Selectors};
+use claimcheck::core::text::offsets::CharTable;
 
 pub const ARTICLE_CHARS: usize = 100_000;
 pub const QUOTES: usize = 1_000;

@@ -1,0 +1,512 @@
+//! Classroom exercises in the app: which mode it is in, the exercise a teacher is preparing for
+//! each article, a student's work on an exercise, and the files a teacher loads for scoring.
+//! The file formats are in `exercise_files`, the scoring in `scoring`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::classroom::files::{
+    file_kind, make_exercise_id, parse_key, parse_submission, student_name_from_file_name,
+    Exercise, FileKind, Key, KeySide, Settings, Submission, SubmissionSide,
+};
+use crate::core::classroom::scoring::Rubric;
+use crate::core::model::{Article, Claim};
+
+/// Where the classroom state is kept in localStorage.
+pub const CLASSROOM_KEY: &str = "claimcheck:classroom";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Reading and annotating for oneself.
+    #[default]
+    Reader,
+    /// Building exercises and scoring a class.
+    Teacher,
+    /// Working on an exercise: the article is read-only and the work is handed in.
+    Student,
+}
+
+/// The exercise a teacher is preparing from one article. Its key is the teacher's claims on
+/// the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ExerciseDraft {
+    pub instructions: String,
+    pub settings: Settings,
+    /// Set at the first export and kept, so submissions to a re-exported, unchanged exercise
+    /// still belong to it.
+    pub id: Option<String>,
+    /// The exercise's hash when it was last exported: a different one now means students hold
+    /// an older version.
+    pub hash: Option<String>,
+}
+
+impl ExerciseDraft {
+    /// Whether the exercise changed (article text, instructions, settings) since its export.
+    pub fn changed_since_export(&self, article_text: &str) -> bool {
+        self.hash.as_ref().is_some_and(|h| {
+            *h != crate::core::classroom::files::exercise_hash(
+                article_text,
+                &self.instructions,
+                &self.settings,
+            )
+        })
+    }
+}
+
+/// A student's work on one exercise; the claims are kept with the exercise's article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StudentWork {
+    pub exercise: Exercise,
+    pub student: String,
+    pub started: String,
+}
+
+/// What a teacher loaded to score a class. Not saved: the files are the teacher's.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ScoringSession {
+    pub key: Option<KeySide>,
+    pub submissions: Vec<SubmissionSide>,
+    /// Files that could not be used, with why.
+    pub problems: Vec<String>,
+}
+
+/// All classroom state; what is saved is everything but `scoring`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Classroom {
+    pub mode: Mode,
+    /// By article id.
+    pub drafts: BTreeMap<String, ExerciseDraft>,
+    pub rubric: Rubric,
+    /// By exercise id.
+    pub works: BTreeMap<String, StudentWork>,
+    /// The exercise being worked on in student mode.
+    pub active: Option<String>,
+    #[serde(skip)]
+    pub scoring: ScoringSession,
+}
+
+impl Classroom {
+    /// Reads the saved classroom state; anything unreadable starts afresh (the caller keeps
+    /// the unreadable text aside).
+    pub fn from_json(json: &str) -> Result<Classroom, String> {
+        let mut c: Classroom = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        if c.mode == Mode::Student && c.active_work().is_none() {
+            c.mode = Mode::Reader;
+            c.active = None;
+        }
+        Ok(c)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("the classroom always serializes")
+    }
+
+    pub fn draft(&self, article_id: &str) -> ExerciseDraft {
+        self.drafts.get(article_id).cloned().unwrap_or_default()
+    }
+
+    /// The work under way in student mode.
+    pub fn active_work(&self) -> Option<&StudentWork> {
+        self.active.as_ref().and_then(|id| self.works.get(id))
+    }
+
+    /// The exercise whose work copy `article_id` is, if it is one.
+    pub fn exercise_of(&self, article_id: &str) -> Option<&str> {
+        self.works
+            .iter()
+            .find(|(_, w)| work_article_id(&w.exercise) == article_id)
+            .map(|(id, _)| id.as_str())
+    }
+
+    pub fn is_student(&self) -> bool {
+        self.mode == Mode::Student && self.active_work().is_some()
+    }
+}
+
+/// The id under which a student's copy of an exercise's article is kept: apart from the
+/// teacher's own copy, so a teacher trying the exercise never mixes work into the key.
+pub fn work_article_id(exercise: &Exercise) -> String {
+    format!("x-{}", exercise.id)
+}
+
+/// The article a student annotates for `exercise`.
+pub fn work_article(exercise: &Exercise) -> Article {
+    Article {
+        id: work_article_id(exercise),
+        ..exercise.article.clone()
+    }
+}
+
+/// The exercise and key files for `article`, with the teacher's `claims` as the key. `now`
+/// names a new exercise; a draft that was exported before keeps its id.
+pub fn build_exercise(
+    article: &Article,
+    claims: &[Claim],
+    draft: &ExerciseDraft,
+    now: &str,
+) -> (Exercise, Key) {
+    let id = draft
+        .id
+        .clone()
+        .unwrap_or_else(|| make_exercise_id(&article.id, now));
+    let exercise = Exercise::new(
+        article.clone(),
+        draft.instructions.clone(),
+        draft.settings,
+        Some(claims.len()),
+        id,
+    );
+    let key = Key::new(exercise.clone(), claims.to_vec());
+    (exercise, key)
+}
+
+/// What keeps a student's work from being handed in, in words for the student (empty when it
+/// can be).
+pub fn submission_problems(work: &StudentWork, claims: &[Claim]) -> Vec<String> {
+    let mut problems = Vec::new();
+    if work.student.trim().is_empty() {
+        problems.push("Write your name first.".to_string());
+    }
+    if claims.is_empty() {
+        problems.push("Mark at least one claim.".to_string());
+    }
+    let settings = work.exercise.settings;
+    for c in claims {
+        let which = short_quote(&c.quote.exact);
+        if settings.require_source && (c.source.trim().is_empty() || c.source_kind.is_none()) {
+            problems.push(format!(
+                "“{which}” needs its source: who says so, and what kind of source that is."
+            ));
+        }
+        if settings.verified_needs_evidence && c.verified_without_evidence() {
+            problems.push(format!(
+                "“{which}” is Verified without evidence: add a link that supports it, or mark it Unverified."
+            ));
+        }
+    }
+    problems
+}
+
+/// The first words of a quote, to name a claim in a message.
+fn short_quote(quote: &str) -> String {
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    if words.len() <= 6 {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..6].join(" "))
+    }
+}
+
+/// The file a student hands in.
+pub fn submission(work: &StudentWork, claims: &[Claim], now: &str) -> (String, String) {
+    let sub = Submission::new(
+        &work.exercise,
+        work.student.trim().to_string(),
+        claims.to_vec(),
+        work.started.clone(),
+        now.to_string(),
+    );
+    (
+        crate::core::classroom::files::submission_file_name(&work.exercise.title, &work.student),
+        sub.to_json(),
+    )
+}
+
+/// Whether a file's name calls it a key: the word "key" in it (`port.key.json`,
+/// `answer-key.json`), not just the letters (`mickey.claims.json`).
+fn named_as_key(name: &str) -> bool {
+    name.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| word == "key")
+}
+
+/// Adds files a teacher loaded for scoring: a key file, or a Claimcheck export named as a key,
+/// becomes the key (only when none is loaded: a second key is refused, never swapped in
+/// silently); submissions and other exports are students' work (the same file twice counts
+/// once); anything else is listed as a problem.
+pub fn load_scoring_files(session: &mut ScoringSession, files: &[(String, String)]) {
+    for (name, text) in files {
+        let kind = file_kind(text);
+        let as_key = match kind {
+            Some(FileKind::Key) => true,
+            Some(FileKind::Export) => named_as_key(name),
+            _ => false,
+        };
+        if as_key {
+            match (&session.key, parse_key(text)) {
+                (_, Err(e)) => session.problems.push(format!("{name}: {e}")),
+                (Some(loaded), Ok(key)) if *loaded != key => session.problems.push(format!(
+                    "{name} is another answer key; the key for “{}” stays loaded (Clear loaded files to start over).",
+                    loaded.title
+                )),
+                (Some(_), Ok(_)) => {}
+                (None, Ok(key)) => session.key = Some(key),
+            }
+            continue;
+        }
+        match kind {
+            Some(FileKind::Submission) | Some(FileKind::Export) => {
+                match parse_submission(text, &student_name_from_file_name(name)) {
+                    Ok(side) if session.submissions.contains(&side) => session
+                        .problems
+                        .push(format!("{name} was loaded already; it counts once.")),
+                    Ok(side) => session.submissions.push(side),
+                    Err(e) => session.problems.push(format!("{name}: {e}")),
+                }
+            }
+            Some(FileKind::Exercise) => session.problems.push(format!(
+                "{name} is the exercise handed to students; load the key (.key.json) to score."
+            )),
+            _ => session.problems.push(format!(
+                "{name} is not a key, a submission or a Claimcheck export."
+            )),
+        }
+    }
+}
+
+/// The paragraph (counting from 1, as printed worksheets number them) that code point `pos` of
+/// `text` is in, or the last one before it.
+pub fn paragraph_number(text: &str, pos: usize) -> usize {
+    crate::core::text::paragraphs::paragraph_ranges(text)
+        .iter()
+        .take_while(|(start, _)| *start <= pos)
+        .count()
+        .max(1)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::classroom::files::{Settings, KEY_FORMAT};
+    use crate::core::model::{Evidence, Status};
+    use crate::core::test_claims::claim_on;
+
+    const TEXT: &str = "The Washington Post reported, citing confidential documents, that the ruler had agreed to step down. Maduro earlier said he would never leave.";
+
+    fn article() -> Article {
+        Article {
+            id: "a-1".into(),
+            title: "Ruler to step down".into(),
+            text: TEXT.into(),
+            ..Article::default()
+        }
+    }
+
+    fn claim(id: &str, quote: &str) -> Claim {
+        claim_on(TEXT, id, quote)
+    }
+
+    fn draft(settings: Settings) -> ExerciseDraft {
+        ExerciseDraft {
+            instructions: "Find every sourced claim.".into(),
+            settings,
+            id: None,
+            hash: None,
+        }
+    }
+
+    #[test]
+    fn an_exported_exercise_keeps_its_id_and_never_carries_the_key() {
+        let claims = vec![claim("k1", "the ruler had agreed to step down")];
+        let (ex, key) = build_exercise(&article(), &claims, &draft(Settings::default()), "t1");
+        let again = ExerciseDraft {
+            id: Some(ex.id.clone()),
+            ..draft(Settings::default())
+        };
+        let (ex2, _) = build_exercise(&article(), &claims, &again, "t2");
+        assert_eq!(ex.id, ex2.id);
+        assert_eq!(ex.hash, ex2.hash);
+        assert!(
+            !ex.to_json().contains("k1"),
+            "the exercise file has no key claims"
+        );
+        assert!(key.to_json().contains(KEY_FORMAT) && key.to_json().contains("k1"));
+        assert_eq!(ex.claim_count, None, "no hint unless asked for");
+        let hinted = draft(Settings {
+            show_count_hint: true,
+            ..Settings::default()
+        });
+        assert_eq!(
+            build_exercise(&article(), &claims, &hinted, "t1")
+                .0
+                .claim_count,
+            Some(1)
+        );
+        let w = work_article(&ex);
+        assert_eq!(w.text, TEXT);
+        assert_ne!(w.id, article().id);
+    }
+
+    #[test]
+    fn settings_decide_what_blocks_a_submission() {
+        let strict = Settings {
+            require_source: true,
+            verified_needs_evidence: true,
+            show_count_hint: false,
+        };
+        let (ex, _) = build_exercise(&article(), &[], &draft(strict), "t");
+        let mut work = StudentWork {
+            exercise: ex,
+            student: " ".into(),
+            started: "t".into(),
+        };
+        assert_eq!(
+            submission_problems(&work, &[]),
+            ["Write your name first.", "Mark at least one claim."]
+        );
+        work.student = "Ana".into();
+        let mut c = claim("c1", "Maduro earlier said he would never leave.");
+        c.status = Status::Verified;
+        let problems = submission_problems(&work, std::slice::from_ref(&c));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("“Maduro earlier said he would never…” needs its source"));
+        assert!(problems[1].contains("Verified without evidence"));
+        c.source = "Maduro".into();
+        assert_eq!(
+            submission_problems(&work, std::slice::from_ref(&c)).len(),
+            2,
+            "a name without its kind is not enough: scoring compares kinds"
+        );
+        c.source_kind = Some(crate::core::model::SourceKind::Person);
+        c.evidence.push(Evidence {
+            url: "https://x.example".into(),
+            ..Evidence::default()
+        });
+        assert!(submission_problems(&work, std::slice::from_ref(&c)).is_empty());
+        work.exercise.settings = Settings::default();
+        c.source.clear();
+        c.evidence.clear();
+        assert!(
+            submission_problems(&work, &[c]).is_empty(),
+            "lenient exercise"
+        );
+    }
+
+    #[test]
+    fn loaded_files_are_sorted_into_key_submissions_and_problems() {
+        let claims = vec![claim("k1", "the ruler had agreed to step down")];
+        let (ex, key) = build_exercise(&article(), &claims, &draft(Settings::default()), "t");
+        let work = StudentWork {
+            exercise: ex.clone(),
+            student: "Ana".into(),
+            started: "t0".into(),
+        };
+        let (name, sub) = submission(&work, &claims, "t1");
+        assert!(name.ends_with("-ana.submission.json"), "{name}");
+        let export = crate::core::formats::native::to_json(&article(), &claims, &[]);
+        let mut session = ScoringSession::default();
+        load_scoring_files(
+            &mut session,
+            &[
+                (name, sub),
+                ("ruler.key.json".into(), key.to_json()),
+                ("ben.claims.json".into(), export.clone()),
+                ("ruler.exercise.json".into(), ex.to_json()),
+                ("notes.json".into(), "{\"hello\": 1}".into()),
+                ("broken.submission.json".into(), "{".into()),
+            ],
+        );
+        assert!(session.key.is_some());
+        let names: Vec<&str> = session
+            .submissions
+            .iter()
+            .map(|s| s.student.as_str())
+            .collect();
+        assert_eq!(names, ["Ana", "ben"]);
+        assert_eq!(session.problems.len(), 3, "{:?}", session.problems);
+        assert!(session.problems[0].contains("exercise handed to students"));
+        // An export named as a key is a key; one merely containing the letters is not.
+        let mut s2 = ScoringSession::default();
+        load_scoring_files(
+            &mut s2,
+            &[
+                ("mickey.claims.json".into(), export.clone()),
+                ("teacher-key.json".into(), export.clone()),
+            ],
+        );
+        assert!(s2.key.is_some());
+        assert_eq!(s2.submissions[0].student, "mickey");
+        // A second, different key is refused; the same file twice counts once.
+        let mut other = article();
+        other.text = format!("{TEXT} More.");
+        let other_key = crate::core::formats::native::to_json(&other, &claims, &[]);
+        load_scoring_files(
+            &mut s2,
+            &[
+                ("other.key.json".into(), other_key),
+                ("mickey.claims.json".into(), export),
+            ],
+        );
+        assert_eq!(s2.key.as_ref().unwrap().article.text, TEXT);
+        assert_eq!(s2.submissions.len(), 1);
+        assert!(
+            s2.problems[0].contains("is another answer key"),
+            "{:?}",
+            s2.problems
+        );
+        assert!(s2.problems[1].contains("loaded already"));
+    }
+
+    #[test]
+    fn an_empty_submission_on_another_text_is_flagged_even_against_a_plain_export() {
+        let (ex, _) = build_exercise(&article(), &[], &draft(Settings::default()), "t");
+        let work = StudentWork {
+            exercise: ex,
+            student: "Ana".into(),
+            started: "2026-01-01T00:00:00Z".into(),
+        };
+        let (name, sub) = submission(&work, &[], "2026-01-01T01:00:00Z");
+        let mut other = article();
+        other.text = "Another story entirely, with nothing in common.".into();
+        let key = crate::core::formats::native::to_json(&other, &[], &[]);
+        let mut session = ScoringSession::default();
+        load_scoring_files(&mut session, &[("a.key.json".into(), key), (name, sub)]);
+        let side = &session.submissions[0];
+        let problem = side.problem_with(session.key.as_ref().unwrap()).unwrap();
+        assert!(problem.contains("different article text"), "{problem}");
+    }
+
+    #[test]
+    fn paragraphs_are_numbered_from_one() {
+        let text = "Café one.\n\nTwo 😀 here.\n\nThree.";
+        assert_eq!(paragraph_number(text, 0), 1);
+        assert_eq!(paragraph_number(text, 8), 1);
+        assert_eq!(paragraph_number(text, 11), 2);
+        assert_eq!(paragraph_number(text, 24), 3);
+    }
+
+    #[test]
+    fn saved_classroom_state_round_trips_without_the_scoring_session() {
+        let (ex, _) = build_exercise(&article(), &[], &draft(Settings::default()), "t");
+        let mut c = Classroom {
+            mode: Mode::Student,
+            active: Some(ex.id.clone()),
+            ..Classroom::default()
+        };
+        c.works.insert(
+            ex.id.clone(),
+            StudentWork {
+                exercise: ex,
+                student: "Ana".into(),
+                started: "t".into(),
+            },
+        );
+        c.drafts.insert("a-1".into(), draft(Settings::default()));
+        c.scoring.problems.push("x".into());
+        let back = Classroom::from_json(&c.to_json()).unwrap();
+        assert!(back.is_student());
+        assert_eq!(back.works, c.works);
+        assert!(back.scoring.problems.is_empty());
+        // Student mode without its work falls back to reading.
+        let mut lost = c.clone();
+        lost.works.clear();
+        let back = Classroom::from_json(&lost.to_json()).unwrap();
+        assert_eq!(back.mode, Mode::Reader);
+        assert!(Classroom::from_json("{\"mode\": 5}").is_err());
+    }
+}

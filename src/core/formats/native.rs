@@ -1,0 +1,399 @@
+//! Claimcheck's own JSON format (version 1): what Export JSON writes, what localStorage keeps,
+//! and what loads back. Loading validates everything before anything is used.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::core::anchoring::reanchor::{reanchor, Report};
+use crate::core::model::{Article, Claim};
+use crate::core::text::offsets::CharTable;
+
+pub const FORMAT: &str = "claimcheck";
+pub const VERSION: u64 = 2;
+/// The oldest version still read. Version 1 (the core loop's) lacks source kinds, source
+/// phrases and evidence; they load empty.
+pub const OLDEST_VERSION: u64 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub format: String,
+    pub version: u64,
+    pub article: Article,
+    pub claims: Vec<Claim>,
+    /// Claims whose words are no longer in the text; their quote and position are where they
+    /// were last found. Absent when there are none.
+    #[serde(default)]
+    pub orphans: Vec<Claim>,
+}
+
+/// The export of an article, its claims and its orphans, as pretty-printed JSON.
+pub fn to_json(article: &Article, claims: &[Claim], orphans: &[Claim]) -> String {
+    #[derive(Serialize)]
+    struct Borrowed<'a> {
+        format: &'static str,
+        version: u64,
+        article: &'a Article,
+        claims: &'a [Claim],
+        #[serde(skip_serializing_if = "<[Claim]>::is_empty")]
+        orphans: &'a [Claim],
+    }
+    serde_json::to_string_pretty(&Borrowed {
+        format: FORMAT,
+        version: VERSION,
+        article,
+        claims,
+        orphans,
+    })
+    .expect("the model always serializes")
+}
+
+/// Why a document could not be loaded; the message names the field at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatError(pub String);
+
+impl std::fmt::Display for FormatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn err<T>(msg: impl Into<String>) -> Result<T, FormatError> {
+    Err(FormatError(msg.into()))
+}
+
+/// Parses and checks a Claimcheck document: format and version first (so a newer file gets a
+/// message about its version, not about a field it happens to lack), then shape. Claims whose
+/// quote is not the article text at their position are re-anchored (see `reanchor`); the report
+/// says what that did, when it was needed.
+pub fn parse_with_report(json: &str) -> Result<(Document, Option<Report>), FormatError> {
+    let mut doc = parse_shape(json)?;
+    if !validate(&doc, false)? {
+        return Ok((doc, None));
+    }
+    let anchored = reanchor(
+        &doc.article.text,
+        std::mem::take(&mut doc.claims),
+        std::mem::take(&mut doc.orphans),
+    );
+    doc.claims = anchored.claims;
+    doc.orphans = anchored.orphans;
+    Ok((doc, Some(anchored.report)))
+}
+
+/// Parses a file someone hands in (an import): like [`parse`], but every claim must sit on its
+/// quote in the file's own text; the first claim that does not is named in the error.
+pub fn parse_strict(json: &str) -> Result<Document, FormatError> {
+    parse_strict_value(parse_value(json)?)
+}
+
+/// As [`parse_strict`], for a document already read as JSON (one of a library file's).
+pub fn parse_strict_value(value: Value) -> Result<Document, FormatError> {
+    let doc = shape(value)?;
+    validate(&doc, true)?;
+    check_times(&doc.claims)?;
+    Ok(doc)
+}
+
+/// Every claim's `created` and `modified` must be RFC 3339 times: they decide which change wins
+/// a merge, and end up in spreadsheets.
+pub fn check_times(claims: &[Claim]) -> Result<(), FormatError> {
+    for (i, c) in claims.iter().enumerate() {
+        for (field, value) in [("created", &c.created), ("modified", &c.modified)] {
+            if !crate::core::model::is_rfc3339(value) {
+                return err(format!(
+                    "claims[{i}].{field} is not a date and time like 2026-11-29T10:00:00Z."
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The checks every claim read from a file passes, with errors naming the claim at fault: an id,
+/// used once; end after start; a quote. With `text`, each claim must also sit on its quote.
+pub fn check_claims(claims: &[Claim], text: Option<&CharTable>) -> Result<(), FormatError> {
+    let mut ids = std::collections::HashSet::new();
+    for (i, claim) in claims.iter().enumerate() {
+        let p = claim.position;
+        if claim.id.is_empty() {
+            return err(format!("claims[{i}].id is empty."));
+        }
+        if !ids.insert(claim.id.as_str()) {
+            return err(format!("claims[{i}].id \"{}\" is used twice.", claim.id));
+        }
+        if p.end <= p.start {
+            return err(format!(
+                "claims[{i}].position.end ({}) is not after start ({}).",
+                p.end, p.start
+            ));
+        }
+        if claim.quote.exact.is_empty() {
+            return err(format!("claims[{i}].quote.exact is empty."));
+        }
+        let Some(table) = text else { continue };
+        match table.slice(p.start, p.end) {
+            None => {
+                return err(format!(
+                    "claims[{i}].position.end ({}) is past the end of the article text ({} characters).",
+                    p.end,
+                    table.len()
+                ))
+            }
+            Some(found) if found != claim.quote.exact => {
+                return err(format!(
+                    "claims[{i}].quote.exact does not match the article text at claims[{i}].position."
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// Reads JSON text, a leading byte-order mark allowed.
+pub fn parse_value(json: &str) -> Result<Value, FormatError> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    serde_json::from_str(json).map_err(|e| FormatError(format!("This is not valid JSON ({e}).")))
+}
+
+fn parse_shape(json: &str) -> Result<Document, FormatError> {
+    shape(parse_value(json)?)
+}
+
+/// Format, version and shape, with serde's errors located by their path in the file.
+fn shape(value: Value) -> Result<Document, FormatError> {
+    let Some(obj) = value.as_object() else {
+        return err("This is not a Claimcheck file: it does not hold a JSON object.");
+    };
+    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return err("This is not a Claimcheck file: \"format\" is not \"claimcheck\".");
+    }
+    match obj.get("version").and_then(Value::as_u64) {
+        Some(v) if (OLDEST_VERSION..=VERSION).contains(&v) => {}
+        Some(v) if v > VERSION => {
+            return err(format!(
+                "This file was made by a newer Claimcheck (format version {v}); this one reads version {VERSION}."
+            ))
+        }
+        _ => return err("\"version\" is missing or not a supported version number."),
+    }
+    typed(value, "The file's contents do not")
+}
+
+/// Reads typed data out of JSON; a mismatch is reported at its path in `subject` ("The file's
+/// contents do not", "claimcheck:articles does not") "have the expected shape: …".
+pub fn typed<'de, T, D>(json: D, subject: &str) -> Result<T, FormatError>
+where
+    T: serde::de::DeserializeOwned,
+    D: serde::Deserializer<'de>,
+{
+    serde_path_to_error::deserialize(json).map_err(|e| {
+        FormatError(format!(
+            "{subject} have the expected shape: {} {}.",
+            e.path(),
+            e.inner()
+        ))
+    })
+}
+
+pub const LIBRARY_FORMAT: &str = "claimcheck-library";
+pub const LIBRARY_VERSION: u64 = 1;
+
+/// Every article of the library in one file: `{"format": "claimcheck-library", "version": 1,
+/// "documents": [...]}`, each document exactly what [`to_json`] writes.
+pub fn library_to_json(docs: &[Document]) -> String {
+    let documents: Vec<Value> = docs
+        .iter()
+        .map(|d| {
+            serde_json::from_str(&to_json(&d.article, &d.claims, &d.orphans))
+                .expect("to_json writes JSON")
+        })
+        .collect();
+    serde_json::to_string_pretty(&serde_json::json!({
+        "format": LIBRARY_FORMAT,
+        "version": LIBRARY_VERSION,
+        "documents": documents,
+    }))
+    .expect("JSON values always serialize")
+}
+
+/// As [`parse_with_report`], without the report.
+pub fn parse(json: &str) -> Result<Document, FormatError> {
+    parse_with_report(json).map(|(doc, _)| doc)
+}
+
+/// Checks the document's shape; `Ok(true)` when some claim does not sit on its quote.
+/// With `on_quotes`, every claim must also sit on its quote, checked in the same pass.
+fn validate(doc: &Document, on_quotes: bool) -> Result<bool, FormatError> {
+    if doc.article.id.trim().is_empty() {
+        return err("article.id is empty.");
+    }
+    let table = CharTable::new(&doc.article.text);
+    check_claims(&doc.claims, on_quotes.then_some(&table))?;
+    let disagree = doc
+        .claims
+        .iter()
+        .any(|c| table.slice(c.position.start, c.position.end) != Some(c.quote.exact.as_str()));
+    let mut ids: std::collections::HashSet<&str> =
+        doc.claims.iter().map(|c| c.id.as_str()).collect();
+    for (i, orphan) in doc.orphans.iter().enumerate() {
+        if !ids.insert(orphan.id.as_str()) {
+            return err(format!("orphans[{i}].id \"{}\" is used twice.", orphan.id));
+        }
+    }
+    Ok(disagree || !doc.orphans.is_empty())
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::model::{Status, TextPosition};
+    use crate::core::test_claims::claim_at;
+
+    fn article(text: &str) -> Article {
+        Article {
+            id: "a-1".into(),
+            title: "T".into(),
+            outlet: "O".into(),
+            byline: String::new(),
+            date: String::new(),
+            text: text.into(),
+            ..Article::default()
+        }
+    }
+
+    fn claim(text: &str, id: &str, start: usize, end: usize) -> Claim {
+        Claim {
+            status: Status::Verified,
+            source: "The Post".into(),
+            note: "n".into(),
+            created: "2026-01-01T00:00:00.000Z".into(),
+            modified: "2026-01-02T00:00:00.000Z".into(),
+            ..claim_at(text, id, start, end)
+        }
+    }
+
+    #[test]
+    fn round_trips_and_has_the_documented_shape() {
+        let text = "Café 😀 said\n\n世界 reported";
+        let a = article(text);
+        let claims = vec![claim(text, "c1", 0, 11), claim(text, "c2", 13, 24)];
+        let json = to_json(&a, &claims, &[]);
+        let v: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["format"], "claimcheck");
+        assert_eq!(v["version"], 2);
+        assert_eq!(v["article"]["text"], text);
+        assert_eq!(v["claims"][0]["status"], "verified");
+        assert_eq!(v["claims"][1]["quote"]["exact"], "世界 reported");
+        assert_eq!(v["claims"][1]["position"]["start"], 13);
+        for key in ["id", "source", "note", "created", "modified"] {
+            assert!(v["claims"][0].get(key).is_some(), "{key}");
+        }
+        let doc = parse(&json).unwrap();
+        assert_eq!(doc.article, a);
+        assert_eq!(doc.claims, claims);
+        assert!(v.get("orphans").is_none(), "no orphans, no field");
+    }
+
+    fn broken(edit: impl Fn(&mut Value)) -> String {
+        let text = "one two three";
+        let mut v: Value =
+            serde_json::from_str(&to_json(&article(text), &[claim(text, "c1", 4, 7)], &[]))
+                .unwrap();
+        edit(&mut v);
+        parse(&v.to_string()).unwrap_err().0
+    }
+
+    #[test]
+    fn claims_that_disagree_with_the_text_are_re_anchored_not_refused() {
+        let text = "one two three";
+        let a = article(text);
+        let mut moved = claim(text, "c1", 4, 7);
+        moved.position = TextPosition { start: 90, end: 93 };
+        let mut gone = claim(text, "c2", 8, 13);
+        gone.quote.exact = "seventeen".into();
+        let (doc, report) = parse_with_report(&to_json(&a, &[moved, gone.clone()], &[])).unwrap();
+        let report = report.expect("re-anchoring was needed");
+        assert_eq!((report.moved, report.orphaned), (1, 1));
+        assert_eq!(doc.claims[0].position, TextPosition { start: 4, end: 7 });
+        assert_eq!(doc.orphans, vec![gone]);
+        // Orphans survive a round trip as orphans.
+        let again = parse(&to_json(&doc.article, &doc.claims, &doc.orphans)).unwrap();
+        assert_eq!(again, doc);
+    }
+
+    #[test]
+    fn version_1_files_still_load_and_gain_the_new_fields_empty() {
+        // Exactly what the core loop wrote: no source kind, phrase or evidence.
+        let v1 = r#"{"format":"claimcheck","version":1,
+            "article":{"id":"a-1","title":"T","outlet":"","byline":"","date":"","text":"one two three"},
+            "claims":[{"id":"c1","quote":{"exact":"two","prefix":"one ","suffix":" three"},
+                "position":{"start":4,"end":7},"status":"verified","source":"The Post","note":"n",
+                "created":"2026-01-01T00:00:00.000Z","modified":"2026-01-02T00:00:00.000Z"}]}"#;
+        let doc = parse(v1).unwrap();
+        let c = &doc.claims[0];
+        assert_eq!(
+            (c.source_kind, c.source_phrase.clone(), c.evidence.len()),
+            (None, None, 0)
+        );
+        assert_eq!(c.source, "The Post");
+        assert!(c.verified_without_evidence());
+        let again: Value = serde_json::from_str(&to_json(&doc.article, &doc.claims, &[])).unwrap();
+        assert_eq!(again["version"], 2);
+        assert_eq!(again["claims"][0]["sourceKind"], Value::Null);
+        assert_eq!(again["claims"][0]["evidence"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn imports_must_sit_on_their_own_text() {
+        let text = "one two three";
+        let good = to_json(&article(text), &[claim(text, "c1", 4, 7)], &[]);
+        assert!(parse_strict(&good).is_ok());
+        assert!(
+            parse_strict(&format!("\u{feff}{good}")).is_ok(),
+            "a byte-order mark is fine"
+        );
+        let mut v: Value = serde_json::from_str(&good).unwrap();
+        v["claims"][0]["modified"] = "=1+1".into();
+        assert_eq!(
+            parse_strict(&v.to_string()).unwrap_err().0,
+            "claims[0].modified is not a date and time like 2026-11-29T10:00:00Z."
+        );
+        let mut v: Value = serde_json::from_str(&good).unwrap();
+        v["claims"][0]["quote"]["exact"] = "six".into();
+        assert_eq!(
+            parse_strict(&v.to_string()).unwrap_err().0,
+            "claims[0].quote.exact does not match the article text at claims[0].position."
+        );
+        v["claims"][0]["position"]["end"] = 99.into();
+        assert!(parse_strict(&v.to_string())
+            .unwrap_err()
+            .0
+            .contains("claims[0].position.end (99) is past the end"));
+    }
+
+    #[test]
+    fn bad_documents_get_messages_naming_the_problem() {
+        assert!(parse("{").unwrap_err().0.contains("not valid JSON"));
+        assert!(parse("[]").unwrap_err().0.contains("not a Claimcheck file"));
+        assert!(broken(|v| v["format"] = "other".into()).contains("not a Claimcheck file"));
+        assert!(broken(|v| v["version"] = 3.into()).contains("newer Claimcheck"));
+        assert!(broken(|v| v["version"] = 0.into()).contains("version"));
+        assert!(broken(|v| v["version"] = "1".into()).contains("version"));
+        assert!(broken(|v| v["claims"][0]["position"]["end"] = 2.into())
+            .contains("claims[0].position.end (2) is not after start (4)"));
+        assert!(broken(|v| v["claims"][0]["quote"]["exact"] = "".into())
+            .contains("claims[0].quote.exact is empty"));
+        assert!(broken(|v| v["claims"][0]["status"] = "true".into())
+            .contains("expected shape: claims[0].status unknown variant"));
+        assert!(
+            broken(|v| v["claims"][0]["position"]["start"] = (-1).into())
+                .contains("claims[0].position.start invalid value: integer `-1`")
+        );
+        assert!(broken(|v| {
+            let c = v["claims"][0].clone();
+            v["claims"].as_array_mut().unwrap().push(c);
+        })
+        .contains("claims[1].id \"c1\" is used twice"));
+    }
+}

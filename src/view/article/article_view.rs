@@ -1,0 +1,219 @@
+//! The article as readable text, with claims drawn as highlights. Each run of text from
+//! `highlight_layout` becomes one element carrying `data-o` (its code-point offset), which is what
+//! `browser::text_selection` reads to turn a DOM selection back into offsets.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::app::state::Action;
+use crate::app::view_model::highlight_layout::{layout_article, Paragraph, Run};
+use crate::core::model::{Article, BlockKind, Claim, Status};
+use crate::core::text::offsets::char_len;
+use crate::web::text_selection::{self, ARTICLE_BODY_ID};
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleViewProps {
+    pub article: Rc<Article>,
+    pub claims: Vec<Claim>,
+    pub selected: Option<String>,
+    pub dispatch: Callback<Action>,
+}
+
+/// Scrolls the first highlight of claim `id` into view.
+pub fn scroll_to_claim(id: &str) {
+    let selector = format!("mark[data-claims~=\"{id}\"]");
+    if let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        options.set_behavior(web_sys::ScrollBehavior::Smooth);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// Scrolls to claim `id` and makes its highlight flash, so the eye finds it (deep links).
+pub fn flash_claim(id: &str) {
+    scroll_to_claim(id);
+    let selector = format!("mark[data-claims~=\"{id}\"]");
+    let Ok(marks) = gloo::utils::document().query_selector_all(&selector) else {
+        return;
+    };
+    let marks: Vec<web_sys::Element> = (0..marks.length())
+        .filter_map(|i| marks.item(i)?.dyn_into().ok())
+        .collect();
+    for m in &marks {
+        let _ = m.class_list().add_1("flash");
+    }
+    gloo::timers::callback::Timeout::new(2_500, move || {
+        for m in &marks {
+            let _ = m.class_list().remove_1("flash");
+        }
+    })
+    .forget();
+}
+
+fn status_class(status: Status) -> &'static str {
+    match status {
+        Status::Verified => "claim-verified",
+        Status::Unverified => "claim-unverified",
+    }
+}
+
+fn render_run(run: &Run, selected: Option<&str>) -> Html {
+    // Links are shown, not followed: the reader sees where one pointed on hover.
+    let link_class = run.link.as_ref().map(|_| "link");
+    let attribution = run.attribution.then_some("attribution");
+    let Some(inner) = run.marks.first() else {
+        return html! {
+            <span class={classes!(link_class, attribution)} data-o={run.start.to_string()} data-href={run.link.clone()}
+                title={run.link.as_ref().map(|h| format!("Link to {h}"))}>
+                { run.text.clone() }
+            </span>
+        };
+    };
+    let ids: Vec<&str> = run.marks.iter().map(|m| m.claim_id.as_str()).collect();
+    let is_selected = selected.is_some_and(|s| ids.contains(&s));
+    let end = run.marks.iter().find(|m| m.ends).map(|m| m.status.as_str());
+    let mut title = if run.marks.len() > 1 {
+        format!("{} claims overlap here", run.marks.len())
+    } else {
+        format!("{} claim", inner.status.label())
+    };
+    if let Some(href) = &run.link {
+        title.push_str(&format!(" · link to {href}"));
+    }
+    html! {
+        <mark
+            class={classes!(
+                "claim",
+                status_class(inner.status),
+                is_selected.then_some("selected"),
+                (run.marks.len() > 1).then_some("overlap"),
+                link_class,
+                attribution
+            )}
+            data-href={run.link.clone()}
+            data-o={run.start.to_string()}
+            data-claims={ids.join(" ")}
+            data-end={end}
+            title={title}
+        >
+            { run.text.clone() }
+        </mark>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ParagraphProps {
+    paragraph: Paragraph,
+    /// The selected claim, only when it is highlighted in this paragraph (so the others need no
+    /// re-render when the selection moves).
+    selected: Option<String>,
+}
+
+#[function_component(ParagraphView)]
+fn paragraph_view(props: &ParagraphProps) -> Html {
+    let selected = props.selected.as_deref();
+    let start = props.paragraph.start.to_string();
+    let runs: Html = props
+        .paragraph
+        .runs
+        .iter()
+        .map(|r| render_run(r, selected))
+        .collect();
+    match props.paragraph.kind {
+        BlockKind::Paragraph => html! { <p dir="auto" data-p={start}>{ runs }</p> },
+        BlockKind::Heading { level } => {
+            // The title is the page's h1; the article's own headings sit below it.
+            let tag = format!("h{}", (level + 1).clamp(2, 6));
+            html! { <@{tag} dir="auto" class="block-heading" data-p={start}>{ runs }</@> }
+        }
+        BlockKind::Item { ordered } => html! {
+            <p dir="auto" class={classes!("block-item", ordered.then_some("ordered"))} data-p={start}>{ runs }</p>
+        },
+        BlockKind::Quote => {
+            html! { <blockquote dir="auto" class="block-quote" data-p={start}>{ runs }</blockquote> }
+        }
+    }
+}
+
+#[function_component(ArticleView)]
+pub fn article_view(props: &ArticleViewProps) -> Html {
+    let paragraphs = use_memo(
+        (props.article.clone(), props.claims.clone()),
+        |(article, claims)| layout_article(article, claims),
+    );
+    let text_len = use_memo(props.article.clone(), |a| char_len(&a.text));
+    let on_click = {
+        let dispatch = props.dispatch.clone();
+        let selected = props.selected.clone();
+        Callback::from(move |e: MouseEvent| {
+            // A click that ends a drag is part of selecting text, not a choice of claim.
+            if text_selection::has_selection() {
+                return;
+            }
+            let mark = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("mark[data-claims]").ok().flatten());
+            // Innermost claim first; clicking again where claims overlap moves to the next one
+            // out, so every overlapping claim stays reachable.
+            let ids: Vec<String> = mark
+                .and_then(|m| m.get_attribute("data-claims"))
+                .map(|ids| ids.split(' ').map(str::to_string).collect())
+                .unwrap_or_default();
+            let next = match selected
+                .as_ref()
+                .and_then(|s| ids.iter().position(|i| i == s))
+            {
+                Some(i) => ids.get((i + 1) % ids.len()),
+                None => ids.first(),
+            };
+            let id = next.cloned();
+            if let Some(id) = id {
+                dispatch.emit(Action::Select(Some(id)));
+            }
+        })
+    };
+    let article = &props.article;
+    let meta: Vec<&str> = [article.outlet.as_str(), article.byline.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    html! {
+        <article class="article" aria-labelledby="article-title">
+            <header class="article-head">
+                <h1 id="article-title" dir="auto">{ article.title.clone() }</h1>
+                if !meta.is_empty() {
+                    <p class="byline">{ meta.join(" · ") }</p>
+                }
+                if !article.date.is_empty() {
+                    <p class="dateline"><time datetime={article.date.clone()}>{ article.date.clone() }</time></p>
+                }
+                if article.url.starts_with("https://") || article.url.starts_with("http://") {
+                    <p class="source-url">
+                        { "Original: " }
+                        <a href={article.url.clone()} target="_blank" rel="noopener noreferrer">{ article.url.clone() }</a>
+                    </p>
+                }
+            </header>
+            <div
+                id={ARTICLE_BODY_ID}
+                class="article-body"
+                tabindex="0"
+                aria-label="Article text. Arrow keys move by word, up and down by sentence, Shift extends the selection, S selects the sentence, A adds a claim."
+                onfocus={Callback::from(|_: FocusEvent| text_selection::ensure_caret())}
+                data-len={text_len.to_string()}
+                onclick={on_click}
+            >
+                { for paragraphs.iter().map(|p| {
+                    let selected = props.selected.clone().filter(|id| {
+                        p.runs.iter().any(|r| r.marks.iter().any(|m| &m.claim_id == id))
+                    });
+                    html! { <ParagraphView key={p.start} paragraph={p.clone()} selected={selected} /> }
+                }) }
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,82 @@
+//! "Article details": title, outlet, author, date and the original address.
+
+use yew::prelude::*;
+
+use crate::view::form_values::{set_value_by_id, value_by_id};
+
+use crate::app::state::{Action, Details};
+
+#[derive(Properties, PartialEq)]
+pub struct DetailsFormProps {
+    pub details: Details,
+    pub dispatch: Callback<Action>,
+    pub on_done: Callback<()>,
+}
+
+#[function_component(DetailsForm)]
+pub fn details_form(props: &DetailsFormProps) -> Html {
+    let error = use_state(|| None::<String>);
+    {
+        // Filled once when the form opens: after that the fields are the user's, and re-renders
+        // of the page must not put the old values back.
+        let d = props.details.clone();
+        use_effect_with((), move |_| {
+            for (id, v) in [
+                ("details-title", &d.title),
+                ("details-outlet", &d.outlet),
+                ("details-author", &d.byline),
+                ("details-date", &d.date),
+                ("details-url", &d.url),
+            ] {
+                set_value_by_id(id, v);
+            }
+        });
+    }
+    let on_save = {
+        let (dispatch, on_done, error) =
+            (props.dispatch.clone(), props.on_done.clone(), error.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let details = Details {
+                title: value_by_id("details-title"),
+                outlet: value_by_id("details-outlet"),
+                byline: value_by_id("details-author"),
+                date: value_by_id("details-date"),
+                url: value_by_id("details-url"),
+            };
+            if details.title.trim().is_empty() {
+                error.set(Some("The article needs a title.".into()));
+                return;
+            }
+            let url = details.url.trim();
+            if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
+                error.set(Some(
+                    "The original address must start with http:// or https://.".into(),
+                ));
+                return;
+            }
+            dispatch.emit(Action::SetDetails(details));
+            on_done.emit(());
+        })
+    };
+    html! {
+        <form class="details-form" onsubmit={on_save} aria-labelledby="details-heading">
+            <h2 id="details-heading">{ "Article details" }</h2>
+            <label for="details-title">{ "Title" }</label>
+            <input id="details-title" type="text" />
+            <label for="details-outlet">{ "Outlet" }</label>
+            <input id="details-outlet" type="text" />
+            <label for="details-author">{ "Author" }</label>
+            <input id="details-author" type="text" />
+            <label for="details-date">{ "Date" }</label>
+            <input id="details-date" type="text" placeholder="2026-11-29" />
+            <label for="details-url">{ "Original address" }</label>
+            <input id="details-url" type="url" placeholder="https://" />
+            <p class="error" role="alert">{ (*error).clone().unwrap_or_default() }</p>
+            <div class="dialog-actions">
+                <button type="button" onclick={props.on_done.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
+                <button type="submit" class="primary">{ "Save details" }</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,202 @@
+//! The selected claim: its status, its source (who, what kind, where the text names them), its
+//! evidence trail, a note, and Delete.
+
+use yew::prelude::*;
+
+use crate::app::state::Action;
+use crate::core::model::{is_web_url, Claim, Evidence, SourceKind, Stance, Status};
+use crate::view::form_values::{event_value, set_value_by_id, value_by_id};
+use crate::web::clock;
+
+#[derive(Properties, PartialEq)]
+pub struct ClaimEditorProps {
+    pub claim: Claim,
+    /// Source names already used in this article, offered as suggestions.
+    pub source_names: Vec<String>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(ClaimEditor)]
+pub fn claim_editor(props: &ClaimEditorProps) -> Html {
+    let claim = &props.claim;
+    let evidence_error = use_state(|| None::<String>);
+    let status_button = |status: Status, icon: &'static str| {
+        let dispatch = props.dispatch.clone();
+        let id = claim.id.clone();
+        let pressed = claim.status == status;
+        let onclick = Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::SetStatus {
+                id: id.clone(),
+                status,
+                at: clock::now(),
+            })
+        });
+        html! {
+            <button type="button"
+                class={classes!("status-button", format!("status-{}", status.as_str()), pressed.then_some("pressed"))}
+                aria-pressed={pressed.to_string()}
+                onclick={onclick}>
+                <span class="icon" aria-hidden="true">{ icon }</span>{ status.label() }
+            </button>
+        }
+    };
+    let text_action = |make: fn(String, String, String) -> Action| {
+        let dispatch = props.dispatch.clone();
+        let id = claim.id.clone();
+        Callback::from(move |e: InputEvent| {
+            dispatch.emit(make(id.clone(), event_value(&e), clock::now()))
+        })
+    };
+    let on_source = text_action(|id, source, at| Action::SetSource { id, source, at });
+    let on_note = text_action(|id, note, at| Action::SetNote { id, note, at });
+    let on_kind = {
+        let dispatch = props.dispatch.clone();
+        let id = claim.id.clone();
+        Callback::from(move |e: Event| {
+            dispatch.emit(Action::SetSourceKind {
+                id: id.clone(),
+                kind: SourceKind::parse(&event_value(&e)),
+                at: clock::now(),
+            })
+        })
+    };
+    let clear_phrase = {
+        let dispatch = props.dispatch.clone();
+        let id = claim.id.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::ClearSourcePhrase {
+                id: id.clone(),
+                at: clock::now(),
+            })
+        })
+    };
+    let on_add_evidence = {
+        let dispatch = props.dispatch.clone();
+        let id = claim.id.clone();
+        let evidence_error = evidence_error.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let url = value_by_id("evidence-url");
+            if !is_web_url(&url) {
+                evidence_error.set(Some(
+                    "Evidence needs a web address starting with http:// or https://.".to_string(),
+                ));
+                return;
+            }
+            let stance = if value_by_id("evidence-stance") == "contradicts" {
+                Stance::Contradicts
+            } else {
+                Stance::Supports
+            };
+            dispatch.emit(Action::AddEvidence {
+                id: id.clone(),
+                evidence: Evidence {
+                    url,
+                    title: value_by_id("evidence-title"),
+                    shows: value_by_id("evidence-shows"),
+                    stance,
+                },
+                at: clock::now(),
+            });
+            evidence_error.set(None);
+            for id in ["evidence-url", "evidence-title", "evidence-shows"] {
+                set_value_by_id(id, "");
+            }
+        })
+    };
+    let on_delete = {
+        let dispatch = props.dispatch.clone();
+        let id = claim.id.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Delete { id: id.clone() }))
+    };
+    let source_id = format!("source-{}", claim.id);
+    let kind_id = format!("kind-{}", claim.id);
+    let note_id = format!("note-{}", claim.id);
+    let kind_value = claim.source_kind.map_or("", |k| k.as_str());
+    html! {
+        <section class="claim-editor" aria-label="Selected claim">
+            <blockquote class="editor-quote">{ claim.quote.exact.clone() }</blockquote>
+            <div class="status-group" role="group" aria-label="Status">
+                { status_button(Status::Verified, "✓") }
+                { status_button(Status::Unverified, "?") }
+            </div>
+            // Each part that comes and goes has a fixed wrapper, so the fields around it keep
+            // their own DOM nodes (and a select keeps its own choice).
+            <div class="marker-slot">
+                if claim.verified_without_evidence() {
+                    <p class="no-evidence" role="note">{ "Verified — no evidence given" }</p>
+                }
+            </div>
+            <label for={source_id.clone()}>{ "Source" }</label>
+            <input id={source_id} type="text" value={claim.source.clone()} oninput={on_source}
+                list="source-names" placeholder="Who the article attributes this to" autocomplete="off" />
+            <datalist id="source-names">
+                { for props.source_names.iter().map(|n| html! { <option value={n.clone()} /> }) }
+            </datalist>
+            <label for={kind_id.clone()}>{ "Source kind" }</label>
+            <select id={kind_id} onchange={on_kind}>
+                <option value="" selected={kind_value.is_empty()}>{ "Not chosen yet" }</option>
+                { for SourceKind::ALL.iter().map(|k| html! {
+                    <option value={k.as_str()} selected={kind_value == k.as_str()}>{ k.label() }</option>
+                }) }
+            </select>
+            <div class="phrase-slot">
+                if let Some(phrase) = &claim.source_phrase {
+                    <div class="source-phrase">
+                        <span>{ "Named in the text: " }<q>{ phrase.quote.exact.clone() }</q></span>
+                        <button type="button" onclick={clear_phrase}>{ "Clear source phrase" }</button>
+                    </div>
+                } else {
+                    <p class="hint">{ "Select the words that name the source (“according to…”) and choose Set as source." }</p>
+                }
+            </div>
+            <h3 class="editor-heading">{ "Evidence" }</h3>
+            <div class="evidence-slot">
+            if claim.evidence.is_empty() {
+                <p class="hint">{ "No evidence yet." }</p>
+            } else {
+                <ul class="evidence-list">
+                    { for claim.evidence.iter().enumerate().map(|(i, ev)| {
+                        let remove = {
+                            let (dispatch, id) = (props.dispatch.clone(), claim.id.clone());
+                            Callback::from(move |_: MouseEvent| dispatch.emit(Action::RemoveEvidence { id: id.clone(), index: i, at: clock::now() }))
+                        };
+                        let stance = match ev.stance { Stance::Supports => "supports", Stance::Contradicts => "contradicts" };
+                        let title = if ev.title.is_empty() { ev.url.clone() } else { ev.title.clone() };
+                        html! {
+                            <li class={classes!("evidence", format!("evidence-{stance}"))}>
+                                <span class="stance">{ stance }</span>
+                                <a href={ev.url.clone()} target="_blank" rel="noopener noreferrer">{ title }</a>
+                                if !ev.shows.is_empty() { <span class="shows">{ ev.shows.clone() }</span> }
+                                <button type="button" aria-label={format!("Remove evidence {}", i + 1)} onclick={remove}>{ "Remove" }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            </div>
+            <form class="evidence-form" onsubmit={on_add_evidence}>
+                <label for="evidence-url">{ "Evidence address" }</label>
+                <input id="evidence-url" type="url" placeholder="https://" autocomplete="off" />
+                <label for="evidence-title">{ "Evidence title" }</label>
+                <input id="evidence-title" type="text" autocomplete="off" />
+                <label for="evidence-shows">{ "What it shows" }</label>
+                <input id="evidence-shows" type="text" autocomplete="off" />
+                <label for="evidence-stance">{ "It" }</label>
+                // Yew inserts options last first, so the default must say it is selected.
+                <select id="evidence-stance">
+                    <option value="supports" selected=true>{ "supports the claim" }</option>
+                    <option value="contradicts">{ "contradicts the claim" }</option>
+                </select>
+                <p class="error" role="alert">{ (*evidence_error).clone().unwrap_or_default() }</p>
+                <button type="submit">{ "Add evidence" }</button>
+            </form>
+            <label for={note_id.clone()}>{ "Note" }</label>
+            <textarea id={note_id} value={claim.note.clone()} oninput={on_note} rows="4"
+                placeholder="What you checked, what you found" />
+            <div class="editor-actions">
+                <button type="button" class="danger" onclick={on_delete}>{ "Delete" }</button>
+            </div>
+        </section>
+    }
+}

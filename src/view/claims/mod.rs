@@ -1,0 +1,5 @@
+//! The claims panel: the list, the claim editor and orphaned claims.
+
+pub(crate) mod claim_editor;
+pub(crate) mod claim_panel;
+pub(crate) mod orphan_list;

@@ -1,0 +1,280 @@
+//! Teacher mode: scoring a class. Load the key and the submissions (several at once, or dropped
+//! together), weigh the rubric, and read the class table, the heat strip of key claims over the
+//! article, and the extra claims most students marked. Grades download as CSV.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::state::{Action, AppState};
+use crate::core::classroom::scoring::{
+    grades_csv, score_class, sort_students, ClassReport, Rubric, SortColumn,
+};
+use crate::core::text::offsets::char_len;
+use crate::core::text::paragraphs::slug;
+use crate::view::form_values::{open_chooser, set_value_by_id};
+use crate::view::SameRc;
+use crate::web::{download, file_open};
+
+#[derive(Properties, PartialEq)]
+pub struct ScoringPanelProps {
+    pub state: Rc<AppState>,
+    pub dispatch: Callback<Action>,
+    pub on_message: Callback<Option<String>>,
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+const COLUMNS: [(SortColumn, &str); 7] = [
+    (SortColumn::Name, "Student"),
+    (SortColumn::Total, "Total"),
+    (SortColumn::Found, "Found"),
+    (SortColumn::Extra, "Extra"),
+    (SortColumn::Precision, "Precision"),
+    (SortColumn::StatusAgreement, "Status agreement"),
+    (SortColumn::SourceAgreement, "Source agreement"),
+];
+
+/// Loads files into the scoring session, reading them first.
+fn load(files: Vec<web_sys::File>, dispatch: Callback<Action>) {
+    if files.is_empty() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let (files, unreadable) = file_open::read_all(files).await;
+        dispatch.emit(Action::LoadScoringFiles { files, unreadable });
+    });
+}
+
+#[function_component(ScoringPanel)]
+pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
+    let sort = use_state(|| (SortColumn::Total, true));
+    let classroom = &props.state.classroom;
+    let session = &classroom.scoring;
+    // Scored again only when the classroom state changes, not on every edit of a claim.
+    let report = use_memo(SameRc(classroom.clone()), |c| {
+        let c = &c.0;
+        c.scoring
+            .key
+            .as_ref()
+            .map(|key| score_class(key, &c.scoring.submissions, &c.rubric))
+    });
+    let mut rows = (*report)
+        .as_ref()
+        .map(|r| r.students.clone())
+        .unwrap_or_default();
+    sort_students(&mut rows, sort.0, sort.1);
+
+    let input_ref = use_node_ref();
+    let choose = open_chooser(&input_ref);
+    let on_chosen = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            load(file_open::files_of(input.files()), dispatch.clone());
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            load(
+                file_open::files_of(e.data_transfer().and_then(|d| d.files())),
+                dispatch.clone(),
+            );
+        })
+    };
+    let rubric = classroom.rubric;
+    {
+        // Filled once: after that the fields are the teacher's, and a re-render in the middle of
+        // typing must not put the old number back.
+        use_effect_with((), move |_| {
+            for (id, value) in [
+                ("weight-found", rubric.found),
+                ("weight-precision", rubric.precision),
+                ("weight-status", rubric.status),
+                ("weight-source", rubric.source),
+            ] {
+                set_value_by_id(id, &format!("{value}"));
+            }
+        });
+    }
+    let weight = |label: &'static str, id: &'static str, set: fn(&mut Rubric, f64)| {
+        let dispatch = props.dispatch.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let v = input.value_as_number();
+            let mut next = rubric;
+            set(&mut next, if v.is_finite() && v >= 0.0 { v } else { 0.0 });
+            dispatch.emit(Action::SetRubric(next));
+        });
+        html! {
+            <label for={id}>{ label }
+                <input {id} type="number" min="0" step="0.05" {onchange} />
+            </label>
+        }
+    };
+    let on_grades = {
+        let (rows, on_message) = (rows.clone(), props.on_message.clone());
+        let title = session
+            .key
+            .as_ref()
+            .map(|k| k.title.clone())
+            .unwrap_or_default();
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("{}.grades.csv", slug(&title));
+            on_message.emit(Some(
+                match download::download_text(&name, "text/csv", &grades_csv(&rows)) {
+                    Ok(()) => format!("Exported {name}"),
+                    Err(e) => e,
+                },
+            ));
+        })
+    };
+    let sort_header = |(column, label): (SortColumn, &'static str)| {
+        let current = *sort;
+        let aria = if current.0 == column {
+            if current.1 {
+                "descending"
+            } else {
+                "ascending"
+            }
+        } else {
+            "none"
+        };
+        let onclick = {
+            let sort = sort.clone();
+            Callback::from(move |_: MouseEvent| {
+                let descending = if current.0 == column {
+                    !current.1
+                } else {
+                    column != SortColumn::Name
+                };
+                sort.set((column, descending));
+            })
+        };
+        html! {
+            <th scope="col" aria-sort={aria}>
+                <button type="button" class="sort" {onclick}>{ label }</button>
+            </th>
+        }
+    };
+
+    html! {
+        <section class="scoring-panel" aria-labelledby="scoring-heading">
+            <h2 id="scoring-heading">{ "Score submissions" }</h2>
+            <div class="scoring-drop" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
+                <p>{ "Load the answer key (.key.json) and any number of submissions at once — or drop them here. Plain Claimcheck exports work too (name the key's file “…key…”)." }</p>
+                <button type="button" onclick={choose}>{ "Load key and submissions" }</button>
+                <input ref={input_ref} id="scoring-files" type="file" multiple=true class="visually-hidden" tabindex="-1"
+                    aria-label="Key and submission files" accept=".json,application/json" onchange={on_chosen} />
+                if session.key.is_some() || !session.submissions.is_empty() || !session.problems.is_empty() {
+                    <button type="button" onclick={props.dispatch.reform(|_: MouseEvent| Action::ClearScoring)}>{ "Clear loaded files" }</button>
+                }
+            </div>
+            <p class="scoring-status">
+                { match &session.key {
+                    Some(key) => format!("Key: “{}”, {} claims · {} submissions loaded", key.title, key.claims.len(), session.submissions.len()),
+                    None => format!("No key loaded yet · {} submissions loaded", session.submissions.len()),
+                } }
+            </p>
+            if !session.problems.is_empty() {
+                <ul class="scoring-problems" role="alert">
+                    { for session.problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }
+                </ul>
+            }
+            <fieldset class="rubric">
+                <legend>{ "Rubric weights (relative)" }</legend>
+                { weight("Claims found", "weight-found", |r, v| r.found = v) }
+                { weight("Precision", "weight-precision", |r, v| r.precision = v) }
+                { weight("Status agreement", "weight-status", |r, v| r.status = v) }
+                { weight("Source agreement", "weight-source", |r, v| r.source = v) }
+            </fieldset>
+            if let Some(report) = (*report).as_ref() {
+                <table class="class-table">
+                    <caption>{ format!("{} scored · {} flagged", report.scored, report.flagged) }</caption>
+                    <thead><tr>{ for COLUMNS.into_iter().map(sort_header) }</tr></thead>
+                    <tbody>
+                        { for rows.iter().map(|row| match &row.score {
+                            Some(s) => html! {
+                                <tr>
+                                    <th scope="row">{ row.name.clone() }</th>
+                                    <td class="total">{ percent(s.total) }</td>
+                                    <td>{ format!("{} of {}", s.found, s.key_claims) }</td>
+                                    <td>{ s.extra }</td>
+                                    <td>{ percent(s.precision) }</td>
+                                    <td>{ percent(s.status_agreement) }</td>
+                                    <td>{ percent(s.source_agreement) }</td>
+                                </tr>
+                            },
+                            None => html! {
+                                <tr class="flagged">
+                                    <th scope="row">{ row.name.clone() }</th>
+                                    <td colspan="6">{ format!("Not scored: {}", row.problem.clone().unwrap_or_default()) }</td>
+                                </tr>
+                            },
+                        }) }
+                    </tbody>
+                </table>
+                <button type="button" onclick={on_grades}>{ "Export grades" }</button>
+                { heat_strip(report, session.key.as_ref().map(|k| char_len(&k.article.text)).unwrap_or(1)) }
+                <h3>{ "Extra claims students marked" }</h3>
+                if report.common_extras.is_empty() {
+                    <p>{ "None: every claim students marked is in the key." }</p>
+                } else {
+                    <ol class="common-extras">
+                        { for report.common_extras.iter().take(10).map(|x| html! {
+                            <li><q>{ x.quote.clone() }</q>{ format!(" — {} {} ({})", x.count,
+                                if x.count == 1 { "student" } else { "students" }, x.students.join(", ")) }</li>
+                        }) }
+                    </ol>
+                }
+            }
+        </section>
+    }
+}
+
+/// Where the key claims are in the article, each coloured by how many students found it, and
+/// the same as a list.
+fn heat_strip(report: &ClassReport, text_len: usize) -> Html {
+    let scored = report.scored.max(1);
+    let len = text_len.max(1) as f64;
+    html! {
+        <div class="heat">
+            <h3>{ "Key claims found by the class" }</h3>
+            <div class="heat-strip" role="img"
+                aria-label="The article from start to end, with each key claim shaded by how many students found it">
+                { for report.key_claims.iter().map(|k| {
+                    let share = k.count as f64 / scored as f64;
+                    let style = format!(
+                        "left:{:.3}%;width:max(4px,{:.3}%);--found:{:.3}",
+                        k.start as f64 / len * 100.0,
+                        (k.end - k.start) as f64 / len * 100.0,
+                        share
+                    );
+                    html! { <span class="heat-cell" {style} title={format!("“{}” — found by {} of {}", k.quote, k.count, report.scored)}></span> }
+                }) }
+            </div>
+            <ol class="key-claim-counts">
+                { for report.key_claims.iter().map(|k| {
+                    let share = k.count as f64 / scored as f64;
+                    html! {
+                        <li>
+                            <span class="heat-swatch" style={format!("--found:{share:.3}")} aria-hidden="true"></span>
+                            <q>{ k.quote.clone() }</q>
+                            <span class="found-by">{ format!(" — found by {} of {}", k.count, report.scored) }</span>
+                            if !k.students.is_empty() { <span class="who">{ format!(" ({})", k.students.join(", ")) }</span> }
+                        </li>
+                    }
+                }) }
+            </ol>
+        </div>
+    }
+}

@@ -1,0 +1,156 @@
+//! Teacher mode: building an exercise from the open article (instructions, settings, the key
+//! being the teacher's own claims), exporting it, and printing the worksheet and the key.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::state::{Action, AppState};
+use crate::core::classroom::files::Settings;
+use crate::core::classroom::session::build_exercise;
+use crate::view::form_values::event_value;
+use crate::view::SameRc;
+use crate::web::{clock, download};
+
+#[derive(Properties, PartialEq)]
+pub struct TeacherPanelProps {
+    pub state: Rc<AppState>,
+    pub dispatch: Callback<Action>,
+    pub on_message: Callback<Option<String>>,
+}
+
+/// Prints one of the sheets (`worksheet` or `key`, see `print_sheets`) with the browser's own
+/// print dialog; the print style sheet shows only the sheet named on the body. The name is taken
+/// off after printing, and by any print the buttons did not ask for (Ctrl+P later prints the
+/// page, even where the browser never says a print ended).
+fn print(sheet: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let body = gloo::utils::body();
+        let _ = body.set_attribute("data-print", sheet);
+        let _ = body.set_attribute("data-print-asked", "");
+        let window = gloo::utils::window();
+        gloo::events::EventListener::once(&window, "afterprint", |_| {
+            let _ = gloo::utils::body().remove_attribute("data-print");
+        })
+        .forget();
+        let _ = window.print();
+    })
+}
+
+/// Installed once: a print that no Print button asked for prints the page as it is.
+pub fn forget_stale_print_requests() {
+    gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", |_| {
+        let body = gloo::utils::body();
+        if body.has_attribute("data-print-asked") {
+            let _ = body.remove_attribute("data-print-asked");
+        } else {
+            let _ = body.remove_attribute("data-print");
+        }
+    })
+    .forget();
+}
+
+#[function_component(TeacherPanel)]
+pub fn teacher_panel(props: &TeacherPanelProps) -> Html {
+    let state = &props.state;
+    let draft = state.classroom.draft(&state.article.id);
+    // Hashing the article is for when it or the exercise changed, not for every render.
+    let changed = *use_memo(
+        (SameRc(state.article.clone()), draft.clone()),
+        |(article, draft)| draft.changed_since_export(&article.0.text),
+    );
+    let settings = draft.settings;
+    let setting = |label: &'static str, on: bool, change: fn(&mut Settings, bool)| {
+        let dispatch = props.dispatch.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let checked = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .map(|i| i.checked())
+                .unwrap_or(false);
+            let mut next = settings;
+            change(&mut next, checked);
+            dispatch.emit(Action::SetExerciseSettings(next));
+        });
+        html! {
+            <label class="check"><input type="checkbox" checked={on} {onchange} />{ label }</label>
+        }
+    };
+    let on_instructions = props
+        .dispatch
+        .reform(|e: InputEvent| Action::SetInstructions(event_value(&e)));
+    // `with_exercise`: both files (what Export exercise does); otherwise the key alone, for
+    // browsers that held back the second download of one click.
+    let export = |with_exercise: bool| {
+        let (state, dispatch, on_message) = (
+            state.clone(),
+            props.dispatch.clone(),
+            props.on_message.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            if state.claims.is_empty() {
+                on_message.emit(Some(
+                    "Mark the claims students should find first: your claims on this article are the answer key.".into(),
+                ));
+                return;
+            }
+            let draft = state.classroom.draft(&state.article.id);
+            let (exercise, key) =
+                build_exercise(&state.article, &state.claims, &draft, &clock::now());
+            dispatch.emit(Action::ExerciseExported {
+                id: exercise.id.clone(),
+                hash: exercise.hash.clone(),
+            });
+            let mut files = Vec::new();
+            if with_exercise {
+                files.push((exercise.file_name(), exercise.to_json()));
+            }
+            files.push((key.file_name(), key.to_json()));
+            for (name, json) in &files {
+                if let Err(e) = download::download_text(name, "application/json", json) {
+                    on_message.emit(Some(e));
+                    return;
+                }
+            }
+            let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+            on_message.emit(Some(if with_exercise {
+                format!(
+                    "Exported {} for students and {} for you (keep the key to yourself). If your browser asks, allow both downloads.",
+                    names[0], names[1]
+                )
+            } else {
+                format!("Exported {}", names[0])
+            }));
+        })
+    };
+    let key_count = state.claims.len();
+    html! {
+        <section class="teacher-panel" aria-labelledby="exercise-heading">
+            <h2 id="exercise-heading">{ "Exercise from this article" }</h2>
+            <p class="key-summary">
+                { format!("Answer key: {key_count} {} — the claims you mark on this article, with their status and source kind.",
+                    if key_count == 1 { "claim" } else { "claims" }) }
+            </p>
+            if changed {
+                <p class="changed-warning" role="status">
+                    { "You changed this exercise since you exported it. Export it again and hand out the new file: work on the old one will be flagged when scored with the new key." }
+                </p>
+            }
+            <label class="stacked" for="exercise-instructions">{ "Instructions for students" }</label>
+            <textarea id="exercise-instructions" rows="3" defaultvalue={draft.instructions.clone()}
+                placeholder="Find every sourced claim. For each, say who the source is and whether the article shows it is verified."
+                oninput={on_instructions} />
+            <fieldset class="exercise-settings">
+                <legend>{ "Students must" }</legend>
+                { setting("give a source for each claim", settings.require_source, |s, on| s.require_source = on) }
+                { setting("add evidence to mark a claim Verified", settings.verified_needs_evidence, |s, on| s.verified_needs_evidence = on) }
+                { setting("be told how many claims the key has", settings.show_count_hint, |s, on| s.show_count_hint = on) }
+            </fieldset>
+            <div class="teacher-actions">
+                <button type="button" class="primary" onclick={export(true)}>{ "Export exercise" }</button>
+                <button type="button" onclick={export(false)}>{ "Export answer key" }</button>
+                <button type="button" onclick={print("worksheet")}>{ "Print worksheet" }</button>
+                <button type="button" onclick={print("key")}>{ "Print answer key" }</button>
+            </div>
+        </section>
+    }
+}

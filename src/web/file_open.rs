@@ -1,0 +1,91 @@
+//! Reading a file the user chose (or dropped) into an article.
+
+use wasm_bindgen_futures::JsFuture;
+
+use super::html_import::article_from_html;
+use crate::core::intake::files::{
+    article_from_markdown, article_from_text_file, decode_text, decode_text_up_to, file_kind,
+    title_from_file_name, FileKind, FileProblem,
+};
+use crate::core::model::Article;
+use crate::core::text::paragraphs::MAX_PASTE_BYTES;
+
+/// The text of a file to import (Claimcheck, W3C or Hypothesis JSON), checked as any opened
+/// file is.
+pub async fn read_import(file: &web_sys::File) -> Result<String, String> {
+    const MAX: usize = 5 * 1024 * 1024;
+    let size = file.size() as usize;
+    if size > MAX {
+        return Err(format!(
+            "This file is {:.1} MB; Claimcheck imports files up to 5 MB.",
+            size as f64 / (1024.0 * 1024.0)
+        ));
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("\"{}\" could not be read.", file.name()))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    // The same checks as for articles, with the import's own size limit and words.
+    decode_text_up_to(&bytes, MAX).map_err(|e| match e {
+        FileProblem::NotText => format!(
+            "\"{}\" is not UTF-8 or UTF-16 text, so it cannot be a Claimcheck, W3C or Hypothesis JSON file.",
+            file.name()
+        ),
+        FileProblem::TooLarge { bytes } => format!(
+            "This file is {:.1} MB; Claimcheck imports files up to 5 MB.",
+            bytes as f64 / (1024.0 * 1024.0)
+        ),
+        other => other.to_string(),
+    })
+}
+
+/// Whether a file is one to import rather than to open as an article.
+pub fn is_import(file: &web_sys::File) -> bool {
+    let name = file.name().to_ascii_lowercase();
+    name.ends_with(".json") || name.ends_with(".jsonld")
+}
+
+/// The article in `file`, or what is wrong with the file, in words for the user.
+pub async fn read_article(file: &web_sys::File) -> Result<Article, String> {
+    let name = file.name();
+    let kind = file_kind(&name).map_err(|e| e.to_string())?;
+    // Refuse large files before reading them at all.
+    let size = file.size() as usize;
+    if size > MAX_PASTE_BYTES {
+        return Err(FileProblem::TooLarge { bytes: size }.to_string());
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("\"{name}\" could not be read."))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let text = decode_text(&bytes).map_err(|e| e.to_string())?;
+    let fallback = title_from_file_name(&name);
+    match kind {
+        FileKind::Text => article_from_text_file(&text),
+        FileKind::Markdown => article_from_markdown(&text, &fallback),
+        FileKind::Html => article_from_html(&text, &fallback),
+    }
+    .map_err(|e| e.to_string())
+}
+
+/// The names and texts of several JSON files (a class's submissions), and what went wrong
+/// with the ones that could not be read.
+pub async fn read_all(files: Vec<web_sys::File>) -> (Vec<(String, String)>, Vec<String>) {
+    let mut read = Vec::new();
+    let mut problems = Vec::new();
+    for file in files {
+        match read_import(&file).await {
+            Ok(text) => read.push((file.name(), text)),
+            Err(e) => problems.push(format!("{}: {e}", file.name())),
+        }
+    }
+    (read, problems)
+}
+
+/// The files of a file list, in order.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
