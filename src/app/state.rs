@@ -6,7 +6,7 @@ use std::rc::Rc;
 use crate::app::history::{History, Snapshot};
 use crate::core::anchoring::reanchor::{reanchor, Report};
 use crate::core::anchoring::selectors::{describe, selectors, PreparedText, Resolution};
-use crate::core::classroom::files::{Exercise, Settings};
+use crate::core::classroom::exercise::{Exercise, Settings};
 use crate::core::classroom::scoring::Rubric;
 use crate::core::classroom::session::{
     load_scoring_files, Classroom, Mode, ScoringSession, StudentWork,

@@ -279,7 +279,7 @@ impl AppStore {
     /// back on the new text; the report says how that went.
     pub fn start_exercise(
         self: &Rc<Self>,
-        exercise: crate::core::classroom::files::Exercise,
+        exercise: crate::core::classroom::exercise::Exercise,
     ) -> Option<crate::core::anchoring::reanchor::Report> {
         let article = crate::core::classroom::session::work_article(&exercise);
         self.flush();

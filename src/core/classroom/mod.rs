@@ -1,6 +1,12 @@
-//! Classroom exercises: the exercise, key and submission files, the classroom session's rules,
-//! and scoring a class against the key.
+//! Classroom exercises: the exercise, key and submission (`exercise`), their files (`files`),
+//! loading a key and students' work for scoring (`loading`), the classroom session's rules, and
+//! scoring a class against the key.
 
+pub mod exercise;
 pub mod files;
+pub mod loading;
 pub mod scoring;
 pub mod session;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod test_exercise;

@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::classroom::files::{
-    file_kind, make_exercise_id, parse_key, parse_submission, student_name_from_file_name,
-    Exercise, FileKind, Key, KeySide, Settings, Submission, SubmissionSide,
+use crate::core::classroom::exercise::{
+    make_exercise_id, student_name_from_file_name, Exercise, Key, Settings, Submission,
 };
+use crate::core::classroom::files::{file_kind, FileKind};
+use crate::core::classroom::loading::{parse_key, parse_submission, KeySide, SubmissionSide};
 use crate::core::classroom::scoring::Rubric;
 use crate::core::model::{Article, Claim};
 
@@ -47,7 +48,7 @@ impl ExerciseDraft {
     /// Whether the exercise changed (article text, instructions, settings) since its export.
     pub fn changed_since_export(&self, article_text: &str) -> bool {
         self.hash.as_ref().is_some_and(|h| {
-            *h != crate::core::classroom::files::exercise_hash(
+            *h != crate::core::classroom::exercise::exercise_hash(
                 article_text,
                 &self.instructions,
                 &self.settings,
@@ -212,7 +213,7 @@ pub fn submission(work: &StudentWork, claims: &[Claim], now: &str) -> (String, S
         now.to_string(),
     );
     (
-        crate::core::classroom::files::submission_file_name(&work.exercise.title, &work.student),
+        crate::core::classroom::exercise::submission_file_name(&work.exercise.title, &work.student),
         sub.to_json(),
     )
 }
@@ -282,7 +283,8 @@ pub fn paragraph_number(text: &str, pos: usize) -> usize {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::classroom::files::{Settings, KEY_FORMAT};
+    use crate::core::classroom::exercise::Settings;
+    use crate::core::classroom::files::KEY_FORMAT;
     use crate::core::model::{Evidence, Status};
     use crate::core::test_claims::claim_on;
 

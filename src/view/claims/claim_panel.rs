@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::app::state::Action;
 use crate::app::view_model::claim_filter::{ClaimFilter, SortBy};
 use crate::core::model::{count_summary, counts_summary, Claim, SourceKind, Status};
+use crate::core::text::quotes::{shorten, Cut};
 use crate::view::article::article_view::scroll_to_claim;
 use crate::view::claims::claim_editor::ClaimEditor;
 use crate::view::claims::orphan_list::OrphanList;
@@ -26,17 +27,6 @@ pub fn status_badge(status: Status) -> Html {
     };
     html! {
         <span class={class}><span class="icon" aria-hidden="true">{ icon }</span>{ status.label() }</span>
-    }
-}
-
-/// At most `max` characters of a quote, for the list.
-pub fn shorten(text: &str, max: usize) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        flat
-    } else {
-        let cut: String = flat.chars().take(max).collect();
-        format!("{}…", cut.trim_end())
     }
 }
 
@@ -197,7 +187,7 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
                                     if c.verified_without_evidence() {
                                         <span class="no-evidence">{ "verified — no evidence given" }</span>
                                     }
-                                    <span class="claim-quote">{ format!("“{}”", shorten(&c.quote.exact, 140)) }</span>
+                                    <span class="claim-quote">{ format!("“{}”", shorten(&c.quote.exact, Cut::FlatChars(140))) }</span>
                                     if !c.source.is_empty() || c.source_kind.is_some() {
                                         <span class="claim-source">
                                             { format!("Source: {}{}", c.source,

@@ -7,9 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::state::{Action, AppState};
-use crate::core::classroom::scoring::{
-    grades_csv, score_class, sort_students, ClassReport, Rubric, SortColumn,
-};
+use crate::core::classroom::scoring::grades::grades_csv;
+use crate::core::classroom::scoring::sorting::{sort_students, SortColumn};
+use crate::core::classroom::scoring::{score_class, ClassReport, Rubric};
 use crate::core::text::offsets::char_len;
 use crate::core::text::paragraphs::slug;
 use crate::view::form_values::{open_chooser, set_value_by_id};

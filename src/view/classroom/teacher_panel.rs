@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::state::{Action, AppState};
-use crate::core::classroom::files::Settings;
+use crate::core::classroom::exercise::Settings;
 use crate::core::classroom::session::build_exercise;
 use crate::view::form_values::event_value;
 use crate::view::SameRc;
