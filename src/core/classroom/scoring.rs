@@ -56,7 +56,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::classroom::files::{
     parse_key, parse_submission, student_name_from_file_name, FormatError, KeySide, SubmissionSide,
 };
-use crate::core::formats::export::{csv_text, guard};
+use crate::core::formats::csv::{csv_text, guard};
 use crate::core::model::Claim;
 use crate::core::text::offsets::CharTable;
 
