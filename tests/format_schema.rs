@@ -2,10 +2,10 @@
 //! docs/claimcheck.schema.json and docs/format.md stay true to what the code writes and reads.
 
 use claimcheck::core::anchoring::selectors::describe;
-use claimcheck::core::formats::export::{library_to_w3c, to_w3c};
-use claimcheck::core::formats::native::{self, library_to_json, to_json, Document};
+use claimcheck::core::formats::native::{self, library_to_json, to_json};
+use claimcheck::core::formats::w3c::{library_to_w3c, to_w3c};
 use claimcheck::core::model::{
-    Article, BlockKind, Claim, Evidence, Link, Passage, SourceKind, Stance, Status,
+    Article, BlockKind, Claim, Document, Evidence, Link, Passage, SourceKind, Stance, Status,
 };
 use serde_json::{json, Value};
 
@@ -71,13 +71,7 @@ fn rich() -> Document {
     let mut orphan = claim.clone();
     orphan.id = "c2".into();
     orphan.source_kind = None;
-    Document {
-        format: "claimcheck".into(),
-        version: 2,
-        article,
-        claims: vec![claim],
-        orphans: vec![orphan],
-    }
+    Document::new(article, vec![claim], vec![orphan])
 }
 
 #[test]

@@ -16,7 +16,10 @@ fn src() -> PathBuf {
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
@@ -60,7 +63,9 @@ fn crate_paths(code: &str) -> Vec<Vec<String>> {
             .unwrap_or(tail.len());
         let prefix = &tail[..prefix_end];
         if prefix.ends_with("::") && tail[prefix_end..].starts_with('{') {
-            let close = tail[prefix_end..].find('}').map_or(tail.len(), |c| prefix_end + c);
+            let close = tail[prefix_end..]
+                .find('}')
+                .map_or(tail.len(), |c| prefix_end + c);
             for item in tail[prefix_end + 1..close].split(',') {
                 flat.push(' ');
                 flat.push_str(prefix);
@@ -128,7 +133,11 @@ fn layer_violations(folder: &str, forbidden_layers: &[&str]) -> Vec<String> {
         for path in crate_paths(&code) {
             if let Some(layer) = path.first() {
                 if forbidden_layers.contains(&layer.as_str()) {
-                    found.push(format!("{} uses crate::{}", relative(file), path.join("::")));
+                    found.push(format!(
+                        "{} uses crate::{}",
+                        relative(file),
+                        path.join("::")
+                    ));
                 }
             }
         }
@@ -139,13 +148,21 @@ fn layer_violations(folder: &str, forbidden_layers: &[&str]) -> Vec<String> {
 #[test]
 fn the_core_names_no_browser_crate_and_no_upper_layer() {
     let found = layer_violations("core", &["app", "web", "view"]);
-    assert!(found.is_empty(), "src/core breaks its layer:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "src/core breaks its layer:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
 fn the_app_layer_names_no_browser_crate_and_neither_web_nor_view() {
     let found = layer_violations("app", &["web", "view"]);
-    assert!(found.is_empty(), "src/app breaks its layer:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "src/app breaks its layer:\n{}",
+        found.join("\n")
+    );
 }
 
 /// The module files each file imports from (a `mod.rs` that only declares submodules is left out:
@@ -173,7 +190,10 @@ fn module_path(file: &Path) -> Vec<String> {
         .iter()
         .map(|s| s.to_string_lossy().into_owned())
         .collect();
-    if matches!(segments.last().map(String::as_str), Some("mod" | "lib" | "main")) {
+    if matches!(
+        segments.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
         segments.pop();
     }
     segments

@@ -13,7 +13,8 @@ use crate::core::classroom::session::{
 };
 use crate::core::formats::native;
 use crate::core::model::{
-    is_web_url, sort_in_reading_order, Article, Claim, Evidence, Link, Passage, SourceKind, Status,
+    is_web_url, sort_in_reading_order, Article, Claim, Document, Evidence, Link, Passage,
+    SourceKind, Status,
 };
 use crate::core::text::offsets::trim_range;
 use crate::core::text::paragraphs::{join_paragraphs, paragraph_ranges, parse_paragraphs};
@@ -230,14 +231,12 @@ impl AppState {
     }
 
     /// A copy of the article and its claims as one document (for exports).
-    pub fn document(&self) -> native::Document {
-        native::Document {
-            format: native::FORMAT.into(),
-            version: native::VERSION,
-            article: (*self.article).clone(),
-            claims: self.claims.clone(),
-            orphans: self.orphans.clone(),
-        }
+    pub fn document(&self) -> Document {
+        Document::new(
+            (*self.article).clone(),
+            self.claims.clone(),
+            self.orphans.clone(),
+        )
     }
 
     pub fn selected_claim(&self) -> Option<&Claim> {

@@ -288,6 +288,29 @@ impl Claim {
     }
 }
 
+/// An article with its claims: what one Claimcheck file holds and what the library keeps per
+/// article. The file's `format` and `version` are no part of it: readers check them (see
+/// `formats::envelope`) and writers add them.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Document {
+    pub article: Article,
+    pub claims: Vec<Claim>,
+    /// Claims whose words are no longer in the text; their quote and position are where they
+    /// were last found. Absent from a file when there are none.
+    #[serde(default)]
+    pub orphans: Vec<Claim>,
+}
+
+impl Document {
+    pub fn new(article: Article, claims: Vec<Claim>, orphans: Vec<Claim>) -> Document {
+        Document {
+            article,
+            claims,
+            orphans,
+        }
+    }
+}
+
 /// Reading order: by start, then the longer (enclosing) claim first, then by creation.
 pub fn sort_in_reading_order(claims: &mut [Claim]) {
     claims.sort_by(|a, b| {

@@ -3,6 +3,7 @@
 use wasm_bindgen_futures::JsFuture;
 
 use super::html_import::article_from_html;
+use crate::core::formats::sniff::{too_large, MAX_IMPORT_BYTES};
 use crate::core::intake::files::{
     article_from_markdown, article_from_text_file, decode_text, decode_text_up_to, file_kind,
     title_from_file_name, FileKind, FileProblem,
@@ -13,28 +14,21 @@ use crate::core::text::paragraphs::MAX_PASTE_BYTES;
 /// The text of a file to import (Claimcheck, W3C or Hypothesis JSON), checked as any opened
 /// file is.
 pub async fn read_import(file: &web_sys::File) -> Result<String, String> {
-    const MAX: usize = 5 * 1024 * 1024;
     let size = file.size() as usize;
-    if size > MAX {
-        return Err(format!(
-            "This file is {:.1} MB; Claimcheck imports files up to 5 MB.",
-            size as f64 / (1024.0 * 1024.0)
-        ));
+    if size > MAX_IMPORT_BYTES {
+        return Err(too_large(size));
     }
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| format!("\"{}\" could not be read.", file.name()))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     // The same checks as for articles, with the import's own size limit and words.
-    decode_text_up_to(&bytes, MAX).map_err(|e| match e {
+    decode_text_up_to(&bytes, MAX_IMPORT_BYTES).map_err(|e| match e {
         FileProblem::NotText => format!(
             "\"{}\" is not UTF-8 or UTF-16 text, so it cannot be a Claimcheck, W3C or Hypothesis JSON file.",
             file.name()
         ),
-        FileProblem::TooLarge { bytes } => format!(
-            "This file is {:.1} MB; Claimcheck imports files up to 5 MB.",
-            bytes as f64 / (1024.0 * 1024.0)
-        ),
+        FileProblem::TooLarge { bytes } => too_large(bytes),
         other => other.to_string(),
     })
 }

@@ -10,14 +10,13 @@ use gloo::timers::callback::Timeout;
 
 use super::local_storage::LocalStorage;
 use crate::app::state::{reduce, Action, AppState, StorageHealth};
+use crate::core::formats::sniff::{too_large, MAX_IMPORT_BYTES};
 use crate::core::intake::samples;
 use crate::core::library::merge::ImportOutcome;
 use crate::core::library::store;
 use crate::core::model::Article;
 
 const SAVE_DELAY_MS: u32 = 300;
-/// Larger files are refused before parsing.
-const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 pub struct AppStore {
     state: RefCell<Rc<AppState>>,
@@ -235,10 +234,7 @@ impl AppStore {
     /// at once. On any error nothing in the library changes.
     pub fn import_text(self: &Rc<Self>, text: &str) -> Result<ImportOutcome, String> {
         if text.len() > MAX_IMPORT_BYTES {
-            return Err(format!(
-                "This file is {:.1} MB; Claimcheck imports files up to 5 MB.",
-                text.len() as f64 / (1024.0 * 1024.0)
-            ));
+            return Err(too_large(text.len()));
         }
         let parsed = crate::core::formats::sniff::parse_import(text, &super::clock::now())
             .map_err(|e| e.0)?;
@@ -316,7 +312,7 @@ impl AppStore {
     }
 
     /// Every article of the library as stored (the open one saved first).
-    pub fn library_documents(self: &Rc<Self>) -> Vec<crate::core::formats::native::Document> {
+    pub fn library_documents(self: &Rc<Self>) -> Vec<crate::core::model::Document> {
         self.flush();
         let mut warnings = Vec::new();
         let docs = self.storage.borrow_mut().documents(&mut warnings);

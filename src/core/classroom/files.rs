@@ -20,8 +20,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::core::classroom::exercise::{Exercise, Key, Submission};
+pub use crate::core::formats::envelope::FormatError;
+use crate::core::formats::envelope::{self, err, format_of, read_object, Numbering, Versions};
 use crate::core::formats::native;
-pub use crate::core::formats::native::FormatError;
 use crate::core::model::Claim;
 use crate::core::text::offsets::CharTable;
 
@@ -97,44 +98,11 @@ impl FileKind {
 
 /// Which kind of Claimcheck file `text` is, by its `format` field (nothing is validated).
 pub fn file_kind(text: &str) -> Option<FileKind> {
-    let value: Value = serde_json::from_str(strip_bom(text)).ok()?;
-    value
-        .get("format")
-        .and_then(Value::as_str)
-        .and_then(FileKind::from_format)
+    format_of(&envelope::parse_value(text).ok()?).and_then(FileKind::from_format)
 }
 
 // ---------------------------------------------------------------------------------------------
 // Parsing
-
-fn err<T>(msg: impl Into<String>) -> Result<T, FormatError> {
-    Err(FormatError(msg.into()))
-}
-
-fn strip_bom(text: &str) -> &str {
-    text.strip_prefix('\u{feff}').unwrap_or(text)
-}
-
-/// The file as a JSON object, with messages for what is not JSON, is cut short, or is no object.
-pub(crate) fn read_object(text: &str) -> Result<Value, FormatError> {
-    let value: Value = match serde_json::from_str(strip_bom(text)) {
-        Ok(v) => v,
-        Err(e) if e.is_eof() => {
-            return err(format!(
-                "This file is cut short: its JSON ends too early ({e}). It may not have finished saving or downloading."
-            ))
-        }
-        Err(e) => return err(format!("This is not valid JSON ({e}).")),
-    };
-    if !value.is_object() {
-        return err("This is not a Claimcheck file: it does not hold a JSON object.");
-    }
-    Ok(value)
-}
-
-pub(crate) fn format_of(value: &Value) -> Option<&str> {
-    value.get("format").and_then(Value::as_str)
-}
 
 /// "This is a Claimcheck key file, not an exercise." and the like; `wanted` lists what was
 /// expected.
@@ -165,21 +133,18 @@ pub(crate) fn wrong_format(found: Option<&str>, wanted: &[FileKind]) -> FormatEr
 
 /// Checks `value["version"]` (`path` is where `value` is in the file, for the message).
 fn check_version(value: &Value, kind: FileKind, path: &str) -> Result<(), FormatError> {
-    match value.get("version").and_then(Value::as_u64) {
-        Some(v) if (1..=VERSION).contains(&v) => Ok(()),
-        Some(v) if v > VERSION => err(format!(
-            "This {} was made by a newer Claimcheck (format version {v}); this one reads version {VERSION}.",
-            kind.noun()
-        )),
-        _ => err(format!(
-            "\"{path}version\" is missing or not a supported version number."
-        )),
-    }
+    let versions = Versions {
+        oldest: 1,
+        newest: VERSION,
+        noun: kind.noun(),
+        numbering: Numbering::Format,
+    };
+    versions.check(value, path).map(|_| ())
 }
 
 /// Deserializes with serde's error located by its path in the file.
 fn shape<T: DeserializeOwned>(value: Value) -> Result<T, FormatError> {
-    native::typed(value, "The file's contents do not")
+    envelope::typed(value, "The file's contents do not")
 }
 
 fn validate_exercise(ex: &Exercise, path: &str) -> Result<(), FormatError> {

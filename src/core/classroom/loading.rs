@@ -3,11 +3,11 @@
 
 use crate::core::classroom::exercise::{article_hash, Key, Submission};
 use crate::core::classroom::files::{
-    format_of, key_from_value, read_object, submission_from_value, wrong_format, FileKind,
-    KEY_FORMAT, SUBMISSION_FORMAT,
+    key_from_value, submission_from_value, wrong_format, FileKind, KEY_FORMAT, SUBMISSION_FORMAT,
 };
-use crate::core::formats::native::{self, Document, FormatError};
-use crate::core::model::{Article, Claim};
+use crate::core::formats::envelope::{format_of, read_object, FormatError};
+use crate::core::formats::native;
+use crate::core::model::{Article, Claim, Document};
 use crate::core::text::offsets::CharTable;
 use crate::core::text::quotes::{shorten, Cut};
 

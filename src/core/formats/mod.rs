@@ -1,5 +1,17 @@
 //! Files Claimcheck reads and writes: its own JSON, and the formats the field already speaks.
+//! One module per format, reader and writer together; `envelope` is what every Claimcheck file
+//! shares, `sniff` tells an import's format, `export` is the Export menu. Nothing here knows the
+//! library: `library::merge` takes what these read.
 
+pub mod annotations;
+pub mod claimreview;
+pub mod csv;
+pub mod envelope;
 pub mod export;
+pub mod hypothesis;
 pub mod native;
 pub mod sniff;
+pub mod w3c;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod test_documents;

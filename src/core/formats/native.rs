@@ -1,11 +1,13 @@
-//! Claimcheck's own JSON format (version 1): what Export JSON writes, what localStorage keeps,
-//! and what loads back. Loading validates everything before anything is used.
+//! Claimcheck's own JSON format (version 2; version 1 still reads): what Export JSON writes,
+//! what localStorage keeps, and what loads back; and the library file, every article in one.
+//! Loading validates everything before anything is used.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::core::anchoring::reanchor::{reanchor, Report};
-use crate::core::model::{Article, Claim};
+use crate::core::formats::envelope::{self, err, format_of, FormatError, Numbering, Versions};
+use crate::core::model::{Article, Claim, Document};
 use crate::core::text::offsets::CharTable;
 
 pub const FORMAT: &str = "claimcheck";
@@ -14,17 +16,12 @@ pub const VERSION: u64 = 2;
 /// phrases and evidence; they load empty.
 pub const OLDEST_VERSION: u64 = 1;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Document {
-    pub format: String,
-    pub version: u64,
-    pub article: Article,
-    pub claims: Vec<Claim>,
-    /// Claims whose words are no longer in the text; their quote and position are where they
-    /// were last found. Absent when there are none.
-    #[serde(default)]
-    pub orphans: Vec<Claim>,
-}
+const VERSIONS: Versions = Versions {
+    oldest: OLDEST_VERSION,
+    newest: VERSION,
+    noun: "file",
+    numbering: Numbering::Format,
+};
 
 /// The export of an article, its claims and its orphans, as pretty-printed JSON.
 pub fn to_json(article: &Article, claims: &[Claim], orphans: &[Claim]) -> String {
@@ -45,20 +42,6 @@ pub fn to_json(article: &Article, claims: &[Claim], orphans: &[Claim]) -> String
         orphans,
     })
     .expect("the model always serializes")
-}
-
-/// Why a document could not be loaded; the message names the field at fault.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FormatError(pub String);
-
-impl std::fmt::Display for FormatError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-fn err<T>(msg: impl Into<String>) -> Result<T, FormatError> {
-    Err(FormatError(msg.into()))
 }
 
 /// Parses and checks a Claimcheck document: format and version first (so a newer file gets a
@@ -83,7 +66,7 @@ pub fn parse_with_report(json: &str) -> Result<(Document, Option<Report>), Forma
 /// Parses a file someone hands in (an import): like [`parse`], but every claim must sit on its
 /// quote in the file's own text; the first claim that does not is named in the error.
 pub fn parse_strict(json: &str) -> Result<Document, FormatError> {
-    parse_strict_value(parse_value(json)?)
+    parse_strict_value(envelope::parse_value(json)?)
 }
 
 /// As [`parse_strict`], for a document already read as JSON (one of a library file's).
@@ -150,54 +133,29 @@ pub fn check_claims(claims: &[Claim], text: Option<&CharTable>) -> Result<(), Fo
     Ok(())
 }
 
-/// Reads JSON text, a leading byte-order mark allowed.
-pub fn parse_value(json: &str) -> Result<Value, FormatError> {
-    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    serde_json::from_str(json).map_err(|e| FormatError(format!("This is not valid JSON ({e}).")))
-}
-
 fn parse_shape(json: &str) -> Result<Document, FormatError> {
-    shape(parse_value(json)?)
+    shape(envelope::parse_value(json)?)
 }
 
 /// Format, version and shape, with serde's errors located by their path in the file.
 fn shape(value: Value) -> Result<Document, FormatError> {
-    let Some(obj) = value.as_object() else {
-        return err("This is not a Claimcheck file: it does not hold a JSON object.");
-    };
-    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
+    envelope::as_object(&value)?;
+    if format_of(&value) != Some(FORMAT) {
         return err("This is not a Claimcheck file: \"format\" is not \"claimcheck\".");
     }
-    match obj.get("version").and_then(Value::as_u64) {
-        Some(v) if (OLDEST_VERSION..=VERSION).contains(&v) => {}
-        Some(v) if v > VERSION => {
-            return err(format!(
-                "This file was made by a newer Claimcheck (format version {v}); this one reads version {VERSION}."
-            ))
-        }
-        _ => return err("\"version\" is missing or not a supported version number."),
-    }
-    typed(value, "The file's contents do not")
-}
-
-/// Reads typed data out of JSON; a mismatch is reported at its path in `subject` ("The file's
-/// contents do not", "claimcheck:articles does not") "have the expected shape: …".
-pub fn typed<'de, T, D>(json: D, subject: &str) -> Result<T, FormatError>
-where
-    T: serde::de::DeserializeOwned,
-    D: serde::Deserializer<'de>,
-{
-    serde_path_to_error::deserialize(json).map_err(|e| {
-        FormatError(format!(
-            "{subject} have the expected shape: {} {}.",
-            e.path(),
-            e.inner()
-        ))
-    })
+    VERSIONS.check(&value, "")?;
+    envelope::typed(value, "The file's contents do not")
 }
 
 pub const LIBRARY_FORMAT: &str = "claimcheck-library";
 pub const LIBRARY_VERSION: u64 = 1;
+
+const LIBRARY_VERSIONS: Versions = Versions {
+    oldest: LIBRARY_VERSION,
+    newest: LIBRARY_VERSION,
+    noun: "library file",
+    numbering: Numbering::Library,
+};
 
 /// Every article of the library in one file: `{"format": "claimcheck-library", "version": 1,
 /// "documents": [...]}`, each document exactly what [`to_json`] writes.
@@ -215,6 +173,32 @@ pub fn library_to_json(docs: &[Document]) -> String {
         "documents": documents,
     }))
     .expect("JSON values always serialize")
+}
+
+/// Reads a library file already read as JSON (its `format` is the caller's to have checked):
+/// every document as [`parse_strict_value`] reads one, each article once.
+pub fn parse_library_value(mut value: Value) -> Result<Vec<Document>, FormatError> {
+    LIBRARY_VERSIONS.check(&value, "")?;
+    let Some(Value::Array(documents)) = value.get_mut("documents").map(Value::take) else {
+        return err("\"documents\" is missing or is not a list.");
+    };
+    if documents.is_empty() {
+        return err("This library file holds no articles.");
+    }
+    let mut ids = std::collections::HashSet::new();
+    let mut docs = Vec::with_capacity(documents.len());
+    for (i, doc) in documents.into_iter().enumerate() {
+        let doc = parse_strict_value(doc)
+            .map_err(|e| FormatError(format!("In documents[{i}]: {}", e.0)))?;
+        if !ids.insert(doc.article.id.clone()) {
+            return err(format!(
+                "documents[{i}].article.id \"{}\" is used twice.",
+                doc.article.id
+            ));
+        }
+        docs.push(doc);
+    }
+    Ok(docs)
 }
 
 /// As [`parse_with_report`], without the report.

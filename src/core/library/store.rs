@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::state::AppState;
 use crate::core::classroom::session::{Classroom, Mode, CLASSROOM_KEY};
-use crate::core::formats::native::{self, Document};
-use crate::core::model::{counts_summary, verified_count, Article, Claim};
+use crate::core::formats::native;
+use crate::core::model::{counts_summary, verified_count, Article, Claim, Document};
 
 pub const INDEX_KEY: &str = "claimcheck:index";
 const ARTICLE_PREFIX: &str = "claimcheck:article:";
@@ -250,13 +250,7 @@ impl<S: KeyValue> Store<S> {
     /// which may be a fresh copy of the same content).
     pub fn open(&mut self, article: Article, warnings: &mut Vec<String>) -> Document {
         self.read_article(&article.id, warnings)
-            .unwrap_or_else(|| Document {
-                format: native::FORMAT.to_string(),
-                version: native::VERSION,
-                article,
-                claims: Vec::new(),
-                orphans: Vec::new(),
-            })
+            .unwrap_or_else(|| Document::new(article, Vec::new(), Vec::new()))
     }
 
     fn read_classroom(&mut self, warnings: &mut Vec<String>) -> Classroom {

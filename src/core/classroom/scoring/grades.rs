@@ -4,7 +4,7 @@
 //! decimal ("87.5"), and leaves a flagged student's numbers empty.
 
 use crate::core::classroom::scoring::report::StudentRow;
-use crate::core::formats::export::{csv_text, guard};
+use crate::core::formats::csv::{csv_text, guard};
 
 pub const GRADES_COLUMNS: [&str; 9] = [
     "student",

@@ -14,7 +14,7 @@ use crate::core::classroom::loading::{parse_key, parse_submission, KeySide, Subm
 use crate::core::classroom::scoring::matching::{judge, prepare, Prepared, Span};
 use crate::core::classroom::scoring::rubric::Rubric;
 use crate::core::classroom::scoring::score::{assess, StudentScore};
-use crate::core::formats::native::FormatError;
+use crate::core::formats::envelope::FormatError;
 use crate::core::text::offsets::CharTable;
 
 /// One student's row of the class table: a score, or a problem that kept it from being scored.
