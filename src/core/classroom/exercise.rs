@@ -11,9 +11,14 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::core::classroom::files::{EXERCISE_FORMAT, KEY_FORMAT, SUBMISSION_FORMAT, VERSION};
 use crate::core::model::{Article, Claim};
 use crate::core::text::paragraphs::slug;
+
+pub const EXERCISE_FORMAT: &str = "claimcheck-exercise";
+pub const KEY_FORMAT: &str = "claimcheck-key";
+pub const SUBMISSION_FORMAT: &str = "claimcheck-submission";
+/// The version of all three formats that this build writes and the newest it reads.
+pub const VERSION: u64 = 1;
 
 /// What the student's app enforces while a student works on the exercise. Scoring does not read
 /// them; they are part of the exercise's hash.

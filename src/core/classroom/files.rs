@@ -19,18 +19,14 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::core::classroom::exercise::{Exercise, Key, Submission};
+use crate::core::classroom::exercise::{
+    Exercise, Key, Submission, EXERCISE_FORMAT, KEY_FORMAT, SUBMISSION_FORMAT, VERSION,
+};
 pub use crate::core::formats::envelope::FormatError;
 use crate::core::formats::envelope::{self, err, format_of, read_object, Numbering, Versions};
 use crate::core::formats::native;
 use crate::core::model::Claim;
 use crate::core::text::offsets::CharTable;
-
-pub const EXERCISE_FORMAT: &str = "claimcheck-exercise";
-pub const KEY_FORMAT: &str = "claimcheck-key";
-pub const SUBMISSION_FORMAT: &str = "claimcheck-submission";
-/// The version of all three formats that this build writes and the newest it reads.
-pub const VERSION: u64 = 1;
 
 /// The kinds of file that [`file_kind`] tells apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

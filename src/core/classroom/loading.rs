@@ -1,9 +1,11 @@
 //! The one loader of scoring's inputs: an answer key and a student's work, each from its
 //! classroom file or from a plain Claimcheck JSON export, as the two sides that scoring compares.
 
-use crate::core::classroom::exercise::{article_hash, Key, Submission};
+use crate::core::classroom::exercise::{
+    article_hash, Key, Submission, KEY_FORMAT, SUBMISSION_FORMAT,
+};
 use crate::core::classroom::files::{
-    key_from_value, submission_from_value, wrong_format, FileKind, KEY_FORMAT, SUBMISSION_FORMAT,
+    key_from_value, submission_from_value, wrong_format, FileKind,
 };
 use crate::core::formats::envelope::{format_of, read_object, FormatError};
 use crate::core::formats::native;

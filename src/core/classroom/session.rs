@@ -284,7 +284,7 @@ pub fn paragraph_number(text: &str, pos: usize) -> usize {
 mod tests {
     use super::*;
     use crate::core::classroom::exercise::Settings;
-    use crate::core::classroom::files::KEY_FORMAT;
+    use crate::core::classroom::exercise::KEY_FORMAT;
     use crate::core::model::{Evidence, Status};
     use crate::core::test_claims::claim_on;
 
