@@ -1,6 +1,19 @@
-//! The app's state machine, pure like the core: the state, the actions that change it, undo
-//! history, and the view models the components render from.
+//! The app's state machine, pure like the core: the state, the actions that change it and the
+//! reducers per concern, the notices for the user, undo history, the use cases over a
+//! key-value store (`session`, `use_cases`), and the view models the components render from.
 
+pub mod actions;
+mod article_edit;
+mod claims;
+mod classroom;
+pub mod details;
 pub mod history;
+pub mod notices;
+pub mod reducer;
+pub mod session;
 pub mod state;
+pub mod use_cases;
 pub mod view_model;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod test_state;

@@ -12,7 +12,6 @@ use crate::app::state::Details;
 use crate::app::view_model::deep_link::DeepLink;
 use crate::core::classroom::session::Mode;
 use crate::core::formats::export::{self, ExportFormat};
-use crate::core::library::store::RemovedArticle;
 use crate::core::model::Status;
 use crate::core::text::offsets::trim_range;
 use crate::core::text::paragraphs::{sentence_at, word_at};
@@ -68,15 +67,15 @@ pub fn add_claim_from_selection(store: &Rc<AppStore>) -> bool {
 
 /// Opens an article from a file, or says what is wrong with the file; the open article and its
 /// claims are untouched when it cannot be opened. JSON files are imports, or classroom files.
-fn open_file(store: &Rc<AppStore>, message: &UseStateSetter<Option<String>>, file: web_sys::File) {
+fn open_file(store: &Rc<AppStore>, message: &Callback<Option<String>>, file: web_sys::File) {
     let (store, message) = (store.clone(), message.clone());
     if file_open::is_import(&file) {
         wasm_bindgen_futures::spawn_local(async move {
             let text = match file_open::read_import(&file).await {
                 Ok(text) => text,
-                Err(e) => return message.set(Some(format!("Nothing was imported: {e}"))),
+                Err(e) => return message.emit(Some(format!("Nothing was imported: {e}"))),
             };
-            message.set(Some(open_json(&store, &file.name(), text)));
+            store.open_json(&file.name(), text);
         });
         return;
     }
@@ -85,69 +84,24 @@ fn open_file(store: &Rc<AppStore>, message: &UseStateSetter<Option<String>>, fil
             Ok(article) => {
                 let title = article.title.clone();
                 store.open_article(article);
-                message.set(Some(format!("Opened “{title}”")));
+                message.emit(Some(format!("Opened “{title}”")));
             }
-            Err(problem) => message.set(Some(problem)),
+            Err(problem) => message.emit(Some(problem)),
         }
     });
 }
 
-/// Opens an exercise, loads a key or submission for scoring, or imports annotations; says what
-/// happened.
-fn open_json(store: &Rc<AppStore>, name: &str, text: String) -> String {
-    use crate::core::classroom::files::{file_kind, parse_exercise, FileKind};
-    match file_kind(&text) {
-        Some(FileKind::Exercise) => match parse_exercise(&text) {
-            Ok(exercise) => {
-                let title = exercise.title.clone();
-                match store.start_exercise(exercise) {
-                    Some(r) => format!(
-                        "The exercise “{title}” changed since you started it; your claims were put on the new text: {}.",
-                        r.summary()
-                    ),
-                    None => format!("Opened the exercise “{title}”. Write your name, mark the sourced claims, then Submit."),
-                }
-            }
-            Err(e) => format!("This exercise could not be opened: {e}"),
-        },
-        Some(kind @ (FileKind::Key | FileKind::Submission)) => {
-            if store.state().classroom.mode == Mode::Teacher {
-                let before = store.state().classroom.scoring.problems.len();
-                store.dispatch(Action::LoadScoringFiles {
-                    files: vec![(name.to_string(), text)],
-                    unreadable: Vec::new(),
-                });
-                match store.state().classroom.scoring.problems.get(before) {
-                    Some(problem) => format!("Not loaded: {problem}"),
-                    None => format!("Loaded {name} for scoring."),
-                }
-            } else {
-                let what = if kind == FileKind::Key {
-                    "an answer key"
-                } else {
-                    "a student's submission"
-                };
-                format!("{name} is {what}: switch to Teacher mode and load it under “Score submissions”.")
-            }
-        }
-        _ => match store.import_text(&text) {
-            Ok(outcome) => outcome.summary(),
-            Err(e) => format!("Nothing was imported: {e}"),
-        },
-    }
-}
-
 /// Opens a deep link's article and shows its claim.
-fn follow_link(store: &Rc<AppStore>, message: &UseStateSetter<Option<String>>, link: DeepLink) {
+fn follow_link(store: &Rc<AppStore>, message: &Callback<Option<String>>, link: DeepLink) {
     if let Some(article) = &link.article {
         if let Err(e) = store.open_by_id(article) {
-            message.set(Some(e));
+            message.emit(Some(e));
             return;
         }
     }
     if let Some(claim) = link.claim {
         if store.state().claim(&claim).is_none() {
-            message.set(Some(
+            message.emit(Some(
                 "The claim this link points to is not in the article.".to_string(),
             ));
             return;
@@ -323,17 +277,22 @@ pub fn app(props: &AppProps) -> Html {
     let update_view = update.clone();
     let toolbar = use_state(|| None::<ToolbarSpot>);
     let paste_open = use_state(|| false);
-    let message = use_state(|| None::<String>);
+    // Messages are notices in the state, set through this.
+    let message = {
+        let store = store.clone();
+        Callback::from(move |m: Option<String>| {
+            store.dispatch(m.map_or(Action::DismissMessage, Action::Tell))
+        })
+    };
     let editing = use_state(|| false);
     let help_open = use_state(|| false);
     let details_open = use_state(|| false);
     let library_open = use_state(|| false);
-    let removed = use_state(|| None::<Rc<RemovedArticle>>);
 
     {
         let store = store.clone();
         let toolbar = toolbar.setter();
-        let message_setter = message.setter();
+        let message_setter = message.clone();
         let help = help_open.setter();
         use_effect_with((), move |_| {
             store.subscribe(move || update.force_update());
@@ -514,10 +473,7 @@ pub fn app(props: &AppProps) -> Html {
                 }
             })
         });
-    let on_message = {
-        let message = message.clone();
-        Callback::from(move |m: Option<String>| message.set(m))
-    };
+    let on_message = message.clone();
     let on_export_library = {
         let store = store.clone();
         let message = message.clone();
@@ -525,7 +481,7 @@ pub fn app(props: &AppProps) -> Html {
             let docs = store.library_documents();
             let today = clock::now().get(..10).unwrap_or("").to_string();
             let file = export::library_export(format, &docs, &today);
-            message.set(Some(
+            message.emit(Some(
                 match download::download_text(&file.name, file.mime, &file.text) {
                     Ok(()) => format!("Exported {} ({} articles)", file.name, docs.len()),
                     Err(e) => e,
@@ -541,7 +497,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let on_file = {
         let store = store.clone();
-        let message = message.setter();
+        let message = message.clone();
         Callback::from(move |file: web_sys::File| open_file(&store, &message, file))
     };
     let show_library = set_on_call(&library_open, true);
@@ -552,43 +508,31 @@ pub fn app(props: &AppProps) -> Html {
         let (store, message, library_open) = (store.clone(), message.clone(), library_open.clone());
         Callback::from(move |id: String| match store.open_by_id(&id) {
             Ok(()) => library_open.set(false),
-            Err(e) => message.set(Some(e)),
+            Err(e) => message.emit(Some(e)),
         })
     };
     let library_rename = {
         let (store, message, update) = (store.clone(), message.clone(), update_view.clone());
         Callback::from(move |(id, title): (String, String)| {
             if let Err(e) = store.rename(&id, &title) {
-                message.set(Some(e));
+                message.emit(Some(e));
             }
             update.force_update();
         })
     };
     let library_delete = {
-        let (store, message, removed) = (store.clone(), message.clone(), removed.clone());
-        Callback::from(move |id: String| match store.remove_article(&id) {
-            Ok(r) => removed.set(Some(Rc::new(r))),
-            Err(e) => message.set(Some(e)),
+        let (store, message) = (store.clone(), message.clone());
+        Callback::from(move |id: String| {
+            if let Err(e) = store.remove_article(&id) {
+                message.emit(Some(e));
+            }
         })
     };
     let undo_remove = {
-        let (store, message, removed) = (store.clone(), message.clone(), removed.clone());
-        Callback::from(move |_| {
-            if let Some(r) = (*removed).clone() {
-                match store.restore_article(&r) {
-                    Ok(()) => {
-                        message.set(Some(format!("“{}” is back in the library.", r.entry.title)))
-                    }
-                    Err(e) => message.set(Some(e)),
-                }
-            }
-            removed.set(None);
-        })
+        let store = store.clone();
+        Callback::from(move |_| store.undo_remove_article())
     };
-    let dismiss_remove = {
-        let removed = removed.clone();
-        Callback::from(move |_| removed.set(None))
-    };
+    let dismiss_remove = dispatch.reform(|_| Action::DismissRemovedArticle);
     let on_open_article = {
         let store = store.clone();
         let paste_open = paste_open.clone();
@@ -684,16 +628,16 @@ pub fn app(props: &AppProps) -> Html {
                 on_open={library_open_article}
                 on_rename={library_rename}
                 on_delete={library_delete}
-                removed={(*removed).as_ref().map(|r| r.entry.title.clone())}
+                removed={state.notices.removed_article.as_ref().map(|r| r.entry.title.clone())}
                 on_undo_remove={undo_remove.clone()}
             />
             <Toast
-                deleted={state.deleted.clone()}
-                removed_article={(*removed).as_ref().map(|r| r.entry.title.clone())}
+                deleted={state.notices.deleted.clone()}
+                removed_article={state.notices.removed_article.as_ref().map(|r| r.entry.title.clone())}
                 on_undo_remove={undo_remove}
                 on_dismiss_remove={dismiss_remove}
-                reanchored={state.reanchored}
-                message={(*message).clone()}
+                reanchored={state.notices.reanchored}
+                message={state.notices.message.clone()}
                 dispatch={dispatch}
                 on_message={on_message}
             />

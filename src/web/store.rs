@@ -1,28 +1,34 @@
-//! The live app state: applies the core reducer to every action, tells the view, and saves to
-//! localStorage. Persistence lives here and nowhere else: a change is saved a moment after it is
-//! made (so typing a note does not write on every key), and at once when the page is hidden or
-//! another article is opened.
+//! The live app: one [`Session`] over localStorage, with what only the browser has: the clock,
+//! the delay before a save, and the view to tell after every change. The use cases themselves
+//! are the session's (`app::use_cases`). A change is saved a moment after it is made (so
+//! typing a note does not write on every key), and at once when the page is hidden or another
+//! article is opened.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 
+use super::clock;
 use super::local_storage::LocalStorage;
-use crate::app::state::{reduce, Action, AppState, StorageHealth};
-use crate::core::formats::sniff::{too_large, MAX_IMPORT_BYTES};
-use crate::core::intake::samples;
+use crate::app::actions::Action;
+use crate::app::session::Session;
+use crate::app::state::AppState;
+use crate::core::anchoring::reanchor::Report;
+use crate::core::classroom::exercise::Exercise;
 use crate::core::library::merge::ImportOutcome;
-use crate::core::library::store;
+use crate::core::library::store::{IndexEntry, KeyValue, RemovedArticle};
 use crate::core::model::Article;
+use crate::core::model::Document;
 
 const SAVE_DELAY_MS: u32 = 300;
 
 pub struct AppStore {
-    state: RefCell<Rc<AppState>>,
-    storage: RefCell<store::Store<LocalStorage>>,
+    session: RefCell<Session<LocalStorage>>,
     listener: RefCell<Option<Rc<dyn Fn()>>>,
     save_timer: RefCell<Option<Timeout>>,
+    /// The session's count of changes when the save delay last started.
+    changes_timed: Cell<u64>,
 }
 
 impl AppStore {
@@ -30,25 +36,18 @@ impl AppStore {
     pub fn start() -> Rc<Self> {
         let local = LocalStorage::open();
         let unavailable = local.unavailable_reason().map(str::to_string);
-        let mut storage = store::Store::new(local);
-        let startup = storage.start(samples::by_id, samples::first());
-        let mut state = startup.state;
-        if let Some(why) = unavailable {
-            state.storage =
-                StorageHealth::Failing(store::WriteError::Unavailable(why).user_message());
-        }
         let store = Rc::new(AppStore {
-            state: RefCell::new(Rc::new(state)),
-            storage: RefCell::new(storage),
+            session: RefCell::new(Session::start(local, unavailable)),
             listener: RefCell::new(None),
             save_timer: RefCell::new(None),
+            changes_timed: Cell::new(0),
         });
         store.flush_when_hidden();
         store
     }
 
     pub fn state(&self) -> Rc<AppState> {
-        self.state.borrow().clone()
+        self.session.borrow().state().clone()
     }
 
     /// The view's re-render hook, called after every change.
@@ -56,18 +55,29 @@ impl AppStore {
         *self.listener.borrow_mut() = Some(Rc::new(listener));
     }
 
-    pub fn dispatch(self: &Rc<Self>, action: Action) {
-        let current = self.state();
-        let next = reduce(&current, action);
-        if next == *current {
-            return;
-        }
-        let needs_save = next.data_differs(&current);
-        *self.state.borrow_mut() = Rc::new(next);
-        if needs_save {
+    /// Runs `use_case` on the session; then (re)starts the delay before a save if the article's
+    /// data changed, and tells the view if anything did.
+    fn run<R>(self: &Rc<Self>, use_case: impl FnOnce(&mut Session<LocalStorage>) -> R) -> R {
+        let before = self.state();
+        let result = use_case(&mut self.session.borrow_mut());
+        let (unsaved, changes, changed) = {
+            let session = self.session.borrow();
+            let changed = !Rc::ptr_eq(&before, session.state());
+            (session.unsaved(), session.changes(), changed)
+        };
+        if !unsaved {
+            self.save_timer.borrow_mut().take();
+        } else if changes != self.changes_timed.replace(changes) {
             self.schedule_save();
         }
-        self.notify();
+        if changed {
+            self.notify();
+        }
+        result
+    }
+
+    pub fn dispatch(self: &Rc<Self>, action: Action) {
+        self.run(|s| s.dispatch(action));
     }
 
     fn notify(&self) {
@@ -77,31 +87,11 @@ impl AppStore {
         }
     }
 
-    /// Shows `article`, with the claims stored for it if it was opened before. Returns its id.
-    pub fn open_article(self: &Rc<Self>, article: Article) -> String {
-        self.flush();
-        let mut warnings = Vec::new();
-        let doc = self.storage.borrow_mut().open(article, &mut warnings);
-        let id = doc.article.id.clone();
-        self.dispatch(Action::OpenArticle {
-            article: doc.article,
-            claims: doc.claims,
-            orphans: doc.orphans,
-            selected: None,
-        });
-        for warning in warnings {
-            self.dispatch(Action::Warn(warning));
-        }
-        // Saving now records the switch in the index even when nothing else changes.
-        self.save();
-        id
-    }
-
     fn schedule_save(self: &Rc<Self>) {
         let store = Rc::downgrade(self);
         let timer = Timeout::new(SAVE_DELAY_MS, move || {
             if let Some(store) = store.upgrade() {
-                store.save();
+                store.flush();
             }
         });
         *self.save_timer.borrow_mut() = Some(timer);
@@ -109,25 +99,7 @@ impl AppStore {
 
     /// Saves now if a save is pending.
     pub fn flush(self: &Rc<Self>) {
-        // Take the timer out first: `save` borrows the slot again.
-        let pending = self.save_timer.borrow_mut().take();
-        if let Some(timer) = pending {
-            timer.cancel();
-            self.save();
-        }
-    }
-
-    fn save(self: &Rc<Self>) {
-        self.save_timer.borrow_mut().take();
-        let state = self.state();
-        let result = self.storage.borrow_mut().save(&state);
-        let health = match result {
-            Ok(()) => StorageHealth::Fine,
-            Err(e) => StorageHealth::Failing(e.user_message()),
-        };
-        if health != state.storage {
-            self.dispatch(Action::ReportStorage(health));
-        }
+        self.run(Session::flush);
     }
 
     fn flush_when_hidden(self: &Rc<Self>) {
@@ -144,196 +116,75 @@ impl AppStore {
         }
     }
 
+    /// Shows `article`, with the claims stored for it if it was opened before. Returns its id.
+    pub fn open_article(self: &Rc<Self>, article: Article) -> String {
+        self.run(|s| s.open_article(article))
+    }
+
     /// Opens the article with `id` from the library or the bundled samples.
     pub fn open_by_id(self: &Rc<Self>, id: &str) -> Result<(), String> {
-        if self.state().article.id == id {
-            return Ok(());
-        }
-        self.flush();
-        let mut warnings = Vec::new();
-        let stored = self.storage.borrow_mut().read_article(id, &mut warnings);
-        for warning in warnings {
-            self.dispatch(Action::Warn(warning));
-        }
-        let article = stored
-            .map(|d| d.article)
-            .or_else(|| samples::by_id(id))
-            .ok_or_else(|| format!("There is no article \"{id}\" in this browser's library."))?;
-        self.open_article(article);
-        Ok(())
+        self.run(|s| s.open_by_id(id))
     }
 
     /// The library, with the open article's counts up to date.
-    pub fn library(self: &Rc<Self>) -> Vec<store::IndexEntry> {
-        self.flush();
-        self.storage.borrow_mut().library()
+    pub fn library(self: &Rc<Self>) -> Vec<IndexEntry> {
+        self.run(Session::library)
     }
 
     /// Takes an article out of the library (opening another if it was open); the result puts it
-    /// back with [`AppStore::restore_article`].
-    pub fn remove_article(self: &Rc<Self>, id: &str) -> Result<store::RemovedArticle, String> {
-        self.flush();
-        let removed = self
-            .storage
-            .borrow_mut()
-            .remove(id)
-            .map_err(|e| e.user_message())?
-            .ok_or_else(|| "That article is not in the library.".to_string())?;
-        if self.state().article.id == id {
-            // Open the next article in the library, or else the first sample.
-            let next = self.storage.borrow_mut().library().into_iter().next();
-            let doc = next.and_then(|e| {
-                self.storage
-                    .borrow_mut()
-                    .read_article(&e.id, &mut Vec::new())
-            });
-            let (article, claims, orphans) = match doc {
-                Some(d) => (d.article, d.claims, d.orphans),
-                None => (samples::first(), Vec::new(), Vec::new()),
-            };
-            self.dispatch(Action::OpenArticle {
-                article,
-                claims,
-                orphans,
-                selected: None,
-            });
-            self.save();
-        }
-        Ok(removed)
+    /// back with [`AppStore::restore_article`], and so does [`AppStore::undo_remove_article`].
+    pub fn remove_article(self: &Rc<Self>, id: &str) -> Result<RemovedArticle, String> {
+        self.run(|s| s.remove_article(id))
     }
 
-    pub fn restore_article(self: &Rc<Self>, removed: &store::RemovedArticle) -> Result<(), String> {
-        self.flush();
-        self.storage
-            .borrow_mut()
-            .restore(removed)
-            .map_err(|e| e.user_message())
+    pub fn restore_article(self: &Rc<Self>, removed: &RemovedArticle) -> Result<(), String> {
+        self.run(|s| s.restore_article(removed))
+    }
+
+    /// Puts back the article removed last, and says how that went.
+    pub fn undo_remove_article(self: &Rc<Self>) {
+        self.run(Session::undo_remove_article)
     }
 
     /// Renames a library article; the open one through its details, so the change is an action.
     pub fn rename(self: &Rc<Self>, id: &str, title: &str) -> Result<(), String> {
-        let state = self.state();
-        if state.article.id == id {
-            let details = crate::app::state::Details {
-                title: title.to_string(),
-                ..crate::app::state::Details::of(&state.article)
-            };
-            self.dispatch(Action::SetDetails(details));
-            self.flush();
-            return Ok(());
-        }
-        self.flush();
-        self.storage
-            .borrow_mut()
-            .rename(id, title)
-            .map_err(|e| e.user_message())
+        self.run(|s| s.rename(id, title))
     }
 
-    /// Imports a file (Claimcheck JSON or library, W3C Web Annotations, a Hypothesis export):
-    /// checked whole first, then merged into the library (see `import_merge`) and written all
-    /// at once. On any error nothing in the library changes.
+    /// Imports a file (Claimcheck JSON or library, W3C Web Annotations, a Hypothesis export)
+    /// into the library; on any error nothing in the library changes.
     pub fn import_text(self: &Rc<Self>, text: &str) -> Result<ImportOutcome, String> {
-        if text.len() > MAX_IMPORT_BYTES {
-            return Err(too_large(text.len()));
-        }
-        let parsed = crate::core::formats::sniff::parse_import(text, &super::clock::now())
-            .map_err(|e| e.0)?;
-        self.flush();
-        let mut warnings = Vec::new();
-        let mut library = self.storage.borrow_mut().documents(&mut warnings);
-        for warning in warnings {
-            self.dispatch(Action::Warn(warning));
-        }
-        // The open article counts as the library's even before its first change is saved.
-        let open = self.state();
-        if !library.iter().any(|d| d.article.id == open.article.id) {
-            library.push(open.document());
-        }
-        let outcome = crate::core::library::merge::import_all(&library, parsed).map_err(|e| e.0)?;
-        self.storage
-            .borrow_mut()
-            .put_documents(&outcome.documents)
-            .map_err(|e| e.user_message())?;
-        let open_id = self.state().article.id.clone();
-        if let Some(doc) = outcome.documents.iter().find(|d| d.article.id == open_id) {
-            self.dispatch(Action::OpenArticle {
-                article: doc.article.clone(),
-                claims: doc.claims.clone(),
-                orphans: doc.orphans.clone(),
-                selected: self.state().selected.clone(),
-            });
-        } else if let [doc] = &outcome.documents[..] {
-            // One article came in: show it, as opening a file would.
-            let _ = self.open_by_id(&doc.article.id);
-        }
-        Ok(outcome)
+        self.run(|s| s.import_text(text, &clock::now()))
     }
 
-    /// Works on `exercise` as a student: its own copy of the article (with the work already
-    /// done on it, when this exercise was opened before) in student mode.
-    /// When the student's copy was made from another version of the exercise, the work is put
-    /// back on the new text; the report says how that went.
-    pub fn start_exercise(
-        self: &Rc<Self>,
-        exercise: crate::core::classroom::exercise::Exercise,
-    ) -> Option<crate::core::anchoring::reanchor::Report> {
-        let article = crate::core::classroom::session::work_article(&exercise);
-        self.flush();
-        let stored = self
-            .storage
-            .borrow_mut()
-            .read_article(&article.id, &mut Vec::new());
-        let mut report = None;
-        match stored {
-            Some(doc) if doc.article.text != article.text => {
-                let anchored = crate::core::anchoring::reanchor::reanchor(
-                    &article.text,
-                    doc.claims,
-                    doc.orphans,
-                );
-                report = Some(anchored.report);
-                self.dispatch(Action::OpenArticle {
-                    article,
-                    claims: anchored.claims,
-                    orphans: anchored.orphans,
-                    selected: None,
-                });
-            }
-            _ => {
-                self.open_article(article);
-            }
-        }
-        self.dispatch(Action::StartExercise {
-            exercise: Box::new(exercise),
-            at: super::clock::now(),
-        });
-        self.save();
-        report
+    /// Opens a JSON file the user chose: an exercise, a file to score, or an import; the
+    /// notices say what happened.
+    pub fn open_json(self: &Rc<Self>, name: &str, text: String) {
+        self.run(|s| s.open_json(name, text, &clock::now()))
+    }
+
+    /// Works on `exercise` as a student; the report says how earlier work was moved onto a new
+    /// version of it.
+    pub fn start_exercise(self: &Rc<Self>, exercise: Exercise) -> Option<Report> {
+        self.run(|s| s.start_exercise(exercise, &clock::now()))
     }
 
     /// Every article of the library as stored (the open one saved first).
-    pub fn library_documents(self: &Rc<Self>) -> Vec<crate::core::model::Document> {
-        self.flush();
-        let mut warnings = Vec::new();
-        let docs = self.storage.borrow_mut().documents(&mut warnings);
-        for warning in warnings {
-            self.dispatch(Action::Warn(warning));
-        }
-        docs
+    pub fn library_documents(self: &Rc<Self>) -> Vec<Document> {
+        self.run(Session::library_documents)
     }
 
     /// What this site keeps in localStorage, in UTF-16 code units.
     pub fn usage(&self) -> usize {
-        self.storage.borrow().usage()
+        self.session.borrow().store().usage()
     }
 
     /// Stored keys holding data Claimcheck could not read (kept aside for the user).
     pub fn unreadable_keys(&self) -> Vec<String> {
-        self.storage.borrow().unreadable_keys()
+        self.session.borrow().store().unreadable_keys()
     }
 
     pub fn raw_stored(&self, key: &str) -> Option<String> {
-        use store::KeyValue;
-        self.storage.borrow().kv().get(key)
+        self.session.borrow().store().kv().get(key)
     }
 }

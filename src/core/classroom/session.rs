@@ -1,8 +1,9 @@
 //! Classroom exercises in the app: which mode it is in, the exercise a teacher is preparing for
 //! each article, a student's work on an exercise, and the files a teacher loads for scoring.
-//! The file formats are in `exercise_files`, the scoring in `scoring`.
+//! The file formats are in `files`, the scoring in `scoring`.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -96,7 +97,7 @@ impl Classroom {
     /// the unreadable text aside).
     pub fn from_json(json: &str) -> Result<Classroom, String> {
         let mut c: Classroom = serde_json::from_str(json).map_err(|e| e.to_string())?;
-        if c.mode == Mode::Student && c.active_work().is_none() {
+        if c.mode == Mode::Student && !c.is_student() {
             c.mode = Mode::Reader;
             c.active = None;
         }
@@ -126,6 +127,30 @@ impl Classroom {
 
     pub fn is_student(&self) -> bool {
         self.mode == Mode::Student && self.active_work().is_some()
+    }
+
+    /// Whether article `article_id` keeps its text and details as they are: a student's copy
+    /// of an exercise does, in every mode, since the exercise's article is the same for the
+    /// whole class.
+    pub fn article_is_read_only(&self, article_id: &str) -> bool {
+        self.exercise_of(article_id).is_some()
+    }
+}
+
+/// Student mode is on exactly when the open article is a student's copy of an exercise: opening
+/// such a copy (from the library, say) goes back to work on its exercise, and opening another
+/// article leaves the exercise (its work is kept for later). `classroom` is copied only when
+/// this changes it, so an unchanged classroom is not saved again.
+pub fn follow_open_article(classroom: &mut Rc<Classroom>, article_id: &str) {
+    let (active, mode) = match classroom.exercise_of(article_id) {
+        Some(id) => (Some(id.to_string()), Mode::Student),
+        None if classroom.active.is_some() => (None, Mode::Reader),
+        None => return,
+    };
+    if classroom.active != active || classroom.mode != mode {
+        let c = Rc::make_mut(classroom);
+        c.active = active;
+        c.mode = mode;
     }
 }
 
@@ -510,5 +535,35 @@ mod tests {
         let back = Classroom::from_json(&lost.to_json()).unwrap();
         assert_eq!(back.mode, Mode::Reader);
         assert!(Classroom::from_json("{\"mode\": 5}").is_err());
+    }
+
+    #[test]
+    fn student_mode_follows_the_open_article_and_its_copy_stays_read_only() {
+        let (ex, _) = build_exercise(&article(), &[], &draft(Settings::default()), "t");
+        let mut c = Classroom::default();
+        c.works.insert(
+            ex.id.clone(),
+            StudentWork {
+                exercise: ex.clone(),
+                student: "Ana".into(),
+                started: "t".into(),
+            },
+        );
+        let copy = work_article(&ex).id;
+        assert!(c.article_is_read_only(&copy));
+        assert!(!c.article_is_read_only("a-1"), "the teacher's own article");
+        let mut c = Rc::new(c);
+        let unchanged = c.clone();
+        follow_open_article(&mut c, "a-1");
+        assert!(Rc::ptr_eq(&c, &unchanged), "nothing to leave: not copied");
+        follow_open_article(&mut c, &copy);
+        assert!(c.is_student());
+        assert_eq!(c.active.as_deref(), Some(ex.id.as_str()));
+        let working = c.clone();
+        follow_open_article(&mut c, &copy);
+        assert!(Rc::ptr_eq(&c, &working), "already at work: not copied");
+        follow_open_article(&mut c, "a-1");
+        assert_eq!((c.mode, c.active.as_deref()), (Mode::Reader, None));
+        assert_eq!(c.works.len(), 1, "the work is kept for later");
     }
 }

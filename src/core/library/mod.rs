@@ -1,5 +1,10 @@
-//! The reader's library: every article with its claims, kept in a key-value store, and merging
-//! what is imported into it.
+//! The reader's library: every article with its claims, kept in a key-value store under an
+//! index, and merging what is imported into it.
 
+pub mod index;
 pub mod merge;
+pub mod recovery;
 pub mod store;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod memory_kv;

@@ -1,20 +1,20 @@
 //! What Claimcheck keeps in the browser's storage, independent of the browser: one key per
 //! article (holding the export format), an index key, and the rules for data that cannot be
 //! read: it is moved aside, never overwritten silently. The browser edge supplies a [`KeyValue`]
-//! over localStorage; tests use a map.
+//! over localStorage; tests use a map. What is saved and restored are core documents and the
+//! classroom state; the app decides what to show from them.
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
-
-use crate::app::state::AppState;
-use crate::core::classroom::session::{Classroom, Mode, CLASSROOM_KEY};
+use super::index::Index;
+pub use super::index::IndexEntry;
+use crate::core::classroom::session::{Classroom, CLASSROOM_KEY};
 use crate::core::formats::native;
-use crate::core::model::{counts_summary, verified_count, Article, Claim, Document};
+use crate::core::model::Document;
+use crate::core::model::{Article, Claim};
 
 pub const INDEX_KEY: &str = "claimcheck:index";
 const ARTICLE_PREFIX: &str = "claimcheck:article:";
-const UNREADABLE_PREFIX: &str = "claimcheck:unreadable:";
 
 pub fn article_key(id: &str) -> String {
     format!("{ARTICLE_PREFIX}{id}")
@@ -51,41 +51,6 @@ pub trait KeyValue {
 /// How much browsers let one site keep in localStorage, in UTF-16 code units (about 5 MB).
 pub const STORAGE_QUOTA: usize = 5 * 1024 * 1024;
 
-/// An article in the library, with its claim counts by status.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct IndexEntry {
-    pub id: String,
-    pub title: String,
-    /// Anchored claims.
-    pub claims: usize,
-    #[serde(default)]
-    pub verified: usize,
-    #[serde(default)]
-    pub orphans: usize,
-}
-
-impl IndexEntry {
-    /// The library entry for an article with these claims.
-    fn of(article: &Article, claims: &[Claim], orphans: &[Claim]) -> Self {
-        IndexEntry {
-            id: article.id.clone(),
-            title: article.title.clone(),
-            claims: claims.len(),
-            verified: verified_count(claims),
-            orphans: orphans.len(),
-        }
-    }
-
-    /// "7 claims · 3 verified · 4 unverified", with orphans when there are any.
-    pub fn summary(&self) -> String {
-        let mut s = counts_summary(self.claims, self.verified);
-        if self.orphans > 0 {
-            s.push_str(&format!(" · {} orphaned", self.orphans));
-        }
-        s
-    }
-}
-
 /// An article taken out of the library, kept so it can be put back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RemovedArticle {
@@ -93,30 +58,11 @@ pub struct RemovedArticle {
     pub stored: String,
 }
 
-/// The index key: which article is open, what is selected in it, and which articles are stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct Index {
-    pub version: u64,
-    pub current: Option<String>,
-    pub selected: Option<String>,
-    pub articles: Vec<IndexEntry>,
-}
-
-impl Index {
-    /// Adds `entry`, or replaces the entry of the same article where it stands.
-    fn upsert(&mut self, entry: IndexEntry) {
-        match self.articles.iter_mut().find(|e| e.id == entry.id) {
-            Some(e) => *e = entry,
-            None => self.articles.push(entry),
-        }
-        self.version = 1;
-    }
-}
-
 /// Storage for one browser profile. Keys found unreadable are kept out of every later write.
 pub struct Store<S: KeyValue> {
-    kv: S,
-    protected: Vec<String>,
+    pub(super) kv: S,
+    /// Keys whose unreadable data could not be moved aside (see `recovery`).
+    pub(super) protected: Vec<String>,
     /// The classroom state as last read or written, so unchanged state is not written again.
     classroom_written: Option<String>,
     /// The state last compared with it: most saves are of claims, with the classroom state the
@@ -124,10 +70,22 @@ pub struct Store<S: KeyValue> {
     classroom_checked: Option<Rc<Classroom>>,
 }
 
-/// What start-up found: the state to show and what the user must be told.
-pub struct Startup {
-    pub state: AppState,
+/// What start-up found: the article open last (or the fallback), the selection in it, the
+/// classroom state as saved, and what the user must be told.
+pub struct Restored {
+    pub document: Document,
+    pub selected: Option<String>,
+    pub classroom: Classroom,
     pub warnings: Vec<String>,
+}
+
+/// The open article as it is saved: its claims, the selection in it, and the classroom state.
+pub struct Current<'a> {
+    pub article: &'a Article,
+    pub claims: &'a [Claim],
+    pub orphans: &'a [Claim],
+    pub selected: Option<&'a str>,
+    pub classroom: &'a Rc<Classroom>,
 }
 
 impl<S: KeyValue> Store<S> {
@@ -144,26 +102,9 @@ impl<S: KeyValue> Store<S> {
         &self.kv
     }
 
-    /// Moves an unreadable value aside under a key of its own, so saving never overwrites it.
-    /// If even that fails the key is protected: nothing is written to it this session.
-    fn quarantine(&mut self, key: &str, raw: &str, why: &str, warnings: &mut Vec<String>) {
-        let mut n = 1;
-        let mut aside = format!("{UNREADABLE_PREFIX}{key}");
-        while self.kv.get(&aside).is_some_and(|v| v != raw) {
-            n += 1;
-            aside = format!("{UNREADABLE_PREFIX}{key}:{n}");
-        }
-        if self.kv.set(&aside, raw).is_ok() {
-            warnings.push(format!(
-                "Saved data under \"{key}\" could not be read ({why}). It was kept, unchanged, under \"{aside}\"."
-            ));
-        } else {
-            self.protected.push(key.to_string());
-            warnings.push(format!(
-                "Saved data under \"{key}\" could not be read ({why}). It is left untouched, so changes to it \
-                 will not be saved this session."
-            ));
-        }
+    #[cfg(all(test, not(target_arch = "wasm32")))]
+    pub(crate) fn kv_mut(&mut self) -> &mut S {
+        &mut self.kv
     }
 
     fn read_index(&mut self, warnings: &mut Vec<String>) -> Index {
@@ -204,7 +145,7 @@ impl<S: KeyValue> Store<S> {
                 Some(doc)
             }
             Err(e) => {
-                if !self.protected.contains(&key) {
+                if !self.is_protected(&key) {
                     self.quarantine(&key, &raw, &e.0, warnings);
                 }
                 None
@@ -212,45 +153,38 @@ impl<S: KeyValue> Store<S> {
         }
     }
 
-    /// Restores the last session: its article, claims and selection. Falls back to `fallback`
-    /// (a bundled sample) when nothing usable is stored.
-    pub fn start(&mut self, fallback: impl Fn(&str) -> Option<Article>, first: Article) -> Startup {
+    /// Restores the last session: its article, claims and selection, and the classroom state.
+    /// Falls back to `fallback` (a bundled sample) when nothing usable is stored for the article
+    /// open last, and to `first` when no article was open.
+    pub fn start(
+        &mut self,
+        fallback: impl Fn(&str) -> Option<Article>,
+        first: Article,
+    ) -> Restored {
         let mut warnings = Vec::new();
         let index = self.read_index(&mut warnings);
-        let current = index.current.clone();
-        let loaded = current.as_deref().and_then(|id| {
+        let loaded = index.current.as_deref().and_then(|id| {
             self.read_article(id, &mut warnings)
-                .map(|d| (d.article, d.claims, d.orphans))
-                .or_else(|| fallback(id).map(|a| (a, Vec::new(), Vec::new())))
+                .or_else(|| fallback(id).map(new_document))
         });
-        let (article, claims, orphans, selected) = match loaded {
-            Some((a, c, o)) => (a, c, o, index.selected),
-            None => (first, Vec::new(), Vec::new(), None),
+        let (document, selected) = match loaded {
+            Some(doc) => (doc, index.selected),
+            None => (new_document(first), None),
         };
-        let mut state = AppState::new(article, claims, orphans, selected);
-        let mut classroom = self.read_classroom(&mut warnings);
-        // Student mode is on exactly when the open article is a student's copy of an exercise.
-        match classroom.exercise_of(&state.article.id).map(str::to_string) {
-            Some(id) => {
-                classroom.active = Some(id);
-                classroom.mode = Mode::Student;
-            }
-            None if classroom.active.is_some() => {
-                classroom.active = None;
-                classroom.mode = Mode::Reader;
-            }
-            None => {}
+        let classroom = self.read_classroom(&mut warnings);
+        Restored {
+            document,
+            selected,
+            classroom,
+            warnings,
         }
-        state.classroom = Rc::new(classroom);
-        state.warnings = warnings.clone();
-        Startup { state, warnings }
     }
 
     /// Opens article `article`: its stored claims if any (the stored article wins over `article`,
     /// which may be a fresh copy of the same content).
     pub fn open(&mut self, article: Article, warnings: &mut Vec<String>) -> Document {
         self.read_article(&article.id, warnings)
-            .unwrap_or_else(|| Document::new(article, Vec::new(), Vec::new()))
+            .unwrap_or_else(|| new_document(article))
     }
 
     fn read_classroom(&mut self, warnings: &mut Vec<String>) -> Classroom {
@@ -269,44 +203,46 @@ impl<S: KeyValue> Store<S> {
         }
     }
 
-    /// Saves the current article, its claims, the selection and the classroom state (in that
+    /// Saves the open article, its claims, the selection and the classroom state (in that
     /// order: the article matters most when space runs out).
-    pub fn save(&mut self, state: &AppState) -> Result<(), WriteError> {
-        let key = article_key(&state.article.id);
-        if !self.protected.contains(&key) {
-            self.kv.set(&key, &state.export_json())?;
+    pub fn save(&mut self, current: Current) -> Result<(), WriteError> {
+        let Current {
+            article,
+            claims,
+            orphans,
+            selected,
+            classroom,
+        } = current;
+        let key = article_key(&article.id);
+        if !self.is_protected(&key) {
+            self.kv
+                .set(&key, &native::to_json(article, claims, orphans))?;
         }
-        if !self.protected.iter().any(|k| k == INDEX_KEY) {
+        if !self.is_protected(INDEX_KEY) {
             let mut index = self.read_index(&mut Vec::new());
-            index.upsert(IndexEntry::of(
-                &state.article,
-                &state.claims,
-                &state.orphans,
-            ));
-            index.current = Some(state.article.id.clone());
-            index.selected = state.selected.clone();
+            index.upsert(IndexEntry::of(article, claims, orphans));
+            index.current = Some(article.id.clone());
+            index.selected = selected.map(str::to_string);
             self.write_index(&index)?;
         }
         if self
             .classroom_checked
             .as_ref()
-            .is_some_and(|c| Rc::ptr_eq(c, &state.classroom))
+            .is_some_and(|c| Rc::ptr_eq(c, classroom))
         {
             return Ok(());
         }
-        let classroom = state.classroom.to_json();
-        if self.classroom_written.as_ref() != Some(&classroom)
-            && !self.protected.iter().any(|k| k == CLASSROOM_KEY)
-        {
-            self.kv.set(CLASSROOM_KEY, &classroom)?;
-            self.classroom_written = Some(classroom);
+        let json = classroom.to_json();
+        if self.classroom_written.as_ref() != Some(&json) && !self.is_protected(CLASSROOM_KEY) {
+            self.kv.set(CLASSROOM_KEY, &json)?;
+            self.classroom_written = Some(json);
         }
-        self.classroom_checked = Some(state.classroom.clone());
+        self.classroom_checked = Some(classroom.clone());
         Ok(())
     }
 
     fn write_index(&mut self, index: &Index) -> Result<(), WriteError> {
-        if self.protected.iter().any(|k| k == INDEX_KEY) {
+        if self.is_protected(INDEX_KEY) {
             return Ok(());
         }
         self.kv.set(
@@ -380,7 +316,7 @@ impl<S: KeyValue> Store<S> {
     /// every key put back as it was.
     pub fn put_documents(&mut self, docs: &[Document]) -> Result<(), WriteError> {
         for doc in docs {
-            if self.protected.contains(&article_key(&doc.article.id)) {
+            if self.is_protected(&article_key(&doc.article.id)) {
                 return Err(WriteError::Unavailable(format!(
                     "the saved copy of “{}” could not be read, so it is left untouched",
                     doc.article.title
@@ -425,93 +361,83 @@ impl<S: KeyValue> Store<S> {
             })
             .sum()
     }
+}
 
-    /// Every stored key that holds something Claimcheck could not read.
-    pub fn unreadable_keys(&self) -> Vec<String> {
-        let mut keys: Vec<String> = self
-            .kv
-            .keys()
-            .into_iter()
-            .filter(|k| k.starts_with(UNREADABLE_PREFIX))
-            .collect();
-        keys.sort();
-        keys
-    }
+/// An article with no claims yet, as a document.
+fn new_document(article: Article) -> Document {
+    Document::new(article, Vec::new(), Vec::new())
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::app::state::{reduce, Action};
     use crate::core::intake::samples;
-    use std::collections::BTreeMap;
+    use crate::core::library::memory_kv::MemoryKv;
+    use crate::core::library::recovery::UNREADABLE_PREFIX;
+    use crate::core::test_claims::claim_at;
 
-    #[derive(Default, Clone)]
-    struct Map {
-        data: BTreeMap<String, String>,
-        full: bool,
+    /// What the app has open: a document, the selection in it and the classroom state.
+    struct Open {
+        doc: Document,
+        selected: Option<String>,
+        classroom: Rc<Classroom>,
     }
 
-    impl KeyValue for Map {
-        fn get(&self, key: &str) -> Option<String> {
-            self.data.get(key).cloned()
-        }
-        fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
-            if self.full {
-                return Err(WriteError::Full);
+    impl Open {
+        fn of(article: Article) -> Self {
+            Open {
+                doc: new_document(article),
+                selected: None,
+                classroom: Rc::default(),
             }
-            self.data.insert(key.into(), value.into());
-            Ok(())
         }
-        fn remove(&mut self, key: &str) {
-            self.data.remove(key);
-        }
-        fn keys(&self) -> Vec<String> {
-            self.data.keys().cloned().collect()
+
+        fn current(&self) -> Current<'_> {
+            Current {
+                article: &self.doc.article,
+                claims: &self.doc.claims,
+                orphans: &self.doc.orphans,
+                selected: self.selected.as_deref(),
+                classroom: &self.classroom,
+            }
         }
     }
 
-    fn edited(state: &AppState) -> AppState {
-        let s = reduce(
-            state,
-            Action::AddClaim {
-                id: "c1".into(),
-                start: 4,
-                end: 40,
-                at: "2026-01-01T00:00:00Z".into(),
-            },
-        );
-        reduce(
-            &s,
-            Action::SetNote {
-                id: "c1".into(),
-                note: "née 😀".into(),
-                at: "2026-01-01T00:00:01Z".into(),
-            },
-        )
+    /// `doc` with a claim marked, noted and selected.
+    fn edited(doc: &Document) -> Open {
+        let mut doc = doc.clone();
+        let mut claim = claim_at(&doc.article.text, "c1", 4, 40);
+        claim.note = "née 😀".into();
+        claim.modified = "2026-01-01T00:00:01Z".into();
+        doc.claims.push(claim);
+        Open {
+            doc,
+            selected: Some("c1".into()),
+            classroom: Rc::default(),
+        }
     }
 
-    fn start(store: &mut Store<Map>) -> Startup {
+    fn start(store: &mut Store<MemoryKv>) -> Restored {
         store.start(samples::by_id, samples::first())
     }
 
     #[test]
     fn a_fresh_browser_opens_the_first_sample() {
-        let mut store = Store::new(Map::default());
+        let mut store = Store::new(MemoryKv::default());
         let s = start(&mut store);
-        assert_eq!(*s.state.article, samples::first());
+        assert_eq!(s.document.article, samples::first());
         assert!(s.warnings.is_empty());
     }
 
     #[test]
     fn saving_then_starting_again_restores_everything() {
-        let mut store = Store::new(Map::default());
-        let state = edited(&start(&mut store).state);
-        store.save(&state).unwrap();
+        let mut store = Store::new(MemoryKv::default());
+        let open = edited(&start(&mut store).document);
+        store.save(open.current()).unwrap();
         let mut again = Store::new(store.kv().clone());
-        let restored = start(&mut again).state;
-        assert_eq!(restored.article, state.article);
-        assert_eq!(restored.claims, state.claims);
+        let restored = start(&mut again);
+        assert_eq!(restored.document.article, open.doc.article);
+        assert_eq!(restored.document.claims, open.doc.claims);
         assert_eq!(restored.selected.as_deref(), Some("c1"));
         let index: Index = serde_json::from_str(&again.kv().get(INDEX_KEY).unwrap()).unwrap();
         assert_eq!(index.articles[0].claims, 1);
@@ -519,47 +445,53 @@ mod tests {
 
     #[test]
     fn classroom_work_survives_a_reload_and_bad_classroom_data_is_kept_aside() {
-        use crate::core::classroom::session::{build_exercise, work_article, ExerciseDraft};
-        let mut store = Store::new(Map::default());
-        let s = start(&mut store).state;
-        let (exercise, _) = build_exercise(&s.article, &[], &ExerciseDraft::default(), "t");
-        let s = reduce(
-            &s,
-            Action::OpenArticle {
-                article: work_article(&exercise),
-                claims: vec![],
-                orphans: vec![],
-                selected: None,
+        use crate::core::classroom::session::{
+            build_exercise, work_article, ExerciseDraft, Mode, StudentWork,
+        };
+        let mut store = Store::new(MemoryKv::default());
+        let first = start(&mut store).document;
+        let (exercise, _) = build_exercise(&first.article, &[], &ExerciseDraft::default(), "t");
+        let mut classroom = Classroom {
+            mode: Mode::Student,
+            active: Some(exercise.id.clone()),
+            ..Classroom::default()
+        };
+        classroom.works.insert(
+            exercise.id.clone(),
+            StudentWork {
+                exercise: exercise.clone(),
+                student: "Ana".into(),
+                started: "t0".into(),
             },
         );
-        let s = reduce(
-            &s,
-            Action::StartExercise {
-                exercise: Box::new(exercise),
-                at: "t0".into(),
-            },
-        );
-        let s = reduce(&s, Action::SetStudentName("Ana".into()));
-        store.save(&s).unwrap();
+        let open = Open {
+            classroom: Rc::new(classroom),
+            ..Open::of(work_article(&exercise))
+        };
+        store.save(open.current()).unwrap();
         // Saving claims again leaves the classroom state alone: not even serialized again.
         let written = store.kv().get(CLASSROOM_KEY).unwrap();
         store
             .kv
             .data
             .insert(CLASSROOM_KEY.into(), "sentinel".into());
-        store.save(&edited(&s)).unwrap();
+        let claimed = Open {
+            classroom: open.classroom.clone(),
+            ..edited(&open.doc)
+        };
+        store.save(claimed.current()).unwrap();
         assert_eq!(store.kv().get(CLASSROOM_KEY).as_deref(), Some("sentinel"));
         store.kv.data.insert(CLASSROOM_KEY.into(), written);
-        let restored = start(&mut Store::new(store.kv().clone())).state;
+        let restored = start(&mut Store::new(store.kv().clone()));
         assert!(restored.classroom.is_student());
         assert_eq!(restored.classroom.active_work().unwrap().student, "Ana");
-        assert_eq!(restored.article.id, s.article.id);
+        assert_eq!(restored.document.article.id, open.doc.article.id);
 
         let mut kv = store.kv().clone();
         kv.data.insert(CLASSROOM_KEY.into(), "{\"mode\": 7}".into());
         let mut again = Store::new(kv);
         let s = start(&mut again);
-        assert!(!s.state.classroom.is_student());
+        assert!(!s.classroom.is_student());
         assert!(s.warnings[0].contains(CLASSROOM_KEY), "{:?}", s.warnings);
         assert_eq!(
             again
@@ -571,16 +503,16 @@ mod tests {
 
     #[test]
     fn a_full_storage_reports_an_error_for_the_user() {
-        let mut store = Store::new(Map::default());
-        let state = edited(&start(&mut store).state);
+        let mut store = Store::new(MemoryKv::default());
+        let open = edited(&start(&mut store).document);
         store.kv.full = true;
-        let e = store.save(&state).unwrap_err();
+        let e = store.save(open.current()).unwrap_err();
         assert!(e.user_message().contains("Export JSON"));
     }
 
     #[test]
     fn unreadable_data_is_moved_aside_and_never_overwritten() {
-        let mut kv = Map::default();
+        let mut kv = MemoryKv::default();
         let key = article_key(&samples::first().id);
         kv.data.insert(
             INDEX_KEY.into(),
@@ -599,7 +531,7 @@ mod tests {
         assert!(s.warnings[0].contains("could not be read"));
         let aside = store.unreadable_keys();
         assert_eq!(aside, vec![format!("claimcheck:unreadable:{key}")]);
-        store.save(&edited(&s.state)).unwrap();
+        store.save(edited(&s.document).current()).unwrap();
         assert_eq!(
             store.kv().get(&aside[0]).as_deref(),
             Some("{\"format\":\"claimcheck\",\"version\":1,\"article\":")
@@ -608,53 +540,54 @@ mod tests {
 
     #[test]
     fn when_it_cannot_be_moved_aside_it_is_left_alone() {
-        let mut kv = Map::default();
+        let mut kv = MemoryKv::default();
         kv.data.insert(INDEX_KEY.into(), "not json".into());
         kv.full = true;
         let mut store = Store::new(kv);
         let s = start(&mut store);
         assert!(s.warnings[0].contains("left untouched"));
         store.kv.full = false;
-        store.save(&edited(&s.state)).unwrap();
+        store.save(edited(&s.document).current()).unwrap();
         assert_eq!(store.kv().get(INDEX_KEY).as_deref(), Some("not json"));
     }
 
     #[test]
     fn the_library_lists_removes_and_restores_articles() {
-        let mut store = Store::new(Map::default());
-        let first = edited(&start(&mut store).state);
-        store.save(&first).unwrap();
-        let second = AppState::new(samples::all()[1].clone(), vec![], vec![], None);
-        store.save(&second).unwrap();
+        let mut store = Store::new(MemoryKv::default());
+        let first = edited(&start(&mut store).document);
+        store.save(first.current()).unwrap();
+        let second = Open::of(samples::all()[1].clone());
+        store.save(second.current()).unwrap();
         let library = store.library();
         assert_eq!(library.len(), 2);
         assert_eq!(library[0].summary(), "1 claim · 0 verified · 1 unverified");
         let before = store.kv().clone().data;
-        let removed = store.remove(&first.article.id).unwrap().unwrap();
+        let first_id = &first.doc.article.id;
+        let removed = store.remove(first_id).unwrap().unwrap();
         assert_eq!(store.library().len(), 1);
-        assert!(store.kv().get(&article_key(&first.article.id)).is_none());
+        assert!(store.kv().get(&article_key(first_id)).is_none());
         store.restore(&removed).unwrap();
         assert_eq!(
-            store.kv().data.get(&article_key(&first.article.id)),
-            before.get(&article_key(&first.article.id))
+            store.kv().data.get(&article_key(first_id)),
+            before.get(&article_key(first_id))
         );
         assert_eq!(store.library().len(), 2);
         assert!(store.remove("no-such-article").unwrap().is_none());
         store
-            .rename(&second.article.id, "  Renamed   story ")
+            .rename(&second.doc.article.id, "  Renamed   story ")
             .unwrap();
         assert_eq!(store.library()[0].title, "Renamed story");
         let doc = store
-            .read_article(&second.article.id, &mut Vec::new())
+            .read_article(&second.doc.article.id, &mut Vec::new())
             .unwrap();
         assert_eq!(doc.article.title, "Renamed story");
         let usage = store.usage();
-        assert!(usage > first.article.text.len(), "{usage}");
+        assert!(usage > first.doc.article.text.len(), "{usage}");
     }
 
     #[test]
     fn a_newer_index_is_kept_aside_too() {
-        let mut kv = Map::default();
+        let mut kv = MemoryKv::default();
         kv.data
             .insert(INDEX_KEY.into(), "{\"version\":7,\"articles\":[]}".into());
         let mut store = Store::new(kv);

@@ -36,12 +36,12 @@ pub fn banners(props: &BannersProps) -> Html {
     };
     html! {
         <div class="banners">
-            if let StorageHealth::Failing(message) = &props.state.storage {
+            if let StorageHealth::Failing(message) = &props.state.notices.storage {
                 <div class="banner banner-error" role="alert">
                     <strong>{ "Not saved. " }</strong>{ message.clone() }
                 </div>
             }
-            { for props.state.warnings.iter().enumerate().map(|(i, w)| {
+            { for props.state.notices.warnings.iter().enumerate().map(|(i, w)| {
                 let dispatch = props.dispatch.clone();
                 html! {
                     <div class="banner banner-warning" role="alert">

@@ -108,7 +108,7 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
     let mode = state.classroom.mode;
     let student = state.classroom.is_student();
     // A student's copy of an exercise stays as the teacher made it, in any mode.
-    let read_only = state.classroom.exercise_of(&state.article.id).is_some();
+    let read_only = state.article_is_read_only();
     let mode_button = |m: Mode, label: &'static str, title: &'static str| {
         html! {
             <button type="button" aria-pressed={(mode == m).to_string()} title={title}

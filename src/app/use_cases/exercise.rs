@@ -1,0 +1,105 @@
+//! Working on an exercise as a student: on a copy of its article of one's own, in student mode.
+
+use crate::app::actions::Action;
+use crate::app::session::Session;
+use crate::core::anchoring::reanchor::{reanchor, Report};
+use crate::core::classroom::exercise::Exercise;
+use crate::core::classroom::session::work_article;
+use crate::core::library::store::KeyValue;
+use crate::core::model::Document;
+
+impl<S: KeyValue> Session<S> {
+    /// Works on `exercise` as a student: its own copy of the article (with the work already
+    /// done on it, when this exercise was opened before) in student mode, started `now`.
+    /// When the student's copy was made from another version of the exercise, the work is put
+    /// back on the new text; the report says how that went.
+    pub fn start_exercise(&mut self, exercise: Exercise, now: &str) -> Option<Report> {
+        let article = work_article(&exercise);
+        self.flush();
+        let stored = self.store.read_article(&article.id, &mut Vec::new());
+        let mut report = None;
+        match stored {
+            Some(doc) if doc.article.text != article.text => {
+                let anchored = reanchor(&article.text, doc.claims, doc.orphans);
+                report = Some(anchored.report);
+                self.show(
+                    Document::new(article, anchored.claims, anchored.orphans),
+                    None,
+                );
+            }
+            _ => {
+                self.open_article(article);
+            }
+        }
+        self.dispatch(Action::StartExercise {
+            exercise: Box::new(exercise),
+            at: now.to_string(),
+        });
+        self.save();
+        report
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::app::actions::Action;
+    use crate::app::session::tests::{fresh, kv};
+    use crate::core::classroom::session::{build_exercise, work_article, ExerciseDraft};
+    use crate::core::library::store::{article_key, KeyValue};
+
+    #[test]
+    fn an_exercise_is_worked_on_a_copy_and_resumed_on_a_new_version() {
+        let mut s = fresh();
+        let teacher = (*s.state().article).clone();
+        let (exercise, _) = build_exercise(&teacher, &[], &ExerciseDraft::default(), "t");
+        assert_eq!(s.start_exercise(exercise.clone(), "t0"), None);
+        let copy = work_article(&exercise);
+        assert_eq!(s.state().article.id, copy.id);
+        assert!(s.state().classroom.is_student() && s.state().article_is_read_only());
+        assert_eq!(s.state().classroom.active_work().unwrap().started, "t0");
+        s.dispatch(Action::AddClaim {
+            id: "c1".into(),
+            start: 4,
+            end: 40,
+            at: "t1".into(),
+        });
+        s.dispatch(Action::SetStudentName("Ana".into()));
+        let quote = s.state().claims[0].quote.exact.clone();
+        assert!(
+            kv(&s).get(&article_key(&teacher.id)).is_none(),
+            "the teacher's copy is untouched"
+        );
+
+        // Leaving and opening the same exercise again resumes the work.
+        s.open_article(teacher.clone());
+        assert!(!s.state().classroom.is_student());
+        assert!(kv(&s).get(&article_key(&copy.id)).unwrap().contains("c1"));
+        assert_eq!(s.start_exercise(exercise.clone(), "t2"), None);
+        assert_eq!(s.state().claims[0].id, "c1");
+        let work = s.state().classroom.active_work().unwrap();
+        assert_eq!(
+            (work.student.as_str(), work.started.as_str()),
+            ("Ana", "t0")
+        );
+
+        // A new version of the exercise (another text, the same id): the work is moved onto it.
+        let mut revised = teacher.clone();
+        revised.text = format!("Breaking. {}", teacher.text);
+        let draft = ExerciseDraft {
+            id: Some(exercise.id.clone()),
+            ..ExerciseDraft::default()
+        };
+        let (new_version, _) = build_exercise(&revised, &[], &draft, "t3");
+        s.open_article(teacher);
+        let report = s.start_exercise(new_version, "t4").unwrap();
+        assert_eq!((report.moved, report.orphaned), (1, 0));
+        assert_eq!(s.state().article.text, revised.text);
+        assert_eq!(s.state().claims[0].quote.exact, quote);
+        assert!(s.state().classroom.is_student());
+        let stored = kv(&s).get(&article_key(&copy.id)).unwrap();
+        assert!(
+            stored.contains("Breaking."),
+            "saved on the new text at once"
+        );
+    }
+}

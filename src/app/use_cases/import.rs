@@ -1,0 +1,217 @@
+//! Bringing files in: importing annotations into the library, and the JSON files a user opens,
+//! which are imports or classroom files (an exercise to work on, a key or submission to score).
+
+use crate::app::actions::Action;
+use crate::app::session::Session;
+use crate::core::classroom::files::{file_kind, parse_exercise, FileKind};
+use crate::core::classroom::session::Mode;
+use crate::core::formats::sniff::{parse_import, too_large, MAX_IMPORT_BYTES};
+use crate::core::library::merge::{import_all, ImportOutcome};
+use crate::core::library::store::KeyValue;
+
+impl<S: KeyValue> Session<S> {
+    /// Imports a file (Claimcheck JSON or library, W3C Web Annotations, a Hypothesis export):
+    /// checked whole first, then merged into the library (`core::library::merge`) and written all
+    /// at once. On any error nothing in the library changes. `now` dates what the file leaves
+    /// undated.
+    pub fn import_text(&mut self, text: &str, now: &str) -> Result<ImportOutcome, String> {
+        if text.len() > MAX_IMPORT_BYTES {
+            return Err(too_large(text.len()));
+        }
+        let parsed = parse_import(text, now).map_err(|e| e.0)?;
+        self.flush();
+        let mut warnings = Vec::new();
+        let mut library = self.store.documents(&mut warnings);
+        self.warn_all(warnings);
+        // The open article counts as the library's even before its first change is saved.
+        let open = self.state().clone();
+        if !library.iter().any(|d| d.article.id == open.article.id) {
+            library.push(open.document());
+        }
+        let outcome = import_all(&library, parsed).map_err(|e| e.0)?;
+        self.store
+            .put_documents(&outcome.documents)
+            .map_err(|e| e.user_message())?;
+        let open_id = self.state().article.id.clone();
+        if let Some(doc) = outcome.documents.iter().find(|d| d.article.id == open_id) {
+            let selected = self.state().selected.clone();
+            self.show(doc.clone(), selected);
+        } else if let [doc] = &outcome.documents[..] {
+            // One article came in: show it, as opening a file would.
+            let _ = self.open_by_id(&doc.article.id);
+        }
+        Ok(outcome)
+    }
+
+    /// Opens a JSON file the user chose (`name`, holding `text`): works on an exercise, loads a
+    /// key or submission for scoring (in Teacher mode), or imports annotations; and says what
+    /// happened.
+    pub fn open_json(&mut self, name: &str, text: String, now: &str) {
+        let message = match file_kind(&text) {
+            Some(FileKind::Exercise) => match parse_exercise(&text) {
+                Ok(exercise) => {
+                    let title = exercise.title.clone();
+                    match self.start_exercise(exercise, now) {
+                        Some(r) => format!(
+                            "The exercise “{title}” changed since you started it; your claims were put on the new text: {}.",
+                            r.summary()
+                        ),
+                        None => format!("Opened the exercise “{title}”. Write your name, mark the sourced claims, then Submit."),
+                    }
+                }
+                Err(e) => format!("This exercise could not be opened: {e}"),
+            },
+            Some(kind @ (FileKind::Key | FileKind::Submission)) => {
+                self.load_for_scoring(name, kind, text)
+            }
+            _ => match self.import_text(&text, now) {
+                Ok(outcome) => outcome.summary(),
+                Err(e) => format!("Nothing was imported: {e}"),
+            },
+        };
+        self.dispatch(Action::Tell(message));
+    }
+
+    /// Loads a key or a submission for scoring, in Teacher mode only; what happened, in words.
+    fn load_for_scoring(&mut self, name: &str, kind: FileKind, text: String) -> String {
+        if self.state().classroom.mode != Mode::Teacher {
+            let what = if kind == FileKind::Key {
+                "an answer key"
+            } else {
+                "a student's submission"
+            };
+            return format!(
+                "{name} is {what}: switch to Teacher mode and load it under “Score submissions”."
+            );
+        }
+        let before = self.state().classroom.scoring.problems.len();
+        self.dispatch(Action::LoadScoringFiles {
+            files: vec![(name.to_string(), text)],
+            unreadable: Vec::new(),
+        });
+        match self.state().classroom.scoring.problems.get(before) {
+            Some(problem) => format!("Not loaded: {problem}"),
+            None => format!("Loaded {name} for scoring."),
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::app::session::tests::{fresh, kv, mark};
+    use crate::core::classroom::session::{build_exercise, work_article, ExerciseDraft};
+    use crate::core::formats::native;
+    use crate::core::intake::samples;
+    use crate::core::library::store::article_key;
+    use crate::core::test_claims::claim_on;
+
+    const NOW: &str = "2026-02-01T00:00:00Z";
+
+    /// A Claimcheck export of `article` with one claim on `quote`.
+    fn export(article: &crate::core::model::Article, id: &str, quote: &str) -> String {
+        native::to_json(article, &[claim_on(&article.text, id, quote)], &[])
+    }
+
+    #[test]
+    fn an_import_merges_into_the_open_article_and_reports() {
+        let mut s = fresh();
+        mark(&mut s, "mine");
+        let open = (*s.state().article).clone();
+        let words: String = open.text.chars().skip(60).take(20).collect();
+        let outcome = s
+            .import_text(&export(&open, "theirs", &words), NOW)
+            .unwrap();
+        assert_eq!(outcome.reports.len(), 1);
+        assert_eq!(outcome.reports[0].added, 1);
+        assert!(!outcome.reports[0].new_article);
+        let ids: Vec<&str> = s.state().claims.iter().map(|c| c.id.as_str()).collect();
+        assert!(ids.contains(&"mine") && ids.contains(&"theirs"), "{ids:?}");
+        assert_eq!(
+            s.state().selected.as_deref(),
+            Some("mine"),
+            "the selection stays"
+        );
+        let stored = kv(&s).get(&article_key(&open.id)).unwrap();
+        assert!(stored.contains("\"theirs\"") && stored.contains("\"mine\""));
+    }
+
+    #[test]
+    fn an_imported_new_article_opens_and_a_bad_file_changes_nothing() {
+        let mut s = fresh();
+        let other = samples::all()[3].clone();
+        let words: String = other.text.chars().take(30).collect();
+        let outcome = s.import_text(&export(&other, "x1", &words), NOW).unwrap();
+        assert!(outcome.reports[0].new_article);
+        assert_eq!(s.state().article.id, other.id);
+        assert_eq!(s.state().claims[0].id, "x1");
+        assert!(kv(&s).get(&article_key(&other.id)).is_some());
+
+        let before = kv(&s).clone().data;
+        assert!(s.import_text("{\"format\": \"claimcheck\"", NOW).is_err());
+        let huge = " ".repeat(MAX_IMPORT_BYTES + 1);
+        let e = s.import_text(&huge, NOW).unwrap_err();
+        assert!(e.contains("up to 5 MB"), "{e}");
+        assert_eq!(kv(&s).data, before);
+    }
+
+    #[test]
+    fn an_opened_json_file_goes_where_it_belongs() {
+        let mut s = fresh();
+        let teacher = (*s.state().article).clone();
+        let words: String = teacher.text.chars().skip(10).take(25).collect();
+        let key_claims = [claim_on(&teacher.text, "k1", &words)];
+        let (exercise, key) = build_exercise(&teacher, &key_claims, &ExerciseDraft::default(), NOW);
+
+        // A key outside Teacher mode is not loaded.
+        s.open_json("port.key.json", key.to_json(), NOW);
+        let told = s.state().notices.message.clone().unwrap();
+        assert!(
+            told.contains("is an answer key: switch to Teacher mode"),
+            "{told}"
+        );
+        assert!(s.state().classroom.scoring.key.is_none());
+
+        // In Teacher mode it is, once.
+        s.dispatch(Action::SetMode(Mode::Teacher));
+        s.open_json("port.key.json", key.to_json(), NOW);
+        assert_eq!(
+            s.state().notices.message.as_deref(),
+            Some("Loaded port.key.json for scoring.")
+        );
+        assert!(s.state().classroom.scoring.key.is_some());
+        let mut other = teacher.clone();
+        other.text.push_str(" More.");
+        let (_, other_key) = build_exercise(&other, &key_claims, &ExerciseDraft::default(), NOW);
+        s.open_json("other.key.json", other_key.to_json(), NOW);
+        let told = s.state().notices.message.clone().unwrap();
+        assert!(
+            told.starts_with("Not loaded: other.key.json is another answer key"),
+            "{told}"
+        );
+
+        // Anything else is an import.
+        s.open_json("notes.json", "{\"hello\": 1}".into(), NOW);
+        let told = s.state().notices.message.clone().unwrap();
+        assert!(told.starts_with("Nothing was imported: "), "{told}");
+
+        // An exercise is worked on as a student, on a copy of its own.
+        s.open_json("port.exercise.json", exercise.to_json(), NOW);
+        let told = s.state().notices.message.clone().unwrap();
+        assert!(told.starts_with("Opened the exercise “"), "{told}");
+        assert!(s.state().classroom.is_student());
+        assert_eq!(s.state().article.id, work_article(&exercise).id);
+        assert!(s.state().claims.is_empty(), "the key stays the teacher's");
+        let classroom = kv(&s)
+            .get(crate::core::classroom::session::CLASSROOM_KEY)
+            .unwrap();
+        assert!(classroom.contains("\"mode\":\"student\""), "{classroom}");
+
+        // A submission is for the teacher.
+        let work = s.state().classroom.active_work().unwrap().clone();
+        let (name, sub) = crate::core::classroom::session::submission(&work, &key_claims, NOW);
+        s.open_json(&name, sub, NOW);
+        let told = s.state().notices.message.clone().unwrap();
+        assert!(told.contains("is a student's submission"), "{told}");
+    }
+}

@@ -1,0 +1,212 @@
+//! The library's use cases: opening an article (with the claims stored for it), listing,
+//! renaming, removing and putting back articles.
+
+use std::rc::Rc;
+
+use crate::app::actions::Action;
+use crate::app::details::Details;
+use crate::app::session::Session;
+use crate::core::intake::samples;
+use crate::core::library::store::{IndexEntry, KeyValue, RemovedArticle};
+use crate::core::model::Article;
+use crate::core::model::Document;
+
+impl<S: KeyValue> Session<S> {
+    /// Shows `article`, with the claims stored for it if it was opened before. Returns its id.
+    pub fn open_article(&mut self, article: Article) -> String {
+        self.flush();
+        let mut warnings = Vec::new();
+        let doc = self.store.open(article, &mut warnings);
+        let id = doc.article.id.clone();
+        self.show(doc, None);
+        self.warn_all(warnings);
+        // Saving now records the switch in the index even when nothing else changes.
+        self.save();
+        id
+    }
+
+    /// Opens the article with `id` from the library or the bundled samples.
+    pub fn open_by_id(&mut self, id: &str) -> Result<(), String> {
+        if self.state().article.id == id {
+            return Ok(());
+        }
+        self.flush();
+        let mut warnings = Vec::new();
+        let stored = self.store.read_article(id, &mut warnings);
+        self.warn_all(warnings);
+        let article = stored
+            .map(|d| d.article)
+            .or_else(|| samples::by_id(id))
+            .ok_or_else(|| format!("There is no article \"{id}\" in this browser's library."))?;
+        self.open_article(article);
+        Ok(())
+    }
+
+    /// The library, with the open article's counts up to date.
+    pub fn library(&mut self) -> Vec<IndexEntry> {
+        self.flush();
+        self.store.library()
+    }
+
+    /// Every article of the library as stored (the open one saved first).
+    pub fn library_documents(&mut self) -> Vec<Document> {
+        self.flush();
+        let mut warnings = Vec::new();
+        let docs = self.store.documents(&mut warnings);
+        self.warn_all(warnings);
+        docs
+    }
+
+    /// Takes an article out of the library (opening another if it was open), and offers to
+    /// put it back; so does the result, with [`Session::restore_article`].
+    pub fn remove_article(&mut self, id: &str) -> Result<RemovedArticle, String> {
+        self.flush();
+        let removed = self
+            .store
+            .remove(id)
+            .map_err(|e| e.user_message())?
+            .ok_or_else(|| "That article is not in the library.".to_string())?;
+        if self.state().article.id == id {
+            // Open the next article in the library, or else the first sample.
+            let next = self.store.library().into_iter().next();
+            let doc = next.and_then(|e| self.store.read_article(&e.id, &mut Vec::new()));
+            let (article, claims, orphans) = match doc {
+                Some(d) => (d.article, d.claims, d.orphans),
+                None => (samples::first(), Vec::new(), Vec::new()),
+            };
+            self.dispatch(Action::OpenArticle {
+                article,
+                claims,
+                orphans,
+                selected: None,
+            });
+            self.save();
+        }
+        self.dispatch(Action::ArticleRemoved(Rc::new(removed.clone())));
+        Ok(removed)
+    }
+
+    pub fn restore_article(&mut self, removed: &RemovedArticle) -> Result<(), String> {
+        self.flush();
+        self.store.restore(removed).map_err(|e| e.user_message())
+    }
+
+    /// Puts back the article removed last, if it is still on offer, and says how that went.
+    pub fn undo_remove_article(&mut self) {
+        let Some(removed) = self.state().notices.removed_article.clone() else {
+            return;
+        };
+        let message = match self.restore_article(&removed) {
+            Ok(()) => format!("“{}” is back in the library.", removed.entry.title),
+            Err(e) => e,
+        };
+        self.dispatch(Action::Tell(message));
+        self.dispatch(Action::DismissRemovedArticle);
+    }
+
+    /// Renames a library article; the open one through its details, so the change is an action.
+    pub fn rename(&mut self, id: &str, title: &str) -> Result<(), String> {
+        if self.state().article.id == id {
+            let details = Details {
+                title: title.to_string(),
+                ..Details::of(&self.state().article)
+            };
+            self.dispatch(Action::SetDetails(details));
+            self.flush();
+            return Ok(());
+        }
+        self.flush();
+        self.store.rename(id, title).map_err(|e| e.user_message())
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::app::actions::Action;
+    use crate::app::session::tests::{fresh, kv, mark};
+    use crate::core::intake::samples;
+    use crate::core::library::store::{article_key, KeyValue, INDEX_KEY};
+
+    #[test]
+    fn an_article_opens_by_id_with_its_stored_claims() {
+        let mut s = fresh();
+        let first = s.state().article.id.clone();
+        mark(&mut s, "c1");
+        let second = samples::all()[1].id.clone();
+        s.open_by_id(&second).unwrap();
+        assert_eq!(s.state().article.id, second);
+        assert!(s.state().claims.is_empty());
+        assert!(
+            kv(&s).get(&article_key(&first)).unwrap().contains("c1"),
+            "the claim was saved before leaving"
+        );
+        assert!(kv(&s)
+            .get(INDEX_KEY)
+            .unwrap()
+            .contains(&format!("\"current\":\"{second}\"")));
+        s.open_by_id(&first).unwrap();
+        assert_eq!(s.state().claims[0].id, "c1");
+        let e = s.open_by_id("no-such-article").unwrap_err();
+        assert!(e.contains("no-such-article"), "{e}");
+        assert_eq!(s.state().article.id, first, "the open article stays");
+    }
+
+    #[test]
+    fn a_removed_article_can_be_put_back() {
+        let mut s = fresh();
+        let first = s.state().article.id.clone();
+        mark(&mut s, "c1");
+        let second = samples::all()[1].clone();
+        s.open_article(second.clone());
+        s.open_by_id(&first).unwrap();
+        let stored = kv(&s).get(&article_key(&first)).unwrap();
+
+        let removed = s.remove_article(&first).unwrap();
+        assert_eq!(removed.entry.claims, 1);
+        assert!(kv(&s).get(&article_key(&first)).is_none());
+        assert_eq!(s.state().article.id, second.id, "the next article opens");
+        assert_eq!(
+            s.state().notices.removed_article.as_deref(),
+            Some(&removed),
+            "the toast offers to put it back"
+        );
+        assert_eq!(s.library().len(), 1);
+
+        s.undo_remove_article();
+        assert_eq!(kv(&s).get(&article_key(&first)), Some(stored));
+        assert_eq!(s.library().len(), 2);
+        assert_eq!(s.state().notices.removed_article, None);
+        assert_eq!(
+            s.state().notices.message.as_deref(),
+            Some(format!("“{}” is back in the library.", removed.entry.title).as_str())
+        );
+        assert!(s.remove_article("no-such-article").is_err());
+    }
+
+    #[test]
+    fn removing_the_only_article_opens_the_first_sample_and_dismissing_keeps_it_out() {
+        let mut s = fresh();
+        let only = s.open_article(samples::all()[2].clone());
+        assert_eq!(s.library().len(), 1);
+        s.remove_article(&only).unwrap();
+        assert_eq!(*s.state().article, samples::first());
+        s.dispatch(Action::DismissRemovedArticle);
+        s.undo_remove_article();
+        assert!(kv(&s).get(&article_key(&only)).is_none());
+        assert_eq!(s.state().notices.message, None);
+    }
+
+    #[test]
+    fn renaming_the_open_article_is_an_undoable_change() {
+        let mut s = fresh();
+        let id = s.state().article.id.clone();
+        s.rename(&id, "  A   new title ").unwrap();
+        assert_eq!(s.state().article.title, "A new title");
+        assert!(kv(&s)
+            .get(&article_key(&id))
+            .unwrap()
+            .contains("A new title"));
+        s.dispatch(Action::Undo);
+        assert_eq!(s.state().article.title, samples::first().title);
+    }
+}

@@ -1,0 +1,7 @@
+//! What the user does with whole articles and files, as methods of `Session`: open, list,
+//! rename, remove and restore articles of the library (`library`), import files and route the
+//! JSON files the user opens (`import`), and work on an exercise as a student (`exercise`).
+
+mod exercise;
+mod import;
+mod library;
