@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::app::state::Action;
 use crate::core::model::Claim;
-use crate::view::claims::claim_panel::{shorten, status_badge};
+use crate::view::claims::badges::{shorten, status_badge};
 use crate::web::{clock, text_selection};
 
 #[derive(Properties, PartialEq)]
