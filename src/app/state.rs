@@ -10,11 +10,6 @@ use crate::core::formats::native;
 use crate::core::library::store::Current;
 use crate::core::model::{sort_in_reading_order, Article, Claim, Document};
 
-// The view names these through `app::state`; each lives in the file of its concern.
-pub use crate::app::actions::Action;
-pub use crate::app::details::Details;
-pub use crate::app::notices::{Deleted, StorageHealth};
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub article: Rc<Article>,
@@ -133,7 +128,8 @@ impl AppState {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use super::*;
+    use crate::app::actions::Action;
+    use crate::app::notices::StorageHealth;
     use crate::app::reducer::reduce;
     use crate::app::test_state::{add, state};
 

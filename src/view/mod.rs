@@ -6,7 +6,9 @@ mod article;
 mod chrome;
 mod claims;
 mod classroom;
+mod commands;
 mod form_values;
+mod input;
 
 use std::rc::Rc;
 

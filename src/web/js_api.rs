@@ -11,6 +11,7 @@ use super::store::AppStore;
 use crate::core::anchoring::selectors::{self, Selectors};
 use crate::core::classroom::scoring::Rubric;
 use crate::core::formats::export::{self, ExportFormat};
+use crate::core::library::merge::ImportOutcome;
 use crate::core::text::offsets::char_len;
 use crate::core::text::paragraphs::article_from_parts;
 
@@ -78,9 +79,18 @@ where
 pub fn install(store: &Rc<AppStore>) {
     let api = Object::new();
     set(&api, "version", &env!("CARGO_PKG_VERSION").into());
+    install_article(&api, store);
+    install_exports(&api, store);
+    install_import(&api, store);
+    install_scoring(&api);
+    install_anchoring(&api);
+    set(&gloo::utils::window(), "claimcheck", &api);
+}
 
+/// `loadArticle` and `claims`: the open article and its claims.
+fn install_article(api: &Object, store: &Rc<AppStore>) {
     let s = store.clone();
-    method(&api, "loadArticle", move |input, _, _| {
+    method(api, "loadArticle", move |input, _, _| {
         let input: ArticleInput = serde_wasm_bindgen::from_value(input).map_err(|e| {
             js_error(&format!(
                 "loadArticle expects {{title, text}} with text a string: {e}"
@@ -95,15 +105,18 @@ pub fn install(store: &Rc<AppStore>) {
     });
 
     let s = store.clone();
-    method(&api, "claims", move |_, _, _| to_plain(&s.state().claims));
+    method(api, "claims", move |_, _, _| to_plain(&s.state().claims));
+}
 
+/// `exportJson` and `exportAs`: the open article, or the whole library, in any export format.
+fn install_exports(api: &Object, store: &Rc<AppStore>) {
     let s = store.clone();
-    method(&api, "exportJson", move |_, _, _| {
+    method(api, "exportJson", move |_, _, _| {
         Ok(s.state().export_json().into())
     });
 
     let s = store.clone();
-    method(&api, "exportAs", move |format, scope, _| {
+    method(api, "exportAs", move |format, scope, _| {
         let format = format
             .as_string()
             .and_then(|f| ExportFormat::parse(&f))
@@ -122,52 +135,61 @@ pub fn install(store: &Rc<AppStore>) {
         };
         Ok(file.text.into())
     });
+}
 
+/// `importJson`: a file's annotations merged into the library, with a report that never throws.
+fn install_import(api: &Object, store: &Rc<AppStore>) {
     let s = store.clone();
-    method(&api, "importJson", move |text, _, _| {
+    method(api, "importJson", move |text, _, _| {
         // Never throws: the report says what went wrong.
         let report = match text.as_string() {
             None => Err("importJson(text): text must be a string".to_string()),
             Some(text) => s.import_text(&text),
         };
         let value = match report {
-            Ok(outcome) => {
-                let articles: Vec<serde_json::Value> = outcome
-                    .reports
-                    .iter()
-                    .map(|r| {
-                        serde_json::json!({
-                            "articleId": r.article_id,
-                            "title": r.article_title,
-                            "newArticle": r.new_article,
-                            "added": r.added,
-                            "updated": r.updated,
-                            "unchanged": r.unchanged,
-                            "duplicates": r.duplicates,
-                            "reanchored": r.reanchored.map(|a| serde_json::json!({
-                                "exact": a.unchanged, "moved": a.moved, "orphaned": a.orphaned,
-                            })),
-                        })
-                    })
-                    .collect();
-                // The first article's figures stand at the top too: most files hold one.
-                let mut value = articles
-                    .first()
-                    .cloned()
-                    .unwrap_or_else(|| serde_json::json!({}));
-                value["ok"] = true.into();
-                value["format"] = outcome.format.label().into();
-                value["skipped"] = outcome.skipped.into();
-                value["summary"] = outcome.summary().into();
-                value["articles"] = articles.into();
-                value
-            }
+            Ok(outcome) => import_report(&outcome),
             Err(error) => serde_json::json!({"ok": false, "error": error}),
         };
         to_plain(&value)
     });
+}
 
-    method(&api, "score", |key, submissions, rubric| {
+/// What `importJson` says of an import that went through: each article's figures.
+fn import_report(outcome: &ImportOutcome) -> serde_json::Value {
+    let articles: Vec<serde_json::Value> = outcome
+        .reports
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "articleId": r.article_id,
+                "title": r.article_title,
+                "newArticle": r.new_article,
+                "added": r.added,
+                "updated": r.updated,
+                "unchanged": r.unchanged,
+                "duplicates": r.duplicates,
+                "reanchored": r.reanchored.map(|a| serde_json::json!({
+                    "exact": a.unchanged, "moved": a.moved, "orphaned": a.orphaned,
+                })),
+            })
+        })
+        .collect();
+    // The first article's figures stand at the top too: most files hold one.
+    let mut value = articles
+        .first()
+        .cloned()
+        .unwrap_or_else(|| serde_json::json!({}));
+    value["ok"] = true.into();
+    value["format"] = outcome.format.label().into();
+    value["skipped"] = outcome.skipped.into();
+    value["summary"] = outcome.summary().into();
+    value["articles"] = articles.into();
+    value
+}
+
+/// `score`: a class's submissions scored against an answer key.
+fn install_scoring(api: &Object) {
+    method(api, "score", |key, submissions, rubric| {
         let key = string_arg(&key, "score(keyJson, submissionJsons, rubric?): keyJson")?;
         let submissions: Vec<String> = from_plain(
             submissions,
@@ -191,8 +213,11 @@ pub fn install(store: &Rc<AppStore>) {
             .map_err(|e| js_error(&format!("score: the key could not be read: {e}")))?;
         to_plain(&report)
     });
+}
 
-    method(&api, "describe", |text, start, end| {
+/// `describe`, `resolve` and `resolveMany`: anchoring a passage of any text, and finding it again.
+fn install_anchoring(api: &Object) {
+    method(api, "describe", |text, start, end| {
         let text = string_arg(&text, "describe(text, start, end): text")?;
         let (start, end) = (offset_arg(&start, "start")?, offset_arg(&end, "end")?);
         let selectors = selectors::selectors(&text, start, end).ok_or_else(|| {
@@ -204,13 +229,13 @@ pub fn install(store: &Rc<AppStore>) {
         to_plain(&selectors)
     });
 
-    method(&api, "resolve", |selectors, text, _| {
+    method(api, "resolve", |selectors, text, _| {
         let selectors: Selectors = from_plain(selectors, "resolve(selectors, text): selectors")?;
         let text = string_arg(&text, "resolve(selectors, text): text")?;
         to_plain(&selectors::resolve(&selectors, &text))
     });
 
-    method(&api, "resolveMany", |selectors, text, _| {
+    method(api, "resolveMany", |selectors, text, _| {
         let selectors: Vec<Selectors> = from_plain(
             selectors,
             "resolveMany(selectorsArray, text): selectorsArray",
@@ -218,6 +243,4 @@ pub fn install(store: &Rc<AppStore>) {
         let text = string_arg(&text, "resolveMany(selectorsArray, text): text")?;
         to_plain(&selectors::resolve_many(&selectors, &text))
     });
-
-    set(&gloo::utils::window(), "claimcheck", &api);
 }

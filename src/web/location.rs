@@ -1,7 +1,7 @@
 //! The address bar: deep links (`#article=…&claim=…`) in, and each article opened pushed as a
 //! history entry, so the browser's back and forward move between articles.
 
-use crate::app::view_model::deep_link::{self, DeepLink};
+use crate::core::formats::deep_link::{self, DeepLink};
 
 pub fn current() -> DeepLink {
     deep_link::parse(&gloo::utils::window().location().hash().unwrap_or_default())

@@ -1,5 +1,4 @@
-//! What the view shows, computed from the state: filtered claims, highlight layout, deep links.
+//! What the view shows, computed from the state: filtered claims and the highlight layout.
 
 pub mod claim_filter;
-pub mod deep_link;
 pub mod highlight_layout;

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::app::view_model::deep_link;
+use crate::core::formats::deep_link;
 use crate::core::formats::w3c::article_iri;
 use crate::core::model::{Article, Claim, Document, SourceKind};
 

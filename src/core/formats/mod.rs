@@ -1,11 +1,12 @@
 //! Files Claimcheck reads and writes: its own JSON, and the formats the field already speaks.
 //! One module per format, reader and writer together; `envelope` is what every Claimcheck file
-//! shares, `sniff` tells an import's format, `export` is the Export menu. Nothing here knows the
+//! shares, `deep_link` the app's own addresses (`#article=…&claim=…`), `sniff` tells an import's format, `export` is the Export menu. Nothing here knows the
 //! library: `library::merge` takes what these read.
 
 pub mod annotations;
 pub mod claimreview;
 pub mod csv;
+pub mod deep_link;
 pub mod envelope;
 pub mod export;
 pub mod hypothesis;

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::state::Action;
+use crate::app::actions::Action;
 use crate::core::text::paragraphs::parse_paragraphs;
 
 #[derive(Properties, PartialEq)]

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::app::state::Action;
+use crate::app::actions::Action;
 use crate::app::view_model::highlight_layout::{layout_article, Paragraph, Run};
 use crate::core::model::{Article, BlockKind, Claim, Status};
 use crate::core::text::offsets::char_len;

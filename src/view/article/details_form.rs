@@ -4,7 +4,8 @@ use yew::prelude::*;
 
 use crate::view::form_values::{set_value_by_id, value_by_id};
 
-use crate::app::state::{Action, Details};
+use crate::app::actions::Action;
+use crate::app::details::Details;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailsFormProps {

@@ -1,55 +1,40 @@
 //! Lasting warnings: saving is failing, or stored data could not be read (and was kept).
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::app::state::{Action, AppState, StorageHealth};
-use crate::view::SameRc;
-use crate::web::download;
-use crate::web::store::AppStore;
+use crate::app::notices::StorageHealth;
 
 #[derive(Properties, PartialEq)]
 pub struct BannersProps {
-    pub state: Rc<AppState>,
-    pub store: SameRc<AppStore>,
-    pub dispatch: Callback<Action>,
-    pub on_message: Callback<Option<String>>,
+    pub storage: StorageHealth,
+    /// Problems found in stored data, shown until dismissed.
+    pub warnings: Vec<String>,
+    /// Whether stored data Claimcheck could not read was kept aside (and can be downloaded).
+    pub kept_data: bool,
+    pub on_download_kept_data: Callback<()>,
+    /// Dismisses the warning at this place in the list.
+    pub on_dismiss_warning: Callback<usize>,
 }
 
 #[function_component(Banners)]
 pub fn banners(props: &BannersProps) -> Html {
-    let unreadable = props.store.0.unreadable_keys();
-    let on_download = {
-        let store = props.store.clone();
-        let on_message = props.on_message.clone();
-        Callback::from(move |_: MouseEvent| {
-            for (i, key) in store.0.unreadable_keys().iter().enumerate() {
-                if let Some(raw) = store.0.raw_stored(key) {
-                    let name = format!("claimcheck-kept-data-{}.json", i + 1);
-                    if let Err(e) = download::download_text(&name, "application/json", &raw) {
-                        on_message.emit(Some(e));
-                    }
-                }
-            }
-        })
-    };
+    let on_download = props.on_download_kept_data.reform(|_: MouseEvent| ());
     html! {
         <div class="banners">
-            if let StorageHealth::Failing(message) = &props.state.notices.storage {
+            if let StorageHealth::Failing(message) = &props.storage {
                 <div class="banner banner-error" role="alert">
                     <strong>{ "Not saved. " }</strong>{ message.clone() }
                 </div>
             }
-            { for props.state.notices.warnings.iter().enumerate().map(|(i, w)| {
-                let dispatch = props.dispatch.clone();
+            { for props.warnings.iter().enumerate().map(|(i, w)| {
+                let on_dismiss = props.on_dismiss_warning.clone();
                 html! {
                     <div class="banner banner-warning" role="alert">
                         <span>{ w.clone() }</span>
-                        if !unreadable.is_empty() {
+                        if props.kept_data {
                             <button type="button" onclick={on_download.clone()}>{ "Download kept data" }</button>
                         }
-                        <button type="button" onclick={Callback::from(move |_: MouseEvent| dispatch.emit(Action::DismissWarning(i)))}>
+                        <button type="button" onclick={Callback::from(move |_: MouseEvent| on_dismiss.emit(i))}>
                             { "Dismiss" }
                         </button>
                     </div>

@@ -27,15 +27,38 @@ fn megabytes(units: usize) -> f64 {
     units as f64 * 2.0 / 1_000_000.0
 }
 
-#[function_component(LibraryDialog)]
-pub fn library_dialog(props: &LibraryDialogProps) -> Html {
+/// How much of the browser's storage is used, with a warning when it is nearly full.
+fn storage_meter(usage: usize) -> Html {
+    let share = usage as f64 / STORAGE_QUOTA as f64;
+    let percent = (share * 100.0).min(100.0);
+    html! {
+        <div class={classes!("storage-meter", (share >= 0.8).then_some("storage-high"))}>
+            <label for="storage-use">
+                { format!("Storage used: {:.2} MB of about {:.0} MB ({percent:.0}%)", megabytes(usage), megabytes(STORAGE_QUOTA)) }
+            </label>
+            <meter id="storage-use" min="0" max="100" low="60" high="80" optimum="10" value={format!("{percent:.1}")} />
+            if share >= 0.8 {
+                <p class="warning" role="alert">
+                    { "Storage is nearly full. Export the articles you are done with (Export JSON), then delete them here to make room." }
+                </p>
+            }
+        </div>
+    }
+}
+
+/// Shows the dialog as a modal while `open`; each time it opens, no rename or delete is under
+/// way.
+#[hook]
+fn use_modal(
+    open: bool,
+    renaming: &UseStateHandle<Option<String>>,
+    confirming: &UseStateHandle<Option<String>>,
+) -> NodeRef {
     let dialog = use_node_ref();
-    let renaming = use_state(|| None::<String>);
-    let confirming = use_state(|| None::<String>);
     {
         let dialog = dialog.clone();
         let (renaming, confirming) = (renaming.clone(), confirming.clone());
-        use_effect_with(props.open, move |open| {
+        use_effect_with(open, move |open| {
             if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
                 if *open && !d.open() {
                     renaming.set(None);
@@ -47,92 +70,42 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
             }
         });
     }
-    {
-        // The title box is filled when it opens, then left to the user while they type.
-        let title = (*renaming)
-            .as_ref()
-            .and_then(|id| props.entries.iter().find(|e| &e.id == id))
-            .map(|e| e.title.clone());
-        use_effect_with(title, |title| {
-            let input = gloo::utils::document()
-                .get_element_by_id("rename-title")
-                .and_then(|el| {
-                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok()
-                });
-            if let (Some(input), Some(title)) = (input, title) {
-                input.set_value(title);
-                let _ = input.focus();
-            }
-        });
-    }
-    let share = props.usage as f64 / STORAGE_QUOTA as f64;
-    let percent = (share * 100.0).min(100.0);
-    let meter = html! {
-        <div class={classes!("storage-meter", (share >= 0.8).then_some("storage-high"))}>
-            <label for="storage-use">
-                { format!("Storage used: {:.2} MB of about {:.0} MB ({percent:.0}%)", megabytes(props.usage), megabytes(STORAGE_QUOTA)) }
-            </label>
-            <meter id="storage-use" min="0" max="100" low="60" high="80" optimum="10" value={format!("{percent:.1}")} />
-            if share >= 0.8 {
-                <p class="warning" role="alert">
-                    { "Storage is nearly full. Export the articles you are done with (Export JSON), then delete them here to make room." }
-                </p>
-            }
-        </div>
-    };
-    let rows = props.entries.iter().map(|e| {
-        let id = e.id.clone();
-        let is_current = e.id == props.current;
-        let open = props.on_open.reform({ let id = id.clone(); move |_: MouseEvent| id.clone() });
-        let start_rename = { let (renaming, id) = (renaming.clone(), id.clone()); Callback::from(move |_: MouseEvent| renaming.set(Some(id.clone()))) };
-        let ask_delete = { let (confirming, id) = (confirming.clone(), id.clone()); Callback::from(move |_: MouseEvent| confirming.set(Some(id.clone()))) };
-        let keep = { let confirming = confirming.clone(); Callback::from(move |_: MouseEvent| confirming.set(None)) };
-        let delete = { let (on_delete, confirming, id) = (props.on_delete.clone(), confirming.clone(), id.clone()); Callback::from(move |_: MouseEvent| { confirming.set(None); on_delete.emit(id.clone()) }) };
-        let rename_form = {
-            let (on_rename, renaming, id) = (props.on_rename.clone(), renaming.clone(), id.clone());
-            Callback::from(move |e: SubmitEvent| {
-                e.prevent_default();
-                on_rename.emit((id.clone(), value_by_id("rename-title")));
-                renaming.set(None);
-            })
-        };
-        let cancel_rename = { let renaming = renaming.clone(); Callback::from(move |_: MouseEvent| renaming.set(None)) };
-        html! {
-            <li key={e.id.clone()} class={classes!("library-entry", is_current.then_some("current"))}>
-                if renaming.as_deref() == Some(e.id.as_str()) {
-                    <form class="rename" onsubmit={rename_form}>
-                        <label for="rename-title" class="visually-hidden">{ "New title" }</label>
-                        <input id="rename-title" type="text" />
-                        <button type="submit" class="primary">{ "Save title" }</button>
-                        <button type="button" onclick={cancel_rename}>{ "Cancel" }</button>
-                    </form>
-                } else {
-                    <div class="library-title">
-                        <strong>{ e.title.clone() }</strong>
-                        if is_current { <span class="badge">{ "open" }</span> }
-                    </div>
-                }
-                <div class="library-counts">{ e.summary() }</div>
-                if confirming.as_deref() == Some(e.id.as_str()) {
-                    <div class="confirm" role="alert">
-                        <span>{ format!("Delete “{}” and its {} claims from this browser?", e.title, e.claims + e.orphans) }</span>
-                        <button type="button" class="danger" onclick={delete}>{ "Delete for good" }</button>
-                        <button type="button" onclick={keep}>{ "Keep it" }</button>
-                    </div>
-                } else {
-                    <div class="library-actions">
-                        <button type="button" onclick={open} disabled={is_current}>{ "Open" }</button>
-                        <button type="button" onclick={start_rename}>{ "Rename" }</button>
-                        <button type="button" class="danger" onclick={ask_delete}>{ "Delete" }</button>
-                    </div>
-                }
-            </li>
+    dialog
+}
+
+/// The title box is filled when it opens, then left to the user while they type.
+#[hook]
+fn use_rename_box(title: Option<String>) {
+    use_effect_with(title, |title| {
+        let input = gloo::utils::document()
+            .get_element_by_id("rename-title")
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok());
+        if let (Some(input), Some(title)) = (input, title) {
+            input.set_value(title);
+            let _ = input.focus();
         }
     });
+}
+
+#[function_component(LibraryDialog)]
+pub fn library_dialog(props: &LibraryDialogProps) -> Html {
+    let renaming = use_state(|| None::<String>);
+    let confirming = use_state(|| None::<String>);
+    let dialog = use_modal(props.open, &renaming, &confirming);
+    use_rename_box(
+        (*renaming)
+            .as_ref()
+            .and_then(|id| props.entries.iter().find(|e| &e.id == id))
+            .map(|e| e.title.clone()),
+    );
+    let rows = props
+        .entries
+        .iter()
+        .map(|e| entry_row(props, e, &renaming, &confirming));
     html! {
         <dialog ref={dialog} class="library-dialog" aria-labelledby="library-title" onclose={props.on_close.reform(|_: Event| ())}>
             <h2 id="library-title">{ "Library" }</h2>
-            { meter }
+            { storage_meter(props.usage) }
             // The page behind a modal is out of reach, so the undo is offered here too.
             if let Some(title) = &props.removed {
                 <div class="library-undo" role="status">
@@ -149,5 +122,83 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
                 <button type="button" onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "Close" }</button>
             </div>
         </dialog>
+    }
+}
+
+/// One article of the library: its title (or the rename box), its counts, and Open, Rename and
+/// Delete (or the question whether to delete it for good).
+fn entry_row(
+    props: &LibraryDialogProps,
+    e: &IndexEntry,
+    renaming: &UseStateHandle<Option<String>>,
+    confirming: &UseStateHandle<Option<String>>,
+) -> Html {
+    let id = e.id.clone();
+    let is_current = e.id == props.current;
+    let open = props.on_open.reform({
+        let id = id.clone();
+        move |_: MouseEvent| id.clone()
+    });
+    let start_rename = {
+        let (renaming, id) = (renaming.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| renaming.set(Some(id.clone())))
+    };
+    let ask_delete = {
+        let (confirming, id) = (confirming.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| confirming.set(Some(id.clone())))
+    };
+    let keep = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(None))
+    };
+    let delete = {
+        let (on_delete, confirming, id) = (props.on_delete.clone(), confirming.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(None);
+            on_delete.emit(id.clone())
+        })
+    };
+    let rename_form = {
+        let (on_rename, renaming, id) = (props.on_rename.clone(), renaming.clone(), id.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            on_rename.emit((id.clone(), value_by_id("rename-title")));
+            renaming.set(None);
+        })
+    };
+    let cancel_rename = {
+        let renaming = renaming.clone();
+        Callback::from(move |_: MouseEvent| renaming.set(None))
+    };
+    html! {
+        <li key={e.id.clone()} class={classes!("library-entry", is_current.then_some("current"))}>
+            if renaming.as_deref() == Some(e.id.as_str()) {
+                <form class="rename" onsubmit={rename_form}>
+                    <label for="rename-title" class="visually-hidden">{ "New title" }</label>
+                    <input id="rename-title" type="text" />
+                    <button type="submit" class="primary">{ "Save title" }</button>
+                    <button type="button" onclick={cancel_rename}>{ "Cancel" }</button>
+                </form>
+            } else {
+                <div class="library-title">
+                    <strong>{ e.title.clone() }</strong>
+                    if is_current { <span class="badge">{ "open" }</span> }
+                </div>
+            }
+            <div class="library-counts">{ e.summary() }</div>
+            if confirming.as_deref() == Some(e.id.as_str()) {
+                <div class="confirm" role="alert">
+                    <span>{ format!("Delete “{}” and its {} claims from this browser?", e.title, e.claims + e.orphans) }</span>
+                    <button type="button" class="danger" onclick={delete}>{ "Delete for good" }</button>
+                    <button type="button" onclick={keep}>{ "Keep it" }</button>
+                </div>
+            } else {
+                <div class="library-actions">
+                    <button type="button" onclick={open} disabled={is_current}>{ "Open" }</button>
+                    <button type="button" onclick={start_rename}>{ "Rename" }</button>
+                    <button type="button" class="danger" onclick={ask_delete}>{ "Delete" }</button>
+                </div>
+            }
+        </li>
     }
 }

@@ -3,7 +3,8 @@
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::app::state::{Action, Deleted};
+use crate::app::actions::Action;
+use crate::app::notices::Deleted;
 use crate::core::anchoring::reanchor::Report;
 
 const UNDO_SECONDS: u32 = 10;

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::state::Action;
+use crate::app::actions::Action;
 use crate::core::model::{is_web_url, Claim, Evidence, SourceKind, Stance, Status};
 use crate::view::form_values::{event_value, set_value_by_id, value_by_id};
 use crate::web::clock;
@@ -16,12 +16,59 @@ pub struct ClaimEditorProps {
     pub dispatch: Callback<Action>,
 }
 
+/// A callback that dispatches the action `make` builds for this claim from a field's text.
+fn text_action<E: AsRef<web_sys::Event> + 'static>(
+    dispatch: &Callback<Action>,
+    id: &str,
+    make: fn(String, String, String) -> Action,
+) -> Callback<E> {
+    let (dispatch, id) = (dispatch.clone(), id.to_string());
+    Callback::from(move |e: E| {
+        dispatch.emit(make(id.clone(), event_value(e.as_ref()), clock::now()))
+    })
+}
+
 #[function_component(ClaimEditor)]
 pub fn claim_editor(props: &ClaimEditorProps) -> Html {
     let claim = &props.claim;
-    let evidence_error = use_state(|| None::<String>);
-    let status_button = |status: Status, icon: &'static str| {
+    let on_note: Callback<InputEvent> = text_action(&props.dispatch, &claim.id, |id, note, at| {
+        Action::SetNote { id, note, at }
+    });
+    let on_delete = {
         let dispatch = props.dispatch.clone();
+        let id = claim.id.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Delete { id: id.clone() }))
+    };
+    let note_id = format!("note-{}", claim.id);
+    html! {
+        <section class="claim-editor" aria-label="Selected claim">
+            <blockquote class="editor-quote">{ claim.quote.exact.clone() }</blockquote>
+            { status_buttons(claim, &props.dispatch) }
+            // Each part that comes and goes has a fixed wrapper, so the fields around it keep
+            // their own DOM nodes (and a select keeps its own choice).
+            <div class="marker-slot">
+                if claim.verified_without_evidence() {
+                    <p class="no-evidence" role="note">{ "Verified — no evidence given" }</p>
+                }
+            </div>
+            { source_fields(claim, &props.source_names, &props.dispatch) }
+            <h3 class="editor-heading">{ "Evidence" }</h3>
+            { evidence_list(claim, &props.dispatch) }
+            <EvidenceForm id={claim.id.clone()} dispatch={props.dispatch.clone()} />
+            <label for={note_id.clone()}>{ "Note" }</label>
+            <textarea id={note_id} value={claim.note.clone()} oninput={on_note} rows="4"
+                placeholder="What you checked, what you found" />
+            <div class="editor-actions">
+                <button type="button" class="danger" onclick={on_delete}>{ "Delete" }</button>
+            </div>
+        </section>
+    }
+}
+
+/// Verified and Unverified, the claim's own pressed.
+fn status_buttons(claim: &Claim, dispatch: &Callback<Action>) -> Html {
+    let status_button = |status: Status, icon: &'static str| {
+        let dispatch = dispatch.clone();
         let id = claim.id.clone();
         let pressed = claim.status == status;
         let onclick = Callback::from(move |_: MouseEvent| {
@@ -40,17 +87,21 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
             </button>
         }
     };
-    let text_action = |make: fn(String, String, String) -> Action| {
-        let dispatch = props.dispatch.clone();
-        let id = claim.id.clone();
-        Callback::from(move |e: InputEvent| {
-            dispatch.emit(make(id.clone(), event_value(&e), clock::now()))
-        })
-    };
-    let on_source = text_action(|id, source, at| Action::SetSource { id, source, at });
-    let on_note = text_action(|id, note, at| Action::SetNote { id, note, at });
+    html! {
+        <div class="status-group" role="group" aria-label="Status">
+            { status_button(Status::Verified, "✓") }
+            { status_button(Status::Unverified, "?") }
+        </div>
+    }
+}
+
+/// Who the source is, what kind, and where the text names them.
+fn source_fields(claim: &Claim, source_names: &[String], dispatch: &Callback<Action>) -> Html {
+    let on_source: Callback<InputEvent> = text_action(dispatch, &claim.id, |id, source, at| {
+        Action::SetSource { id, source, at }
+    });
     let on_kind = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let id = claim.id.clone();
         Callback::from(move |e: Event| {
             dispatch.emit(Action::SetSourceKind {
@@ -61,7 +112,7 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
         })
     };
     let clear_phrase = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let id = claim.id.clone();
         Callback::from(move |_: MouseEvent| {
             dispatch.emit(Action::ClearSourcePhrase {
@@ -70,9 +121,83 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
             })
         })
     };
+    let source_id = format!("source-{}", claim.id);
+    let kind_id = format!("kind-{}", claim.id);
+    let kind_value = claim.source_kind.map_or("", |k| k.as_str());
+    html! {
+        <>
+            <label for={source_id.clone()}>{ "Source" }</label>
+            <input id={source_id} type="text" value={claim.source.clone()} oninput={on_source}
+                list="source-names" placeholder="Who the article attributes this to" autocomplete="off" />
+            <datalist id="source-names">
+                { for source_names.iter().map(|n| html! { <option value={n.clone()} /> }) }
+            </datalist>
+            <label for={kind_id.clone()}>{ "Source kind" }</label>
+            <select id={kind_id} onchange={on_kind}>
+                <option value="" selected={kind_value.is_empty()}>{ "Not chosen yet" }</option>
+                { for SourceKind::ALL.iter().map(|k| html! {
+                    <option value={k.as_str()} selected={kind_value == k.as_str()}>{ k.label() }</option>
+                }) }
+            </select>
+            <div class="phrase-slot">
+                if let Some(phrase) = &claim.source_phrase {
+                    <div class="source-phrase">
+                        <span>{ "Named in the text: " }<q>{ phrase.quote.exact.clone() }</q></span>
+                        <button type="button" onclick={clear_phrase}>{ "Clear source phrase" }</button>
+                    </div>
+                } else {
+                    <p class="hint">{ "Select the words that name the source (“according to…”) and choose Set as source." }</p>
+                }
+            </div>
+        </>
+    }
+}
+
+/// The claim's evidence, each with what it shows and a Remove button.
+fn evidence_list(claim: &Claim, dispatch: &Callback<Action>) -> Html {
+    html! {
+        <div class="evidence-slot">
+        if claim.evidence.is_empty() {
+            <p class="hint">{ "No evidence yet." }</p>
+        } else {
+            <ul class="evidence-list">
+                { for claim.evidence.iter().enumerate().map(|(i, ev)| {
+                    let remove = {
+                        let (dispatch, id) = (dispatch.clone(), claim.id.clone());
+                        Callback::from(move |_: MouseEvent| dispatch.emit(Action::RemoveEvidence { id: id.clone(), index: i, at: clock::now() }))
+                    };
+                    let stance = match ev.stance { Stance::Supports => "supports", Stance::Contradicts => "contradicts" };
+                    let title = if ev.title.is_empty() { ev.url.clone() } else { ev.title.clone() };
+                    html! {
+                        <li class={classes!("evidence", format!("evidence-{stance}"))}>
+                            <span class="stance">{ stance }</span>
+                            <a href={ev.url.clone()} target="_blank" rel="noopener noreferrer">{ title }</a>
+                            if !ev.shows.is_empty() { <span class="shows">{ ev.shows.clone() }</span> }
+                            <button type="button" aria-label={format!("Remove evidence {}", i + 1)} onclick={remove}>{ "Remove" }</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EvidenceFormProps {
+    /// The claim the evidence is for.
+    id: String,
+    dispatch: Callback<Action>,
+}
+
+/// Adding evidence: an http(s) address, a title, what it shows, and whether it supports or
+/// contradicts the claim.
+#[function_component(EvidenceForm)]
+fn evidence_form(props: &EvidenceFormProps) -> Html {
+    let evidence_error = use_state(|| None::<String>);
     let on_add_evidence = {
         let dispatch = props.dispatch.clone();
-        let id = claim.id.clone();
+        let id = props.id.clone();
         let evidence_error = evidence_error.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -104,99 +229,22 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
             }
         })
     };
-    let on_delete = {
-        let dispatch = props.dispatch.clone();
-        let id = claim.id.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Delete { id: id.clone() }))
-    };
-    let source_id = format!("source-{}", claim.id);
-    let kind_id = format!("kind-{}", claim.id);
-    let note_id = format!("note-{}", claim.id);
-    let kind_value = claim.source_kind.map_or("", |k| k.as_str());
     html! {
-        <section class="claim-editor" aria-label="Selected claim">
-            <blockquote class="editor-quote">{ claim.quote.exact.clone() }</blockquote>
-            <div class="status-group" role="group" aria-label="Status">
-                { status_button(Status::Verified, "✓") }
-                { status_button(Status::Unverified, "?") }
-            </div>
-            // Each part that comes and goes has a fixed wrapper, so the fields around it keep
-            // their own DOM nodes (and a select keeps its own choice).
-            <div class="marker-slot">
-                if claim.verified_without_evidence() {
-                    <p class="no-evidence" role="note">{ "Verified — no evidence given" }</p>
-                }
-            </div>
-            <label for={source_id.clone()}>{ "Source" }</label>
-            <input id={source_id} type="text" value={claim.source.clone()} oninput={on_source}
-                list="source-names" placeholder="Who the article attributes this to" autocomplete="off" />
-            <datalist id="source-names">
-                { for props.source_names.iter().map(|n| html! { <option value={n.clone()} /> }) }
-            </datalist>
-            <label for={kind_id.clone()}>{ "Source kind" }</label>
-            <select id={kind_id} onchange={on_kind}>
-                <option value="" selected={kind_value.is_empty()}>{ "Not chosen yet" }</option>
-                { for SourceKind::ALL.iter().map(|k| html! {
-                    <option value={k.as_str()} selected={kind_value == k.as_str()}>{ k.label() }</option>
-                }) }
+        <form class="evidence-form" onsubmit={on_add_evidence}>
+            <label for="evidence-url">{ "Evidence address" }</label>
+            <input id="evidence-url" type="url" placeholder="https://" autocomplete="off" />
+            <label for="evidence-title">{ "Evidence title" }</label>
+            <input id="evidence-title" type="text" autocomplete="off" />
+            <label for="evidence-shows">{ "What it shows" }</label>
+            <input id="evidence-shows" type="text" autocomplete="off" />
+            <label for="evidence-stance">{ "It" }</label>
+            // Yew inserts options last first, so the default must say it is selected.
+            <select id="evidence-stance">
+                <option value="supports" selected=true>{ "supports the claim" }</option>
+                <option value="contradicts">{ "contradicts the claim" }</option>
             </select>
-            <div class="phrase-slot">
-                if let Some(phrase) = &claim.source_phrase {
-                    <div class="source-phrase">
-                        <span>{ "Named in the text: " }<q>{ phrase.quote.exact.clone() }</q></span>
-                        <button type="button" onclick={clear_phrase}>{ "Clear source phrase" }</button>
-                    </div>
-                } else {
-                    <p class="hint">{ "Select the words that name the source (“according to…”) and choose Set as source." }</p>
-                }
-            </div>
-            <h3 class="editor-heading">{ "Evidence" }</h3>
-            <div class="evidence-slot">
-            if claim.evidence.is_empty() {
-                <p class="hint">{ "No evidence yet." }</p>
-            } else {
-                <ul class="evidence-list">
-                    { for claim.evidence.iter().enumerate().map(|(i, ev)| {
-                        let remove = {
-                            let (dispatch, id) = (props.dispatch.clone(), claim.id.clone());
-                            Callback::from(move |_: MouseEvent| dispatch.emit(Action::RemoveEvidence { id: id.clone(), index: i, at: clock::now() }))
-                        };
-                        let stance = match ev.stance { Stance::Supports => "supports", Stance::Contradicts => "contradicts" };
-                        let title = if ev.title.is_empty() { ev.url.clone() } else { ev.title.clone() };
-                        html! {
-                            <li class={classes!("evidence", format!("evidence-{stance}"))}>
-                                <span class="stance">{ stance }</span>
-                                <a href={ev.url.clone()} target="_blank" rel="noopener noreferrer">{ title }</a>
-                                if !ev.shows.is_empty() { <span class="shows">{ ev.shows.clone() }</span> }
-                                <button type="button" aria-label={format!("Remove evidence {}", i + 1)} onclick={remove}>{ "Remove" }</button>
-                            </li>
-                        }
-                    }) }
-                </ul>
-            }
-            </div>
-            <form class="evidence-form" onsubmit={on_add_evidence}>
-                <label for="evidence-url">{ "Evidence address" }</label>
-                <input id="evidence-url" type="url" placeholder="https://" autocomplete="off" />
-                <label for="evidence-title">{ "Evidence title" }</label>
-                <input id="evidence-title" type="text" autocomplete="off" />
-                <label for="evidence-shows">{ "What it shows" }</label>
-                <input id="evidence-shows" type="text" autocomplete="off" />
-                <label for="evidence-stance">{ "It" }</label>
-                // Yew inserts options last first, so the default must say it is selected.
-                <select id="evidence-stance">
-                    <option value="supports" selected=true>{ "supports the claim" }</option>
-                    <option value="contradicts">{ "contradicts the claim" }</option>
-                </select>
-                <p class="error" role="alert">{ (*evidence_error).clone().unwrap_or_default() }</p>
-                <button type="submit">{ "Add evidence" }</button>
-            </form>
-            <label for={note_id.clone()}>{ "Note" }</label>
-            <textarea id={note_id} value={claim.note.clone()} oninput={on_note} rows="4"
-                placeholder="What you checked, what you found" />
-            <div class="editor-actions">
-                <button type="button" class="danger" onclick={on_delete}>{ "Delete" }</button>
-            </div>
-        </section>
+            <p class="error" role="alert">{ (*evidence_error).clone().unwrap_or_default() }</p>
+            <button type="submit">{ "Add evidence" }</button>
+        </form>
     }
 }

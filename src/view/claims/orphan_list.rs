@@ -3,10 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::app::state::Action;
+use crate::app::actions::Action;
 use crate::core::model::Claim;
-use crate::core::text::quotes::{shorten, Cut};
-use crate::view::claims::claim_panel::status_badge;
+use crate::view::claims::badges::{list_quote, status_badge};
 use crate::web::{clock, text_selection};
 
 #[derive(Properties, PartialEq)]
@@ -54,7 +53,7 @@ pub fn orphan_list(props: &OrphanListProps) -> Html {
                         <li key={c.id.clone()} class={classes!("orphan", is_selected.then_some("selected"))}>
                             <button type="button" class="orphan-quote" onclick={select} aria-current={is_selected.then_some("true")}>
                                 { status_badge(c.status) }
-                                <span class="claim-quote">{ format!("“{}”", shorten(&c.quote.exact, Cut::FlatChars(140))) }</span>
+                                <span class="claim-quote">{ list_quote(&c.quote.exact) }</span>
                             </button>
                             <div class="orphan-actions">
                                 <button type="button" onmousedown={keep_selection.clone()} onclick={reattach}>{ "Re-attach" }</button>

@@ -5,21 +5,24 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::state::AppState;
-use crate::core::classroom::session::paragraph_number;
+use crate::core::classroom::session::{paragraph_number, ExerciseDraft};
+use crate::core::model::{Article, Claim};
 use crate::core::text::offsets::slice;
 use crate::core::text::paragraphs::paragraph_ranges;
 
 #[derive(Properties, PartialEq)]
 pub struct PrintSheetsProps {
-    pub state: Rc<AppState>,
+    pub article: Rc<Article>,
+    /// The teacher's claims: the answer key.
+    pub claims: Vec<Claim>,
+    /// The exercise being prepared from the article.
+    pub draft: ExerciseDraft,
 }
 
 #[function_component(PrintSheets)]
 pub fn print_sheets(props: &PrintSheetsProps) -> Html {
-    let state = &props.state;
-    let article = &state.article;
-    let draft = state.classroom.draft(&article.id);
+    let article = &props.article;
+    let draft = &props.draft;
     let settings = draft.settings;
     let paragraphs: Vec<String> = paragraph_ranges(&article.text)
         .iter()
@@ -32,7 +35,7 @@ pub fn print_sheets(props: &PrintSheetsProps) -> Html {
         .collect::<Vec<_>>()
         .join(" · ");
     let rows = if settings.show_count_hint {
-        state.claims.len()
+        props.claims.len()
     } else {
         8
     };
@@ -47,7 +50,7 @@ pub fn print_sheets(props: &PrintSheetsProps) -> Html {
                     <p class="instructions">{ draft.instructions.clone() }</p>
                 }
                 <ul class="rules">
-                    if settings.show_count_hint { <li>{ format!("There are {} sourced claims to find.", state.claims.len()) }</li> }
+                    if settings.show_count_hint { <li>{ format!("There are {} sourced claims to find.", props.claims.len()) }</li> }
                     if settings.require_source { <li>{ "Give the source of every claim." }</li> }
                     if settings.verified_needs_evidence { <li>{ "A claim marked Verified needs evidence." }</li> }
                 </ul>
@@ -69,7 +72,7 @@ pub fn print_sheets(props: &PrintSheetsProps) -> Html {
                 <h1>{ article.title.clone() }</h1>
                 if !dateline.is_empty() { <p class="dateline">{ dateline }</p> }
                 <ol class="key-claims">
-                    { for state.claims.iter().map(|c| {
+                    { for props.claims.iter().map(|c| {
                         let kind = c.source_kind.map(|k| format!(" ({})", k.label())).unwrap_or_default();
                         html! {
                             <li>

@@ -2,24 +2,29 @@
 //! together), weigh the rubric, and read the class table, the heat strip of key claims over the
 //! article, and the extra claims most students marked. Grades download as CSV.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::app::state::{Action, AppState};
 use crate::core::classroom::scoring::grades::grades_csv;
+use crate::core::classroom::scoring::report::StudentRow;
 use crate::core::classroom::scoring::sorting::{sort_students, SortColumn};
 use crate::core::classroom::scoring::{score_class, ClassReport, Rubric};
+use crate::core::classroom::session::{Classroom, ScoringSession};
 use crate::core::text::offsets::char_len;
 use crate::core::text::paragraphs::slug;
 use crate::view::form_values::{open_chooser, set_value_by_id};
 use crate::view::SameRc;
 use crate::web::{download, file_open};
 
+/// Files read for scoring (names and texts), and why the others could not be read.
+pub type ReadFiles = (Vec<(String, String)>, Vec<String>);
+
 #[derive(Properties, PartialEq)]
 pub struct ScoringPanelProps {
-    pub state: Rc<AppState>,
-    pub dispatch: Callback<Action>,
+    /// The classroom state: the files loaded for scoring and the rubric.
+    pub classroom: SameRc<Classroom>,
+    pub on_load: Callback<ReadFiles>,
+    pub on_clear: Callback<()>,
+    pub on_rubric: Callback<Rubric>,
     pub on_message: Callback<Option<String>>,
 }
 
@@ -37,59 +42,122 @@ const COLUMNS: [(SortColumn, &str); 7] = [
     (SortColumn::SourceAgreement, "Source agreement"),
 ];
 
-/// Loads files into the scoring session, reading them first.
-fn load(files: Vec<web_sys::File>, dispatch: Callback<Action>) {
-    if files.is_empty() {
-        return;
-    }
-    wasm_bindgen_futures::spawn_local(async move {
-        let (files, unreadable) = file_open::read_all(files).await;
-        dispatch.emit(Action::LoadScoringFiles { files, unreadable });
-    });
-}
+/// The column the class table is sorted by, and whether it is sorted descending.
+type Sort = (SortColumn, bool);
 
 #[function_component(ScoringPanel)]
 pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
     let sort = use_state(|| (SortColumn::Total, true));
-    let classroom = &props.state.classroom;
+    let classroom = &props.classroom.0;
     let session = &classroom.scoring;
     // Scored again only when the classroom state changes, not on every edit of a claim.
-    let report = use_memo(SameRc(classroom.clone()), |c| {
+    let report = use_memo(props.classroom.clone(), |c| {
         let c = &c.0;
         c.scoring
             .key
             .as_ref()
             .map(|key| score_class(key, &c.scoring.submissions, &c.rubric))
     });
-    let mut rows = (*report)
-        .as_ref()
-        .map(|r| r.students.clone())
-        .unwrap_or_default();
-    sort_students(&mut rows, sort.0, sort.1);
+    let loaded =
+        session.key.is_some() || !session.submissions.is_empty() || !session.problems.is_empty();
+    html! {
+        <section class="scoring-panel" aria-labelledby="scoring-heading">
+            <h2 id="scoring-heading">{ "Score submissions" }</h2>
+            <ScoringFiles loaded={loaded} on_load={props.on_load.clone()} on_clear={props.on_clear.clone()} />
+            { loaded_files(session) }
+            <RubricWeights rubric={classroom.rubric} on_rubric={props.on_rubric.clone()} />
+            if let Some(report) = (*report).as_ref() {
+                { class_results(report, session, &sort, &props.on_message) }
+            }
+        </section>
+    }
+}
 
+#[derive(Properties, PartialEq)]
+struct ScoringFilesProps {
+    /// Whether any file is loaded (or was refused), so there is something to clear.
+    loaded: bool,
+    on_load: Callback<ReadFiles>,
+    on_clear: Callback<()>,
+}
+
+/// Loads files into the scoring session, reading them first.
+fn load(files: Vec<web_sys::File>, on_load: Callback<ReadFiles>) {
+    if files.is_empty() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        on_load.emit(file_open::read_all(files).await);
+    });
+}
+
+/// Choosing or dropping the key and the submissions, and clearing them.
+#[function_component(ScoringFiles)]
+fn scoring_files(props: &ScoringFilesProps) -> Html {
     let input_ref = use_node_ref();
     let choose = open_chooser(&input_ref);
     let on_chosen = {
-        let dispatch = props.dispatch.clone();
+        let on_load = props.on_load.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
             };
-            load(file_open::files_of(input.files()), dispatch.clone());
+            load(file_open::files_of(input.files()), on_load.clone());
             input.set_value("");
         })
     };
     let on_drop = {
-        let dispatch = props.dispatch.clone();
+        let on_load = props.on_load.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             load(
                 file_open::files_of(e.data_transfer().and_then(|d| d.files())),
-                dispatch.clone(),
+                on_load.clone(),
             );
         })
     };
-    let rubric = classroom.rubric;
+    html! {
+        <div class="scoring-drop" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
+            <p>{ "Load the answer key (.key.json) and any number of submissions at once — or drop them here. Plain Claimcheck exports work too (name the key's file “…key…”)." }</p>
+            <button type="button" onclick={choose}>{ "Load key and submissions" }</button>
+            <input ref={input_ref} id="scoring-files" type="file" multiple=true class="visually-hidden" tabindex="-1"
+                aria-label="Key and submission files" accept=".json,application/json" onchange={on_chosen} />
+            if props.loaded {
+                <button type="button" onclick={props.on_clear.reform(|_: MouseEvent| ())}>{ "Clear loaded files" }</button>
+            }
+        </div>
+    }
+}
+
+/// What is loaded, and the files that could not be used.
+fn loaded_files(session: &ScoringSession) -> Html {
+    html! {
+        <>
+            <p class="scoring-status">
+                { match &session.key {
+                    Some(key) => format!("Key: “{}”, {} claims · {} submissions loaded", key.title, key.claims.len(), session.submissions.len()),
+                    None => format!("No key loaded yet · {} submissions loaded", session.submissions.len()),
+                } }
+            </p>
+            if !session.problems.is_empty() {
+                <ul class="scoring-problems" role="alert">
+                    { for session.problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }
+                </ul>
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RubricWeightsProps {
+    rubric: Rubric,
+    on_rubric: Callback<Rubric>,
+}
+
+/// How much each part of a score weighs.
+#[function_component(RubricWeights)]
+fn rubric_weights(props: &RubricWeightsProps) -> Html {
+    let rubric = props.rubric;
     {
         // Filled once: after that the fields are the teacher's, and a re-render in the middle of
         // typing must not put the old number back.
@@ -105,7 +173,7 @@ pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
         });
     }
     let weight = |label: &'static str, id: &'static str, set: fn(&mut Rubric, f64)| {
-        let dispatch = props.dispatch.clone();
+        let on_rubric = props.on_rubric.clone();
         let onchange = Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
@@ -113,7 +181,7 @@ pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
             let v = input.value_as_number();
             let mut next = rubric;
             set(&mut next, if v.is_finite() && v >= 0.0 { v } else { 0.0 });
-            dispatch.emit(Action::SetRubric(next));
+            on_rubric.emit(next);
         });
         html! {
             <label for={id}>{ label }
@@ -121,25 +189,78 @@ pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
             </label>
         }
     };
-    let on_grades = {
-        let (rows, on_message) = (rows.clone(), props.on_message.clone());
-        let title = session
-            .key
-            .as_ref()
-            .map(|k| k.title.clone())
-            .unwrap_or_default();
-        Callback::from(move |_: MouseEvent| {
-            let name = format!("{}.grades.csv", slug(&title));
-            on_message.emit(Some(
-                match download::download_text(&name, "text/csv", &grades_csv(&rows)) {
-                    Ok(()) => format!("Exported {name}"),
-                    Err(e) => e,
-                },
-            ));
-        })
-    };
+    html! {
+        <fieldset class="rubric">
+            <legend>{ "Rubric weights (relative)" }</legend>
+            { weight("Claims found", "weight-found", |r, v| r.found = v) }
+            { weight("Precision", "weight-precision", |r, v| r.precision = v) }
+            { weight("Status agreement", "weight-status", |r, v| r.status = v) }
+            { weight("Source agreement", "weight-source", |r, v| r.source = v) }
+        </fieldset>
+    }
+}
+
+/// The class table, Export grades, the heat strip and the extra claims students marked.
+fn class_results(
+    report: &ClassReport,
+    session: &ScoringSession,
+    sort: &UseStateHandle<Sort>,
+    on_message: &Callback<Option<String>>,
+) -> Html {
+    let mut rows = report.students.clone();
+    sort_students(&mut rows, sort.0, sort.1);
+    let title = session
+        .key
+        .as_ref()
+        .map(|k| k.title.clone())
+        .unwrap_or_default();
+    let text_len = session
+        .key
+        .as_ref()
+        .map(|k| char_len(&k.article.text))
+        .unwrap_or(1);
+    html! {
+        <>
+            { class_table(report, &rows, sort) }
+            <button type="button" onclick={export_grades(rows, title, on_message)}>{ "Export grades" }</button>
+            { heat_strip(report, text_len) }
+            <h3>{ "Extra claims students marked" }</h3>
+            if report.common_extras.is_empty() {
+                <p>{ "None: every claim students marked is in the key." }</p>
+            } else {
+                <ol class="common-extras">
+                    { for report.common_extras.iter().take(10).map(|x| html! {
+                        <li><q>{ x.quote.clone() }</q>{ format!(" — {} {} ({})", x.count,
+                            if x.count == 1 { "student" } else { "students" }, x.students.join(", ")) }</li>
+                    }) }
+                </ol>
+            }
+        </>
+    }
+}
+
+/// Downloads the class's grades, in the table's order, as CSV.
+fn export_grades(
+    rows: Vec<StudentRow>,
+    title: String,
+    on_message: &Callback<Option<String>>,
+) -> Callback<MouseEvent> {
+    let on_message = on_message.clone();
+    Callback::from(move |_: MouseEvent| {
+        let name = format!("{}.grades.csv", slug(&title));
+        on_message.emit(Some(
+            match download::download_text(&name, "text/csv", &grades_csv(&rows)) {
+                Ok(()) => format!("Exported {name}"),
+                Err(e) => e,
+            },
+        ));
+    })
+}
+
+/// Each student's score, sortable by any column (Name first up, the others first down).
+fn class_table(report: &ClassReport, rows: &[StudentRow], sort: &UseStateHandle<Sort>) -> Html {
     let sort_header = |(column, label): (SortColumn, &'static str)| {
-        let current = *sort;
+        let current = **sort;
         let aria = if current.0 == column {
             if current.1 {
                 "descending"
@@ -166,78 +287,32 @@ pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
             </th>
         }
     };
-
     html! {
-        <section class="scoring-panel" aria-labelledby="scoring-heading">
-            <h2 id="scoring-heading">{ "Score submissions" }</h2>
-            <div class="scoring-drop" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
-                <p>{ "Load the answer key (.key.json) and any number of submissions at once — or drop them here. Plain Claimcheck exports work too (name the key's file “…key…”)." }</p>
-                <button type="button" onclick={choose}>{ "Load key and submissions" }</button>
-                <input ref={input_ref} id="scoring-files" type="file" multiple=true class="visually-hidden" tabindex="-1"
-                    aria-label="Key and submission files" accept=".json,application/json" onchange={on_chosen} />
-                if session.key.is_some() || !session.submissions.is_empty() || !session.problems.is_empty() {
-                    <button type="button" onclick={props.dispatch.reform(|_: MouseEvent| Action::ClearScoring)}>{ "Clear loaded files" }</button>
-                }
-            </div>
-            <p class="scoring-status">
-                { match &session.key {
-                    Some(key) => format!("Key: “{}”, {} claims · {} submissions loaded", key.title, key.claims.len(), session.submissions.len()),
-                    None => format!("No key loaded yet · {} submissions loaded", session.submissions.len()),
-                } }
-            </p>
-            if !session.problems.is_empty() {
-                <ul class="scoring-problems" role="alert">
-                    { for session.problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }
-                </ul>
-            }
-            <fieldset class="rubric">
-                <legend>{ "Rubric weights (relative)" }</legend>
-                { weight("Claims found", "weight-found", |r, v| r.found = v) }
-                { weight("Precision", "weight-precision", |r, v| r.precision = v) }
-                { weight("Status agreement", "weight-status", |r, v| r.status = v) }
-                { weight("Source agreement", "weight-source", |r, v| r.source = v) }
-            </fieldset>
-            if let Some(report) = (*report).as_ref() {
-                <table class="class-table">
-                    <caption>{ format!("{} scored · {} flagged", report.scored, report.flagged) }</caption>
-                    <thead><tr>{ for COLUMNS.into_iter().map(sort_header) }</tr></thead>
-                    <tbody>
-                        { for rows.iter().map(|row| match &row.score {
-                            Some(s) => html! {
-                                <tr>
-                                    <th scope="row">{ row.name.clone() }</th>
-                                    <td class="total">{ percent(s.total) }</td>
-                                    <td>{ format!("{} of {}", s.found, s.key_claims) }</td>
-                                    <td>{ s.extra }</td>
-                                    <td>{ percent(s.precision) }</td>
-                                    <td>{ percent(s.status_agreement) }</td>
-                                    <td>{ percent(s.source_agreement) }</td>
-                                </tr>
-                            },
-                            None => html! {
-                                <tr class="flagged">
-                                    <th scope="row">{ row.name.clone() }</th>
-                                    <td colspan="6">{ format!("Not scored: {}", row.problem.clone().unwrap_or_default()) }</td>
-                                </tr>
-                            },
-                        }) }
-                    </tbody>
-                </table>
-                <button type="button" onclick={on_grades}>{ "Export grades" }</button>
-                { heat_strip(report, session.key.as_ref().map(|k| char_len(&k.article.text)).unwrap_or(1)) }
-                <h3>{ "Extra claims students marked" }</h3>
-                if report.common_extras.is_empty() {
-                    <p>{ "None: every claim students marked is in the key." }</p>
-                } else {
-                    <ol class="common-extras">
-                        { for report.common_extras.iter().take(10).map(|x| html! {
-                            <li><q>{ x.quote.clone() }</q>{ format!(" — {} {} ({})", x.count,
-                                if x.count == 1 { "student" } else { "students" }, x.students.join(", ")) }</li>
-                        }) }
-                    </ol>
-                }
-            }
-        </section>
+        <table class="class-table">
+            <caption>{ format!("{} scored · {} flagged", report.scored, report.flagged) }</caption>
+            <thead><tr>{ for COLUMNS.into_iter().map(sort_header) }</tr></thead>
+            <tbody>
+                { for rows.iter().map(|row| match &row.score {
+                    Some(s) => html! {
+                        <tr>
+                            <th scope="row">{ row.name.clone() }</th>
+                            <td class="total">{ percent(s.total) }</td>
+                            <td>{ format!("{} of {}", s.found, s.key_claims) }</td>
+                            <td>{ s.extra }</td>
+                            <td>{ percent(s.precision) }</td>
+                            <td>{ percent(s.status_agreement) }</td>
+                            <td>{ percent(s.source_agreement) }</td>
+                        </tr>
+                    },
+                    None => html! {
+                        <tr class="flagged">
+                            <th scope="row">{ row.name.clone() }</th>
+                            <td colspan="6">{ format!("Not scored: {}", row.problem.clone().unwrap_or_default()) }</td>
+                        </tr>
+                    },
+                }) }
+            </tbody>
+        </table>
     }
 }
 

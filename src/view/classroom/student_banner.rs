@@ -1,18 +1,22 @@
 //! Student mode: the exercise's instructions, the student's name, and handing the work in.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::app::state::{Action, AppState};
-use crate::core::classroom::session::{submission, submission_problems, Mode};
+use crate::core::classroom::session::{submission, submission_problems, Classroom};
+use crate::core::model::Claim;
 use crate::view::form_values::event_value;
+use crate::view::SameRc;
 use crate::web::{clock, download};
 
 #[derive(Properties, PartialEq)]
 pub struct StudentBannerProps {
-    pub state: Rc<AppState>,
-    pub dispatch: Callback<Action>,
+    /// The classroom state, with the exercise being worked on.
+    pub classroom: SameRc<Classroom>,
+    /// The student's claims: what is handed in.
+    pub claims: Vec<Claim>,
+    pub on_name: Callback<String>,
+    /// Leaves the exercise (its work is kept).
+    pub on_leave: Callback<()>,
     pub on_message: Callback<Option<String>>,
 }
 
@@ -20,7 +24,7 @@ pub struct StudentBannerProps {
 pub fn student_banner(props: &StudentBannerProps) -> Html {
     let problems = use_state(Vec::<String>::new);
     let name_ref = use_node_ref();
-    let work = props.state.classroom.active_work().cloned();
+    let work = props.classroom.0.active_work().cloned();
     {
         // Filled once per exercise: after that the field is the student's own.
         let name_ref = name_ref.clone();
@@ -37,20 +41,19 @@ pub fn student_banner(props: &StudentBannerProps) -> Html {
     let Some(work) = work else {
         return html! {};
     };
-    let on_name = props
-        .dispatch
-        .reform(|e: InputEvent| Action::SetStudentName(event_value(&e)));
+    let on_name = props.on_name.reform(|e: InputEvent| event_value(&e));
     let on_submit = {
-        let (state, problems, on_message) = (
-            props.state.clone(),
+        let (classroom, claims, problems, on_message) = (
+            props.classroom.clone(),
+            props.claims.clone(),
             problems.clone(),
             props.on_message.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            let Some(work) = state.classroom.active_work() else {
+            let Some(work) = classroom.0.active_work() else {
                 return;
             };
-            let found = submission_problems(work, &state.claims);
+            let found = submission_problems(work, &claims);
             if !found.is_empty() {
                 problems.set(found);
                 on_message.emit(Some(
@@ -59,7 +62,7 @@ pub fn student_banner(props: &StudentBannerProps) -> Html {
                 return;
             }
             problems.set(Vec::new());
-            let (name, json) = submission(work, &state.claims, &clock::now());
+            let (name, json) = submission(work, &claims, &clock::now());
             on_message.emit(Some(
                 match download::download_text(&name, "application/json", &json) {
                     Ok(()) => format!("Saved {name}: hand this file to your teacher."),
@@ -77,7 +80,7 @@ pub fn student_banner(props: &StudentBannerProps) -> Html {
         <section class="student-banner" aria-label="Exercise">
             <div class="student-head">
                 <h2>{ format!("Exercise: {}", exercise.title) }</h2>
-                <button type="button" onclick={props.dispatch.reform(|_: MouseEvent| Action::SetMode(Mode::Reader))}
+                <button type="button" onclick={props.on_leave.reform(|_: MouseEvent| ())}
                     title="Your work is kept: open the exercise file again to go on">{ "Leave exercise" }</button>
             </div>
             if !exercise.instructions.trim().is_empty() {

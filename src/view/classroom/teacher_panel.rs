@@ -5,17 +5,24 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::state::{Action, AppState};
 use crate::core::classroom::exercise::Settings;
-use crate::core::classroom::session::build_exercise;
+use crate::core::classroom::session::{build_exercise, ExerciseDraft};
+use crate::core::model::{Article, Claim};
 use crate::view::form_values::event_value;
 use crate::view::SameRc;
 use crate::web::{clock, download};
 
 #[derive(Properties, PartialEq)]
 pub struct TeacherPanelProps {
-    pub state: Rc<AppState>,
-    pub dispatch: Callback<Action>,
+    pub article: Rc<Article>,
+    /// The teacher's claims on the article: the answer key.
+    pub claims: Vec<Claim>,
+    /// The exercise being prepared from the article.
+    pub draft: ExerciseDraft,
+    pub on_instructions: Callback<String>,
+    pub on_settings: Callback<Settings>,
+    /// The exercise was exported under an id with a hash.
+    pub on_exported: Callback<(String, String)>,
     pub on_message: Callback<Option<String>>,
 }
 
@@ -50,18 +57,51 @@ pub fn forget_stale_print_requests() {
     .forget();
 }
 
-#[function_component(TeacherPanel)]
-pub fn teacher_panel(props: &TeacherPanelProps) -> Html {
-    let state = &props.state;
-    let draft = state.classroom.draft(&state.article.id);
-    // Hashing the article is for when it or the exercise changed, not for every render.
-    let changed = *use_memo(
-        (SameRc(state.article.clone()), draft.clone()),
-        |(article, draft)| draft.changed_since_export(&article.0.text),
+/// Exports the exercise and its answer key (`with_exercise`, what Export exercise does), or the
+/// key alone, for browsers that held back the second download of one click.
+fn export(props: &TeacherPanelProps, with_exercise: bool) -> Callback<MouseEvent> {
+    let (article, claims, draft) = (
+        props.article.clone(),
+        props.claims.clone(),
+        props.draft.clone(),
     );
-    let settings = draft.settings;
+    let (on_exported, on_message) = (props.on_exported.clone(), props.on_message.clone());
+    Callback::from(move |_: MouseEvent| {
+        if claims.is_empty() {
+            on_message.emit(Some(
+                "Mark the claims students should find first: your claims on this article are the answer key.".into(),
+            ));
+            return;
+        }
+        let (exercise, key) = build_exercise(&article, &claims, &draft, &clock::now());
+        on_exported.emit((exercise.id.clone(), exercise.hash.clone()));
+        let mut files = Vec::new();
+        if with_exercise {
+            files.push((exercise.file_name(), exercise.to_json()));
+        }
+        files.push((key.file_name(), key.to_json()));
+        for (name, json) in &files {
+            if let Err(e) = download::download_text(name, "application/json", json) {
+                on_message.emit(Some(e));
+                return;
+            }
+        }
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        on_message.emit(Some(if with_exercise {
+            format!(
+                "Exported {} for students and {} for you (keep the key to yourself). If your browser asks, allow both downloads.",
+                names[0], names[1]
+            )
+        } else {
+            format!("Exported {}", names[0])
+        }));
+    })
+}
+
+/// What students' work must have.
+fn settings_fieldset(settings: Settings, on_settings: &Callback<Settings>) -> Html {
     let setting = |label: &'static str, on: bool, change: fn(&mut Settings, bool)| {
-        let dispatch = props.dispatch.clone();
+        let on_settings = on_settings.clone();
         let onchange = Callback::from(move |e: Event| {
             let checked = e
                 .target_dyn_into::<web_sys::HtmlInputElement>()
@@ -69,60 +109,34 @@ pub fn teacher_panel(props: &TeacherPanelProps) -> Html {
                 .unwrap_or(false);
             let mut next = settings;
             change(&mut next, checked);
-            dispatch.emit(Action::SetExerciseSettings(next));
+            on_settings.emit(next);
         });
         html! {
             <label class="check"><input type="checkbox" checked={on} {onchange} />{ label }</label>
         }
     };
+    html! {
+        <fieldset class="exercise-settings">
+            <legend>{ "Students must" }</legend>
+            { setting("give a source for each claim", settings.require_source, |s, on| s.require_source = on) }
+            { setting("add evidence to mark a claim Verified", settings.verified_needs_evidence, |s, on| s.verified_needs_evidence = on) }
+            { setting("be told how many claims the key has", settings.show_count_hint, |s, on| s.show_count_hint = on) }
+        </fieldset>
+    }
+}
+
+#[function_component(TeacherPanel)]
+pub fn teacher_panel(props: &TeacherPanelProps) -> Html {
+    let draft = &props.draft;
+    // Hashing the article is for when it or the exercise changed, not for every render.
+    let changed = *use_memo(
+        (SameRc(props.article.clone()), draft.clone()),
+        |(article, draft)| draft.changed_since_export(&article.0.text),
+    );
     let on_instructions = props
-        .dispatch
-        .reform(|e: InputEvent| Action::SetInstructions(event_value(&e)));
-    // `with_exercise`: both files (what Export exercise does); otherwise the key alone, for
-    // browsers that held back the second download of one click.
-    let export = |with_exercise: bool| {
-        let (state, dispatch, on_message) = (
-            state.clone(),
-            props.dispatch.clone(),
-            props.on_message.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            if state.claims.is_empty() {
-                on_message.emit(Some(
-                    "Mark the claims students should find first: your claims on this article are the answer key.".into(),
-                ));
-                return;
-            }
-            let draft = state.classroom.draft(&state.article.id);
-            let (exercise, key) =
-                build_exercise(&state.article, &state.claims, &draft, &clock::now());
-            dispatch.emit(Action::ExerciseExported {
-                id: exercise.id.clone(),
-                hash: exercise.hash.clone(),
-            });
-            let mut files = Vec::new();
-            if with_exercise {
-                files.push((exercise.file_name(), exercise.to_json()));
-            }
-            files.push((key.file_name(), key.to_json()));
-            for (name, json) in &files {
-                if let Err(e) = download::download_text(name, "application/json", json) {
-                    on_message.emit(Some(e));
-                    return;
-                }
-            }
-            let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-            on_message.emit(Some(if with_exercise {
-                format!(
-                    "Exported {} for students and {} for you (keep the key to yourself). If your browser asks, allow both downloads.",
-                    names[0], names[1]
-                )
-            } else {
-                format!("Exported {}", names[0])
-            }));
-        })
-    };
-    let key_count = state.claims.len();
+        .on_instructions
+        .reform(|e: InputEvent| event_value(&e));
+    let key_count = props.claims.len();
     html! {
         <section class="teacher-panel" aria-labelledby="exercise-heading">
             <h2 id="exercise-heading">{ "Exercise from this article" }</h2>
@@ -139,15 +153,10 @@ pub fn teacher_panel(props: &TeacherPanelProps) -> Html {
             <textarea id="exercise-instructions" rows="3" defaultvalue={draft.instructions.clone()}
                 placeholder="Find every sourced claim. For each, say who the source is and whether the article shows it is verified."
                 oninput={on_instructions} />
-            <fieldset class="exercise-settings">
-                <legend>{ "Students must" }</legend>
-                { setting("give a source for each claim", settings.require_source, |s, on| s.require_source = on) }
-                { setting("add evidence to mark a claim Verified", settings.verified_needs_evidence, |s, on| s.verified_needs_evidence = on) }
-                { setting("be told how many claims the key has", settings.show_count_hint, |s, on| s.show_count_hint = on) }
-            </fieldset>
+            { settings_fieldset(draft.settings, &props.on_settings) }
             <div class="teacher-actions">
-                <button type="button" class="primary" onclick={export(true)}>{ "Export exercise" }</button>
-                <button type="button" onclick={export(false)}>{ "Export answer key" }</button>
+                <button type="button" class="primary" onclick={export(props, true)}>{ "Export exercise" }</button>
+                <button type="button" onclick={export(props, false)}>{ "Export answer key" }</button>
                 <button type="button" onclick={print("worksheet")}>{ "Print worksheet" }</button>
                 <button type="button" onclick={print("key")}>{ "Print answer key" }</button>
             </div>
