@@ -35,7 +35,7 @@ pub enum FileKind {
     Exercise,
     Key,
     Submission,
-    /// A plain Claimcheck JSON export (`export_json`).
+    /// A plain Claimcheck JSON export (`formats::native`).
     Export,
 }
 

@@ -14,6 +14,7 @@ use crate::core::classroom::files::{file_kind, FileKind};
 use crate::core::classroom::loading::{parse_key, parse_submission, KeySide, SubmissionSide};
 use crate::core::classroom::scoring::Rubric;
 use crate::core::model::{Article, Claim};
+use crate::core::text::quotes::{shorten, Cut};
 
 /// Where the classroom state is kept in localStorage.
 pub const CLASSROOM_KEY: &str = "claimcheck:classroom";
@@ -203,7 +204,8 @@ pub fn submission_problems(work: &StudentWork, claims: &[Claim]) -> Vec<String> 
     }
     let settings = work.exercise.settings;
     for c in claims {
-        let which = short_quote(&c.quote.exact);
+        // The first words of a quote are enough to name a claim in a message.
+        let which = shorten(&c.quote.exact, Cut::Words(6));
         if settings.require_source && (c.source.trim().is_empty() || c.source_kind.is_none()) {
             problems.push(format!(
                 "“{which}” needs its source: who says so, and what kind of source that is."
@@ -216,16 +218,6 @@ pub fn submission_problems(work: &StudentWork, claims: &[Claim]) -> Vec<String> 
         }
     }
     problems
-}
-
-/// The first words of a quote, to name a claim in a message.
-fn short_quote(quote: &str) -> String {
-    let words: Vec<&str> = quote.split_whitespace().collect();
-    if words.len() <= 6 {
-        words.join(" ")
-    } else {
-        format!("{}…", words[..6].join(" "))
-    }
 }
 
 /// The file a student hands in.
