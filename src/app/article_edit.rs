@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use crate::app::state::AppState;
 use crate::core::anchoring::reanchor::reanchor;
-use crate::core::anchoring::selectors::{describe, selectors, PreparedText, Resolution};
+use crate::core::anchoring::resolve::PreparedText;
+use crate::core::anchoring::selectors::{describe, selectors, Resolution};
 use crate::core::model::{sort_in_reading_order, Link};
 use crate::core::text::offsets::trim_range;
 use crate::core::text::paragraphs::{join_paragraphs, paragraph_ranges, parse_paragraphs};

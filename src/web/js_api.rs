@@ -8,6 +8,7 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use super::store::AppStore;
+use crate::core::anchoring::resolve;
 use crate::core::anchoring::selectors::{self, Selectors};
 use crate::core::classroom::scoring::Rubric;
 use crate::core::formats::export::{self, ExportFormat};
@@ -232,7 +233,7 @@ fn install_anchoring(api: &Object) {
     method(api, "resolve", |selectors, text, _| {
         let selectors: Selectors = from_plain(selectors, "resolve(selectors, text): selectors")?;
         let text = string_arg(&text, "resolve(selectors, text): text")?;
-        to_plain(&selectors::resolve(&selectors, &text))
+        to_plain(&resolve::resolve(&selectors, &text))
     });
 
     method(api, "resolveMany", |selectors, text, _| {
@@ -241,6 +242,6 @@ fn install_anchoring(api: &Object) {
             "resolveMany(selectorsArray, text): selectorsArray",
         )?;
         let text = string_arg(&text, "resolveMany(selectorsArray, text): text")?;
-        to_plain(&selectors::resolve_many(&selectors, &text))
+        to_plain(&resolve::resolve_many(&selectors, &text))
     });
 }

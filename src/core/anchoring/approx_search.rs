@@ -1,12 +1,15 @@
 //! Approximate string search: Myers' bit-parallel algorithm (1999), in the block-based form that
 //! handles patterns of any length, with Ukkonen's cut-off so only the blocks that can still hold
 //! a good enough match are computed. Text and pattern are code points, mapped once to small
-//! symbol ids so the per-character work is an array lookup.
+//! symbol ids (`symbol_text`) so the per-character work is an array lookup.
 //!
 //! No crate does this over Unicode code points with unbounded pattern length (bio's Myers works
 //! on bytes), so it is written here, checked against a plain dynamic-programming oracle in tests.
 
 use std::collections::HashMap;
+
+use crate::core::anchoring::gram_index::{GramIndex, GRAM};
+use crate::core::anchoring::symbol_text::SymbolText;
 
 /// An approximate match: `start..end` in code points, with its edit distance to the pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,131 +19,7 @@ pub struct Match {
     pub errors: usize,
 }
 
-/// Text prepared for many searches: each code point replaced by a dense symbol id.
-pub struct SymbolText {
-    pub symbols: Vec<u32>,
-    ids: HashMap<char, u32>,
-}
-
-impl SymbolText {
-    pub fn new(chars: &[char]) -> Self {
-        let mut ids: HashMap<char, u32> = HashMap::new();
-        let mut ascii = [u32::MAX; 128];
-        let symbols = chars
-            .iter()
-            .map(|&c| {
-                let next = ids.len() as u32;
-                if (c as u32) < 128 {
-                    let slot = &mut ascii[c as usize];
-                    if *slot == u32::MAX {
-                        *slot = next;
-                        ids.insert(c, next);
-                    }
-                    *slot
-                } else {
-                    *ids.entry(c).or_insert(next)
-                }
-            })
-            .collect();
-        SymbolText { symbols, ids }
-    }
-
-    fn alphabet_len(&self) -> usize {
-        self.ids.len()
-    }
-
-    /// A copy of the symbols in which `ranges` match nothing.
-    pub fn masked(&self, ranges: &[(usize, usize)]) -> Vec<u32> {
-        let mut symbols = self.symbols.clone();
-        let mask = self.alphabet_len() as u32;
-        for &(start, end) in ranges {
-            symbols[start..end].fill(mask);
-        }
-        symbols
-    }
-}
-
 const W: usize = 64;
-
-/// Length of the runs of symbols a [`GramIndex`] records.
-const GRAM: usize = 8;
-
-/// Every run of [`GRAM`] symbols in a text with where it starts, sorted by a hash of the run, so
-/// the occurrences of any run are found by binary search instead of a scan. Each entry packs the
-/// hash (high bits) and the position (low bits) into one word, which keeps building it cheap; a
-/// hash collision only adds a place to check, never hides one.
-pub struct GramIndex {
-    entries: Vec<u64>,
-}
-
-const POSITION_BITS: u32 = 24;
-
-impl GramIndex {
-    /// `None` for texts too long for the packed positions (16 M code points).
-    pub fn new(symbols: &[u32]) -> Option<Self> {
-        if symbols.len() >= 1 << POSITION_BITS {
-            return None;
-        }
-        let mut entries: Vec<u64> = symbols
-            .windows(GRAM)
-            .enumerate()
-            .map(|(at, run)| Self::hash(run) | at as u64)
-            .collect();
-        entries.sort_unstable();
-        Some(GramIndex { entries })
-    }
-
-    /// A hash of `run` in the bits above the position bits.
-    fn hash(run: &[u32]) -> u64 {
-        let h = run.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &s| {
-            (h ^ u64::from(s)).wrapping_mul(0x0100_0000_01b3)
-        });
-        h << POSITION_BITS
-    }
-
-    /// Every exact occurrence of `pattern` in `text` (the text this index was built from), in
-    /// order; `None` when the pattern is shorter than a gram.
-    pub fn exact(&self, text: &SymbolText, pattern: &[char]) -> Option<Vec<usize>> {
-        if pattern.len() < GRAM {
-            return None;
-        }
-        let mut symbols = Vec::with_capacity(pattern.len());
-        for c in pattern {
-            match text.ids.get(c) {
-                Some(&s) => symbols.push(s),
-                // A character the text lacks: the pattern occurs nowhere.
-                None => return Some(Vec::new()),
-            }
-        }
-        // Look up the rarest of a few of the pattern's grams, then check each place found.
-        let offsets = [0, (symbols.len() - GRAM) / 2, symbols.len() - GRAM];
-        let (offset, starts) = offsets
-            .iter()
-            .map(|&o| (o, self.occurrences(&symbols[o..o + GRAM])))
-            .min_by_key(|(_, found)| found.len())
-            .expect("three offsets");
-        let mut found: Vec<usize> = starts
-            .into_iter()
-            .filter_map(|at| (at as usize).checked_sub(offset))
-            .filter(|&start| text.symbols.get(start..start + symbols.len()) == Some(&symbols[..]))
-            .collect();
-        found.sort_unstable();
-        Some(found)
-    }
-
-    /// Where `run` (of [`GRAM`] symbols) may start in the text.
-    fn occurrences(&self, run: &[u32]) -> Vec<u32> {
-        let key = Self::hash(run);
-        let from = self.entries.partition_point(|&e| e < key);
-        let to = self
-            .entries
-            .partition_point(|&e| e >> POSITION_BITS <= key >> POSITION_BITS);
-        self.entries[from..to]
-            .iter()
-            .map(|&e| (e & ((1 << POSITION_BITS) - 1)) as u32)
-            .collect()
-    }
-}
 
 /// A pattern compiled against a text's alphabet: for each block of 64 pattern positions and each
 /// symbol, the bits of the positions holding that symbol. Block-major, so the first block's
@@ -524,25 +403,6 @@ mod tests {
             assert_eq!(filtered, s.search(0, chars.len(), bound));
             assert_eq!(filtered[0].start, start);
         }
-    }
-
-    #[test]
-    fn the_index_finds_every_exact_occurrence() {
-        let text =
-            "the port paid twice; the port paid twice again; the port paid thrice. 北京的港口";
-        let chars: Vec<char> = text.chars().collect();
-        let prepared = SymbolText::new(&chars);
-        let index = GramIndex::new(&prepared.symbols).unwrap();
-        let find = |p: &str| index.exact(&prepared, &p.chars().collect::<Vec<_>>());
-        assert_eq!(find("the port paid tw"), Some(vec![0, 21]));
-        assert_eq!(find("port paid"), Some(vec![4, 25, 52]));
-        assert_eq!(
-            find("北京的港口"),
-            None,
-            "shorter than a gram: the caller scans"
-        );
-        assert_eq!(find("the port paid Xwice"), Some(vec![]));
-        assert_eq!(find("e. 北京的港口"), Some(vec![chars.len() - 8]));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Putting claims back on their words after the article text changed (an edit, or stored data
 //! that disagrees with its text), and counting what happened.
 
-use crate::core::anchoring::selectors::{describe_in, PreparedText, Resolution, Selectors};
+use crate::core::anchoring::resolve::PreparedText;
+use crate::core::anchoring::selectors::{describe_in, Resolution, Selectors};
 use crate::core::model::{sort_in_reading_order, Claim, Passage};
 use crate::core::text::offsets::{trim_range, CharTable};
 
