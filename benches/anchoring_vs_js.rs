@@ -18,20 +18,15 @@ async fn main() {
     host::run().await;
 }
 
-// The benchmark uses only part of the end-to-end tests' browser driver.
 #[cfg(not(target_arch = "wasm32"))]
-#[allow(dead_code)]
-#[path = "../tests/e2e_support/mod.rs"]
-mod e2e_support;
-
-#[cfg(not(target_arch = "wasm32"))]
-#[path = "support/anchoring_workload.rs"]
-mod anchoring_workload;
+mod support {
+    pub mod anchoring_workload;
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod host {
 
-    use super::anchoring_workload::{workload, Fate, Workload, DELETED, NOISY};
+    use super::support::anchoring_workload::{workload, Fate, Workload, DELETED, NOISY};
     use serde_json::Value;
 
     const RUNS: usize = 5;
@@ -144,20 +139,18 @@ mod host {
             NOISY,
             DELETED
         );
-        let b = super::e2e_support::Browser::open().await;
+        let b = claimcheck_e2e_support::Browser::open().await;
         // Load approx-string-match as the ES module it is, and the Hypothesis anchoring over it.
         b.script(HYPOTHESIS_JS, vec![]).await;
         let loaded = b
-            .client
-            .execute_async(
+            .script_async(
                 "const [source, done] = arguments;
                  const url = URL.createObjectURL(new Blob([source], {type: 'text/javascript'}));
                  import(url).then(m => { window.__hypothesis = window.__hypothesisAnchor(m.default); done('ok'); },
                                   e => done(String(e)));",
                 vec![module_source.into()],
             )
-            .await
-            .unwrap();
+            .await;
         assert_eq!(loaded, "ok", "approx-string-match did not load");
         let selectors = serde_json::to_value(&w.selectors).unwrap();
         let run = "const [side, selectors, text] = arguments;

@@ -28,4 +28,7 @@ trunk build --release
 bash "$root/scripts/bundle-size.sh"
 
 step "end-to-end tests (release build in Chromium)"
-CLAIMCHECK_DIST="$root/dist" cargo test --test e2e_app --test e2e_classroom -- --ignored --test-threads=1
+# One test binary per feature: every tests/e2e_*.rs.
+e2e=()
+for file in tests/e2e_*.rs; do e2e+=(--test "$(basename "$file" .rs)"); done
+CLAIMCHECK_DIST="$root/dist" cargo test "${e2e[@]}" -- --ignored --test-threads=1

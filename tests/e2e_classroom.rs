@@ -3,36 +3,22 @@
 //! (each in a browser profile of their own) open it, annotate differently and submit, and the
 //! teacher scores the class — in real headless Chromium against the release build.
 
-#[allow(dead_code)] // each test file uses part of the shared driver
-mod e2e_support;
+use std::path::{Path, PathBuf};
 
-use claimcheck::core::classroom::scoring::{score_files, Rubric};
+use claimcheck::core::classroom::scoring::{score_files, ClassReport, Rubric};
+use claimcheck::core::classroom::session::CLASSROOM_KEY;
 use claimcheck::core::text::paragraphs::slug;
-use e2e_support::Browser;
+use claimcheck_e2e_support::app::{DENIAL, SAMPLE_TITLE};
+use claimcheck_e2e_support::{Browser, TempDir};
 
-const SAMPLE_TITLE: &str =
-    "Port authority chief approved dredging contract for firm tied to his brother, records show";
-const DENIAL: &str = "Port Authority director Tomas Reyl denied any wrongdoing.";
 const EMAILS: &str = "The Ledger has not independently verified those emails.";
 const BOARD: &str = "said the director had never raised the matter with them";
 const EXTRA: &str = "Halvorsen Marine, a firm registered in 2024";
 
-async fn mark(b: &Browser, phrase: &str) {
-    b.drag_select(phrase).await;
-    b.press_key("a").await;
-    b.pause(200).await;
-}
-
-fn temp_dir(what: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("claimcheck-{what}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 /// A student opens the exercise, marks `phrases` (the first one Verified) and submits as `name`.
-async fn student(exercise: &std::path::Path, name: &str, phrases: &[&str]) -> (String, String) {
+async fn student(exercise: &Path, name: &str, phrases: &[&str]) -> (String, String) {
     let b = Browser::open().await;
-    b.choose_file(exercise).await;
+    b.open_file(exercise).await;
     b.wait_for(".student-banner").await;
     assert!(b
         .text(".student-banner")
@@ -52,20 +38,21 @@ async fn student(exercise: &std::path::Path, name: &str, phrases: &[&str]) -> (S
         "read-only"
     );
     for phrase in phrases {
-        mark(&b, phrase).await;
+        b.add_claim_by_key(phrase).await;
     }
-    b.button("Verified").await.click().await.unwrap();
+    b.press("Verified").await;
     // Handing in without a name is refused, with the reason.
-    b.button("Submit").await.click().await.unwrap();
+    b.press("Submit").await;
     b.wait_for(".submit-problems").await;
     assert!(b
         .text(".submit-problems")
         .await
         .contains("Write your name first."));
     b.find("#student-name").await.send_keys(name).await.unwrap();
-    b.pause(600).await;
+    b.wait_stored(CLASSROOM_KEY, &format!("\"student\":\"{name}\""))
+        .await;
     // Work in progress survives a reload, name and all.
-    b.client.refresh().await.unwrap();
+    b.reload().await;
     b.wait_for(".student-banner").await;
     let kept = b
         .script(
@@ -76,40 +63,35 @@ async fn student(exercise: &std::path::Path, name: &str, phrases: &[&str]) -> (S
     assert_eq!(kept, name);
     assert_eq!(b.count(".claim-item").await, phrases.len());
     // Opening the same exercise again resumes it rather than starting over.
-    b.choose_file(exercise).await;
-    b.pause(500).await;
+    b.open_file(exercise).await;
+    b.wait_toast("Opened the exercise").await;
     assert_eq!(b.count(".claim-item").await, phrases.len());
-    b.button("Submit").await.click().await.unwrap();
+    b.press("Submit").await;
     let file = format!("{}-{}.submission.json", slug(SAMPLE_TITLE), slug(name));
     let text = b.downloaded(&file).await;
     b.close().await;
     (file, text)
 }
 
-#[tokio::test]
-#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
-async fn a_teacher_scores_two_students_against_a_key() {
-    // The teacher builds the exercise: three key claims, instructions, the count hint.
-    let t = Browser::open().await;
-    t.button("Teacher").await.click().await.unwrap();
+/// The teacher builds the exercise: three key claims, instructions, the count hint; exports
+/// the exercise and its key.
+async fn teacher_exports_an_exercise(t: &Browser) -> (String, String) {
+    t.press("Teacher").await;
     t.wait_for(".teacher-panel").await;
     for phrase in [DENIAL, EMAILS, BOARD] {
-        mark(&t, phrase).await;
+        t.add_claim_by_key(phrase).await;
     }
-    t.find(".claim-item").await.click().await.unwrap();
-    t.button("Verified").await.click().await.unwrap();
+    t.click(".claim-item").await;
+    t.press("Verified").await;
     t.find("#exercise-instructions")
         .await
         .send_keys("Find the sourced claims.")
         .await
         .unwrap();
-    t.find(".exercise-settings label:nth-of-type(3) input")
-        .await
-        .click()
-        .await
-        .unwrap();
-    t.pause(400).await;
-    t.button("Export exercise").await.click().await.unwrap();
+    t.click(".exercise-settings label:nth-of-type(3) input")
+        .await;
+    t.wait_stored(CLASSROOM_KEY, "\"showCountHint\":true").await;
+    t.press("Export exercise").await;
     let stem = slug(SAMPLE_TITLE);
     let exercise_text = t.downloaded(&format!("{stem}.exercise.json")).await;
     let key_text = t.downloaded(&format!("{stem}.key.json")).await;
@@ -117,18 +99,18 @@ async fn a_teacher_scores_two_students_against_a_key() {
         !exercise_text.contains("\"claims\""),
         "the exercise never carries the key"
     );
-    let dir = temp_dir("classroom");
-    let exercise = dir.join(format!("{stem}.exercise.json"));
-    std::fs::write(&exercise, &exercise_text).unwrap();
+    (exercise_text, key_text)
+}
 
-    // Print worksheet, then the browser's print: the worksheet. Printing again (Ctrl+P, say)
-    // prints the page, not the worksheet again.
+/// Print worksheet, then the browser's print: the worksheet. Printing again (Ctrl+P, say)
+/// prints the page, not the worksheet again. Print answer key prints the key.
+async fn worksheet_and_key_print(t: &Browser) {
     let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let printed = |pdf: Vec<u8>| flat(&pdf_extract::extract_text_from_mem(&pdf).unwrap());
     // WebDriver cannot drive the print dialog: the page's print() is a no-op here and
     // WebDriver's own print stands in for the dialog (firing the same print events).
     t.script("window.print = () => {};", vec![]).await;
-    t.button("Print worksheet").await.click().await.unwrap();
+    t.press("Print worksheet").await;
     let first = printed(t.print_pdf().await);
     assert!(first.contains("CLAIMCHECK WORKSHEET"), "{first}");
     let again = printed(t.print_pdf().await);
@@ -162,7 +144,7 @@ async fn a_teacher_scores_two_students_against_a_key() {
             "the worksheet shows {absent:?}"
         );
     }
-    t.button("Print answer key").await.click().await.unwrap();
+    t.press("Print answer key").await;
     let key_sheet = printed(t.print_pdf().await);
     assert!(
         key_sheet.contains("CLAIMCHECK ANSWER KEY — FOR THE TEACHER"),
@@ -173,29 +155,16 @@ async fn a_teacher_scores_two_students_against_a_key() {
         "{key_sheet}"
     );
     assert!(!key_sheet.contains("Name:"));
+}
 
-    // Two students, each in a browser of their own, annotate differently.
-    let (ana_name, ana) = student(&exercise, "Ana Silva", &[DENIAL, EMAILS]).await;
-    let (ben_name, ben) = student(&exercise, "Ben", &[EXTRA, DENIAL]).await;
-    // A third file was made for another exercise: flagged, never scored.
-    let mut other: serde_json::Value = serde_json::from_str(&ben).unwrap();
-    other["exerciseId"] = "ex-0000000000000000".into();
-    other["student"] = "Cy".into();
-    let files = [
-        (format!("{stem}.key.json"), key_text.clone()),
-        (ana_name, ana),
-        (ben_name, ben),
-        ("cy.submission.json".to_string(), other.to_string()),
-    ];
-    let paths: Vec<std::path::PathBuf> = files
+/// Loads the key and the submissions (`files`, names and texts) for scoring through the file
+/// input, then drops the first submission again on the box: it counts once.
+async fn load_the_class(t: &Browser, dir: &TempDir, files: &[(String, String)]) {
+    let paths: Vec<PathBuf> = files
         .iter()
-        .map(|(name, text)| {
-            let p = dir.join(name);
-            std::fs::write(&p, text).unwrap();
-            p
-        })
+        .map(|(name, text)| dir.write(name, text))
         .collect();
-    let refs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
+    let refs: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
     t.choose_files_in("#scoring-files", &refs).await;
     t.wait_for(".class-table").await;
     t.wait_text(".class-table caption", "2 scored · 1 flagged")
@@ -216,13 +185,11 @@ async fn a_teacher_scores_two_students_against_a_key() {
         .await
         .contains("was loaded already; it counts once"));
     assert_eq!(t.text(".class-table caption").await, "2 scored · 1 flagged");
+}
 
-    // What the table shows is what the scoring core computes for the same files.
-    let subs: Vec<(&str, &str)> = files[1..]
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let expected = score_files(&key_text, &subs, &Rubric::default()).unwrap();
+/// What the table shows is what the scoring core computes for the same files (`expected`):
+/// rows, the heat strip, the per-claim counts, the common extras.
+async fn the_table_shows_the_scores(t: &Browser, expected: &ClassReport) {
     let rows = t
         .script(
             "return [...document.querySelectorAll('.class-table tbody tr')].map(r => [...r.children].map(c => c.textContent));",
@@ -258,20 +225,19 @@ async fn a_teacher_scores_two_students_against_a_key() {
     );
     assert!(counts.contains("found by 0 of 2"), "{counts}");
     assert!(t.text(".common-extras").await.contains(EXTRA));
+}
 
-    // Sorting by name, and a rubric that only counts claims found.
-    t.find(".class-table thead th:nth-child(1) button")
-        .await
-        .click()
-        .await
-        .unwrap();
+/// Sorting by name, then a rubric that only counts claims found; returns Ben's total under it.
+async fn sort_by_name_and_count_only_found(
+    t: &Browser,
+    key_text: &str,
+    subs: &[(&str, &str)],
+) -> f64 {
+    let by_name = ".class-table thead th:nth-child(1) button";
+    t.click(by_name).await;
     t.wait_text(".class-table tbody tr:first-child th", "Ana Silva")
         .await;
-    t.find(".class-table thead th:nth-child(1) button")
-        .await
-        .click()
-        .await
-        .unwrap();
+    t.click(by_name).await;
     t.wait_text(".class-table tbody tr:first-child th", "Ben")
         .await;
     for (id, value) in [
@@ -284,23 +250,57 @@ async fn a_teacher_scores_two_students_against_a_key() {
         field.clear().await.unwrap();
         field.send_keys(&format!("{value}\t")).await.unwrap();
     }
-    t.pause(300).await;
     let found_only = Rubric {
         found: 1.0,
         precision: 0.0,
         status: 0.0,
         source: 0.0,
     };
-    let rescored = score_files(&key_text, &subs, &found_only).unwrap();
+    let rescored = score_files(key_text, subs, &found_only).unwrap();
     let ben_total = rescored.students[1].score.as_ref().unwrap().total;
     t.wait_text(
         ".class-table tbody tr:first-child td.total",
         &format!("{:.0}%", ben_total * 100.0),
     )
     .await;
+    ben_total
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
+async fn a_teacher_scores_two_students_against_a_key() {
+    let t = Browser::open().await;
+    let (exercise_text, key_text) = teacher_exports_an_exercise(&t).await;
+    let stem = slug(SAMPLE_TITLE);
+    let dir = TempDir::new("classroom");
+    let exercise = dir.write(&format!("{stem}.exercise.json"), &exercise_text);
+    worksheet_and_key_print(&t).await;
+
+    // Two students, each in a browser of their own, annotate differently.
+    let (ana_name, ana) = student(&exercise, "Ana Silva", &[DENIAL, EMAILS]).await;
+    let (ben_name, ben) = student(&exercise, "Ben", &[EXTRA, DENIAL]).await;
+    // A third file was made for another exercise: flagged, never scored.
+    let mut other: serde_json::Value = serde_json::from_str(&ben).unwrap();
+    other["exerciseId"] = "ex-0000000000000000".into();
+    other["student"] = "Cy".into();
+    let files = [
+        (format!("{stem}.key.json"), key_text.clone()),
+        (ana_name, ana),
+        (ben_name, ben),
+        ("cy.submission.json".to_string(), other.to_string()),
+    ];
+    load_the_class(&t, &dir, &files).await;
+
+    let subs: Vec<(&str, &str)> = files[1..]
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let expected = score_files(&key_text, &subs, &Rubric::default()).unwrap();
+    the_table_shows_the_scores(&t, &expected).await;
+    let ben_total = sort_by_name_and_count_only_found(&t, &key_text, &subs).await;
 
     // Grades download as CSV, one row per student.
-    t.button("Export grades").await.click().await.unwrap();
+    t.press("Export grades").await;
     let grades = t.downloaded(&format!("{stem}.grades.csv")).await;
     let records: Vec<csv::StringRecord> = csv::Reader::from_reader(grades.as_bytes())
         .records()
@@ -325,7 +325,7 @@ async fn a_teacher_scores_two_students_against_a_key() {
     assert_eq!(api["students"][0]["name"], "Ana Silva");
     assert_eq!(api["students"][1]["found"], 1);
     let total = api["students"][0]["total"].as_f64().unwrap();
-    assert!((total - ana_score.total).abs() < 1e-9);
-    let _ = std::fs::remove_dir_all(&dir);
+    let ana_total = expected.students[0].score.as_ref().unwrap().total;
+    assert!((total - ana_total).abs() < 1e-9);
     t.close().await;
 }

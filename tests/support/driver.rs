@@ -1,0 +1,426 @@
+//! ChromeDriver and one browser session on the app, with the WebDriver reads and waits the
+//! tests build on: elements by CSS or by accessible name, text, attributes, scripts.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+use crate::server::{dist, free_port, serve};
+use crate::{poll, WAIT};
+
+/// `GET /session/{id}/element/{id}/computedlabel`: the accessible name Chromium computes.
+#[derive(Debug)]
+struct ComputedLabel(String);
+
+impl WebDriverCompatibleCommand for ComputedLabel {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/element/{}/computedlabel",
+            session.unwrap_or_default(),
+            self.0
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::GET, None)
+    }
+}
+
+/// `POST /session/{id}/permissions` (the Permissions spec's WebDriver extension).
+#[derive(Debug)]
+struct SetPermission(String);
+
+impl WebDriverCompatibleCommand for SetPermission {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/permissions",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({"descriptor": {"name": self.0}, "state": "granted"});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// Chromium's options: headless, a desktop window, downloads into `downloads` without asking;
+/// as a 390×844 touch-screen phone when `phone`.
+fn capabilities(downloads: &Path, phone: bool) -> serde_json::Map<String, Value> {
+    let mut caps = json!({
+        "goog:chromeOptions": {
+            "binary": std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1300,900",
+            ],
+            "prefs": {
+                "download.default_directory": downloads.to_str().unwrap(),
+                "download.prompt_for_download": false,
+                // As a user who allowed this site's "download multiple files" prompt.
+                "profile.default_content_setting_values.automatic_downloads": 1,
+            },
+        }
+    });
+    if phone {
+        caps["goog:chromeOptions"]["mobileEmulation"] = json!({
+            "deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3.0, "touch": true},
+            "userAgent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36"
+        });
+    }
+    caps.as_object().unwrap().clone()
+}
+
+/// One browser profile on the app: its WebDriver session, the ChromeDriver serving it, and the
+/// folder its downloads land in.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    pub downloads: PathBuf,
+}
+
+impl Browser {
+    /// A fresh Chromium profile (empty localStorage) on the app's start page.
+    pub async fn open() -> Browser {
+        Self::open_as(false).await
+    }
+
+    /// The same, as a 390×844 touch-screen phone.
+    pub async fn open_phone() -> Browser {
+        Self::open_as(true).await
+    }
+
+    async fn open_as(phone: bool) -> Browser {
+        let app_port = serve(dist());
+        let driver_port = free_port();
+        let driver = Command::new(
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()),
+        )
+        .arg(format!("--port={driver_port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+        let downloads = std::env::temp_dir().join(format!(
+            "claimcheck-e2e-{}-{driver_port}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&downloads).unwrap();
+        let mut builder =
+            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+        builder.capabilities(capabilities(&downloads, phone));
+        // ChromeDriver takes a moment to listen: try until it answers.
+        let deadline = Instant::now() + WAIT;
+        let client = loop {
+            match builder
+                .connect(&format!("http://127.0.0.1:{driver_port}"))
+                .await
+            {
+                Ok(c) => break c,
+                Err(e) if Instant::now() > deadline => panic!("no WebDriver session: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        client
+            .goto(&format!("http://127.0.0.1:{app_port}/"))
+            .await
+            .unwrap();
+        let b = Browser {
+            client,
+            driver,
+            downloads,
+        };
+        b.wait_for("#article-body").await;
+        b
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = std::fs::remove_dir_all(&self.downloads);
+    }
+
+    /// Waits a fixed time. Only for checking that something does *not* happen (there is no
+    /// event to wait for then); every other wait polls with [`poll`].
+    pub async fn pause(&self, ms: u64) {
+        tokio::time::sleep(Duration::from_millis(ms)).await;
+    }
+
+    pub async fn script(&self, js: &str, args: Vec<Value>) -> Value {
+        self.client.execute(js, args).await.expect("script runs")
+    }
+
+    /// Runs `js`, whose last argument is the callback that gives its result.
+    pub async fn script_async(&self, js: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute_async(js, args)
+            .await
+            .expect("script runs")
+    }
+
+    /// Grants the page a permission (as a user accepting the browser's prompt would).
+    pub async fn grant(&self, name: &str) {
+        self.client
+            .issue_cmd(SetPermission(name.to_string()))
+            .await
+            .unwrap_or_else(|e| panic!("granting {name}: {e}"));
+    }
+
+    /// Reloads the page and waits for the app to be drawn again.
+    pub async fn reload(&self) {
+        self.client.refresh().await.unwrap();
+        self.wait_for("#article-body").await;
+    }
+
+    /// The app's address, for deep links.
+    pub async fn url(&self) -> String {
+        let mut url = self.client.current_url().await.unwrap();
+        url.set_fragment(None);
+        url.to_string()
+    }
+
+    /// Whether the first element matching `css` is within the viewport.
+    pub async fn in_view(&self, css: &str) -> bool {
+        self.script(
+            "const r = document.querySelector(arguments[0]).getBoundingClientRect();
+             return r.top >= 0 && r.bottom <= innerHeight;",
+            vec![css.into()],
+        )
+        .await
+            == Value::Bool(true)
+    }
+
+    /// Waits until the first element matching `css` is within the viewport (the app scrolls
+    /// smoothly, so it takes a moment).
+    pub async fn wait_in_view(&self, css: &str) {
+        poll(async || {
+            if self.in_view(css).await {
+                Ok(())
+            } else {
+                Err(format!("{css} is not scrolled into view"))
+            }
+        })
+        .await
+    }
+
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+    }
+
+    /// Clicks the first element matching `css`.
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap();
+    }
+
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("waiting for {css}: {e}"))
+    }
+
+    pub async fn exists(&self, css: &str) -> bool {
+        !self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap()
+            .is_empty()
+    }
+
+    pub async fn count(&self, css: &str) -> usize {
+        self.client.find_all(Locator::Css(css)).await.unwrap().len()
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.unwrap()
+    }
+
+    /// The text content of every element matching `css`, in document order.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let found = self
+            .script(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent);",
+                vec![css.into()],
+            )
+            .await;
+        serde_json::from_value(found).unwrap()
+    }
+
+    pub async fn attr(&self, css: &str, name: &str) -> String {
+        self.find(css)
+            .await
+            .attr(name)
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
+    /// Waits until the first element matching `css` reads `expected`.
+    pub async fn wait_text(&self, css: &str, expected: &str) {
+        poll(async || {
+            let found = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if found == expected {
+                Ok(())
+            } else {
+                Err(format!("{css} reads {found:?}, not {expected:?}"))
+            }
+        })
+        .await
+    }
+
+    /// Waits until the first element matching `css` reads something containing `expected`;
+    /// returns what it reads.
+    pub async fn wait_text_containing(&self, css: &str, expected: &str) -> String {
+        poll(async || {
+            let found = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if found.contains(expected) {
+                Ok(found)
+            } else {
+                Err(format!("{css} reads {found:?}, which lacks {expected:?}"))
+            }
+        })
+        .await
+    }
+
+    pub async fn wait_gone(&self, css: &str) {
+        poll(async || {
+            if self.exists(css).await {
+                Err(format!("{css} is still there"))
+            } else {
+                Ok(())
+            }
+        })
+        .await
+    }
+
+    async fn label(&self, el: &Element) -> String {
+        let v = self
+            .client
+            .issue_cmd(ComputedLabel(el.element_id().to_string()))
+            .await
+            .unwrap();
+        v.as_str().unwrap_or_default().to_string()
+    }
+
+    /// The first element matching `css` whose accessible name is exactly `name`, as a screen
+    /// reader would find it; `Err` lists the names there are.
+    async fn labelled(&self, css: &str, name: &str) -> Result<Element, Vec<String>> {
+        let mut names = Vec::new();
+        for el in self.client.find_all(Locator::Css(css)).await.unwrap() {
+            let label = self.label(&el).await;
+            if label == name {
+                return Ok(el);
+            }
+            names.push(label);
+        }
+        Err(names)
+    }
+
+    /// The button named `name`, waiting for it to appear.
+    pub async fn button(&self, name: &str) -> Element {
+        poll(async || {
+            self.labelled("button", name)
+                .await
+                .map_err(|names| format!("no button named {name:?}; there are {names:?}"))
+        })
+        .await
+    }
+
+    /// Clicks the button named `name`, as a mouse user does.
+    pub async fn press(&self, name: &str) {
+        self.button(name).await.click().await.unwrap();
+    }
+
+    pub async fn exists_button(&self, name: &str) -> bool {
+        self.labelled("button", name).await.is_ok()
+    }
+
+    /// The text field named `name`.
+    pub async fn field(&self, name: &str) -> Element {
+        self.labelled("input, textarea", name)
+            .await
+            .unwrap_or_else(|names| panic!("no field named {name:?}; there are {names:?}"))
+    }
+
+    /// What the text field named `name` holds.
+    pub async fn value(&self, name: &str) -> String {
+        self.field(name)
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
+    /// Waits until the field named `field` holds `expected` (a missing field holds nothing).
+    pub async fn wait_value(&self, field: &str, expected: &str) {
+        poll(async || {
+            let value = match self.labelled("input, textarea", field).await {
+                Ok(el) => el.prop("value").await.unwrap().unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if value == expected {
+                Ok(())
+            } else {
+                Err(format!("{field} is {value:?}, not {expected:?}"))
+            }
+        })
+        .await
+    }
+
+    /// Chooses `path` in the file input matching `css`, as the file picker would.
+    pub async fn choose_file_in(&self, css: &str, path: &Path) {
+        let input = self.find(css).await;
+        input
+            .send_keys(path.to_str().expect("a UTF-8 path"))
+            .await
+            .unwrap_or_else(|e| panic!("choosing {}: {e}", path.display()));
+    }
+
+    /// Chooses several files at once in the (multiple) file input matching `css`.
+    pub async fn choose_files_in(&self, css: &str, paths: &[&Path]) {
+        let list: Vec<&str> = paths
+            .iter()
+            .map(|p| p.to_str().expect("a UTF-8 path"))
+            .collect();
+        self.find(css)
+            .await
+            .send_keys(&list.join("\n"))
+            .await
+            .unwrap_or_else(|e| panic!("choosing {list:?}: {e}"));
+    }
+
+    /// The page as Chromium prints it (print media rules applied), as PDF bytes.
+    pub async fn print_pdf(&self) -> Vec<u8> {
+        self.client
+            .print(fantoccini::wd::PrintConfiguration::default())
+            .await
+            .expect("the page prints")
+    }
+}

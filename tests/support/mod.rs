@@ -1,0 +1,72 @@
+//! A real Chromium driven over WebDriver, serving the release build from CLAIMCHECK_DIST, for the
+//! end-to-end tests and the anchoring benchmark.
+//!
+//! - [`server`]: the static file server for the build;
+//! - [`driver`]: ChromeDriver, the session ([`Browser`]) and WebDriver helpers (find, wait, read);
+//! - [`gestures`]: what hands do: mouse drags across words, touch, keys, and the geometry they need;
+//! - [`app`]: what a person does in Claimcheck, as verbs (add a claim, mark it, wait for the
+//!   save, export and read the download).
+//!
+//! Nothing here sleeps for a fixed time to wait for the app: every wait polls what the page
+//! shows (or what it stored) until it is as expected, with [`poll`].
+#![cfg(not(target_arch = "wasm32"))]
+
+pub mod app;
+pub mod driver;
+pub mod gestures;
+pub mod server;
+
+use std::time::{Duration, Instant};
+
+pub use driver::Browser;
+pub use fantoccini;
+pub use gestures::keys;
+
+/// How long any wait lasts before the test fails.
+pub const WAIT: Duration = Duration::from_secs(10);
+/// How often a wait looks again.
+const POLL_EVERY: Duration = Duration::from_millis(50);
+
+/// Calls `probe` until it returns `Ok`, every 50 ms for at most [`WAIT`]; then fails with the
+/// last `Err`, which says what was there instead.
+pub async fn poll<T>(mut probe: impl AsyncFnMut() -> Result<T, String>) -> T {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        match probe().await {
+            Ok(value) => return value,
+            Err(why) if Instant::now() > deadline => panic!("{why}"),
+            Err(_) => tokio::time::sleep(POLL_EVERY).await,
+        }
+    }
+}
+
+/// A fixture file of the tests (tests/fixtures/).
+pub fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures")
+        .join(name)
+}
+
+/// A scratch folder for files a test hands to the file picker; removed when dropped.
+pub struct TempDir(std::path::PathBuf);
+
+impl TempDir {
+    pub fn new(what: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("claimcheck-{what}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    /// Writes `bytes` to the file `name` in the folder; returns its path.
+    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> std::path::PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
