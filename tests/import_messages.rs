@@ -5,18 +5,19 @@
 //! reaches the user and that storage stays as it was; the browser edge's own messages (the
 //! 5 MB limit, a file's name in its message) are checked there.
 
-use claimcheck::app::state::{reduce, Action, AppState};
-use claimcheck::core::formats::native::{self, Document};
-use claimcheck::core::formats::sniff::parse_import;
+use claimcheck::app::actions::Action;
+use claimcheck::app::reducer::reduce;
+use claimcheck::app::state::AppState;
+use claimcheck::core::formats::native;
+use claimcheck::core::formats::sniff::{parse_import, MAX_IMPORT_BYTES};
 use claimcheck::core::intake::files::{decode_text_up_to, FileProblem};
 use claimcheck::core::intake::samples;
 use claimcheck::core::library::merge::import_all;
+use claimcheck::core::model::Document;
 use serde_json::{json, Value};
 
 const NOW: &str = "2026-11-20T10:00:00Z";
 const DENIAL: &str = "Port Authority director Tomas Reyl denied any wrongdoing.";
-/// The import size limit, as the browser edge checks it before decoding.
-const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 /// The first sample with one claim on the denial, as the app stores and exports it.
 fn good() -> Value {
