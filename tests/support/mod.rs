@@ -40,10 +40,13 @@ pub async fn poll<T>(mut probe: impl AsyncFnMut() -> Result<T, String>) -> T {
     }
 }
 
-/// A fixture file of the tests (tests/fixtures/).
+/// A fixture file of the tests (tests/fixtures/, beside this crate's folder). ChromeDriver
+/// takes only canonical paths for files to upload: no `..` in them.
 pub fn fixture(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../fixtures")
+        .parent()
+        .expect("tests/support is inside tests/")
+        .join("fixtures")
         .join(name)
 }
 
