@@ -61,7 +61,8 @@ fn check(address: &str, field: &str, mail: bool) -> Result<String, String> {
     };
     let scheme = scheme.to_ascii_lowercase();
     let web = scheme == "http" || scheme == "https";
-    if !web && !(mail && scheme == "mailto") {
+    let mailto = mail && scheme == "mailto";
+    if !(web || mailto) {
         return refuse(expected);
     }
     // Spaces and controls left inside would be read differently by different readers (or make
