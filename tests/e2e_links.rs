@@ -146,6 +146,34 @@ async fn a_file_with_web_links_shows_exactly_those_as_links() {
     b.close().await;
 }
 
+#[tokio::test]
+#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
+async fn a_stored_address_from_before_the_rule_shows_as_text() {
+    let b = Browser::open().await;
+    b.add_claim_by_key(DENIAL).await;
+    b.add_evidence("https://court.example/filing").await;
+    b.wait_for(".evidence-list a[href]").await;
+    b.wait_saved().await;
+    // What an older version (or a hand edit) may have left in storage.
+    let planted = b
+        .script(
+            "const doc = window.claimcheck.exportJson();
+             const key = Object.keys(localStorage).find(k => localStorage.getItem(k) === doc);
+             localStorage.setItem(key, doc.replace('\"https://court.example/filing\"', JSON.stringify('java\\tscript:alert(1)')));
+             return key;",
+            vec![],
+        )
+        .await;
+    assert!(planted.is_string(), "{planted}");
+    b.reload().await;
+    b.wait_for("#article-body").await;
+    // The reload brings the claim back selected, its editor open.
+    b.wait_for(".evidence-list .unlinked").await;
+    assert_eq!(b.count(".evidence-list a").await, 0);
+    assert_eq!(b.script(NON_WEB_LINKS, vec![]).await, Value::Array(vec![]));
+    b.close().await;
+}
+
 /// Collects the page's Content-Security-Policy violations: those reported before this ran
 /// (the ReportingObserver's buffer holds them from the page's start) and those after.
 const WATCH_VIOLATIONS: &str = "window.__violations = [];

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The hostile-link corpus (tests/fixtures/hostile_links.txt) through the one link rule and
 //! through every import that carries addresses: each payload the corpus marks "refuse" is refused
 //! with a message naming the field, and the file it is in imports nothing; each "accept" one
