@@ -4,9 +4,8 @@
 use crate::app::notices::Deleted;
 use crate::app::state::AppState;
 use crate::core::anchoring::selectors::describe;
-use crate::core::model::{
-    is_web_url, sort_in_reading_order, Claim, Evidence, Passage, SourceKind, Status,
-};
+use crate::core::model::{sort_in_reading_order, Claim, Evidence, Passage, SourceKind, Status};
+use crate::core::text::links::check_link;
 use crate::core::text::offsets::trim_range;
 
 /// Marks `start..end` (trimmed of white space) as claim `id` and selects it; the same words
@@ -99,13 +98,14 @@ pub(super) fn clear_source_phrase(next: &mut AppState, id: &str, at: String) {
     edit(next, id, at, |c| c.source_phrase.take().is_some());
 }
 
-/// Adds to claim `id`'s evidence trail, tidied; only http(s) addresses are taken.
+/// Adds to claim `id`'s evidence trail, tidied; only addresses that pass the one link rule are
+/// taken (the form says why it refuses the others).
 pub(super) fn add_evidence(next: &mut AppState, id: &str, evidence: Evidence, at: String) {
-    if !is_web_url(&evidence.url) {
+    let Ok(url) = check_link(&evidence.url, "Evidence") else {
         return;
-    }
+    };
     let evidence = Evidence {
-        url: evidence.url.trim().to_string(),
+        url,
         title: evidence.title.trim().to_string(),
         shows: evidence.shows.trim().to_string(),
         stance: evidence.stance,

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use crate::app::state::AppState;
 use crate::core::model::Article;
+use crate::core::text::links::check_link;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Details {
@@ -44,7 +45,13 @@ pub(super) fn set_details(next: &mut AppState, details: Details) {
     article.outlet = details.outlet.trim().to_string();
     article.byline = details.byline.trim().to_string();
     article.date = details.date.trim().to_string();
-    article.url = details.url.trim().to_string();
+    // Blank clears the address; one that fails the link rule (the form refuses it first)
+    // leaves the old one.
+    if details.url.trim().is_empty() {
+        article.url.clear();
+    } else if let Ok(url) = check_link(&details.url, "Original address") {
+        article.url = url;
+    }
     if article != *next.article {
         next.article = Rc::new(article);
     }
@@ -95,6 +102,23 @@ mod tests {
             }),
         );
         assert_eq!(kept.article.title, "New title");
+        // An address that fails the link rule never becomes the article's; a blank one clears it.
+        let refused = reduce(
+            &s,
+            Action::SetDetails(Details {
+                url: "java\tscript:alert(1)".into(),
+                ..Details::of(&s.article)
+            }),
+        );
+        assert_eq!(refused.article.url, "https://post.example/story");
+        let cleared = reduce(
+            &s,
+            Action::SetDetails(Details {
+                url: " ".into(),
+                ..Details::of(&s.article)
+            }),
+        );
+        assert_eq!(cleared.article.url, "");
         // An edit that keeps the blocks keeps their kinds and the link on its words.
         let edited = reduce(
             &s,

@@ -237,18 +237,6 @@ pub fn is_rfc3339(s: &str) -> bool {
     }
 }
 
-/// Whether `url` is a web address a reader can safely follow (http or https, with a host).
-pub fn is_web_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        let host = r.split(['/', '?', '#']).next().unwrap_or("");
-        !host.is_empty() && !r.contains(char::is_whitespace)
-    })
-}
-
 impl Claim {
     /// A claim just marked on `quote` at `position`: unverified, nothing said about it yet.
     pub fn unverified(

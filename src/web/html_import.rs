@@ -144,7 +144,8 @@ impl Walk {
     }
 }
 
-/// The page's canonical address, if it names one with http(s).
+/// The page's canonical address, if it names one (the builder keeps it only if it passes the
+/// link rule).
 fn canonical_url(doc: &web_sys::Document) -> Option<String> {
     let from = |selector: &str, attribute: &str| {
         doc.query_selector(selector)
@@ -152,9 +153,7 @@ fn canonical_url(doc: &web_sys::Document) -> Option<String> {
             .flatten()
             .and_then(|el| el.get_attribute(attribute))
     };
-    from("link[rel=canonical]", "href")
-        .or_else(|| from("meta[property='og:url']", "content"))
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+    from("link[rel=canonical]", "href").or_else(|| from("meta[property='og:url']", "content"))
 }
 
 /// An article from an HTML document's source.

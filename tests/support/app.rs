@@ -225,6 +225,15 @@ impl Browser {
         .await
     }
 
+    /// Types `url` into the selected claim's Evidence address and chooses Add evidence; the
+    /// caller waits for the evidence (or the form's message).
+    pub async fn add_evidence(&self, url: &str) {
+        let field = self.field("Evidence address").await;
+        field.clear().await.unwrap();
+        field.send_keys(url).await.unwrap();
+        self.press("Add evidence").await;
+    }
+
     /// Waits for a message among the toasts containing `expected`; returns the toasts' text.
     pub async fn wait_toast(&self, expected: &str) -> String {
         self.wait_text_containing(".toasts", expected).await

@@ -73,3 +73,21 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// The addresses of tests/fixtures/hostile_links.txt, each with whether the link rule must
+/// accept it (`true`) or refuse it.
+pub fn link_corpus() -> Vec<(bool, String)> {
+    let text = std::fs::read_to_string(fixture("hostile_links.txt")).unwrap();
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|line| {
+            let (verdict, address) = line.split_once(' ').expect("verdict, then the address");
+            let address: String = serde_json::from_str(address).expect("a JSON string");
+            match verdict {
+                "accept" => (true, address),
+                "refuse" => (false, address),
+                other => panic!("{other}: not accept or refuse"),
+            }
+        })
+        .collect()
+}

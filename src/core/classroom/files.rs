@@ -24,7 +24,7 @@ use crate::core::classroom::exercise::{
 };
 pub use crate::core::formats::envelope::FormatError;
 use crate::core::formats::envelope::{self, err, format_of, read_object, Numbering, Versions};
-use crate::core::formats::native;
+use crate::core::formats::{link_fields, native};
 use crate::core::model::Claim;
 use crate::core::text::offsets::CharTable;
 
@@ -150,6 +150,7 @@ fn validate_exercise(ex: &Exercise, path: &str) -> Result<(), FormatError> {
     if ex.article.text.is_empty() {
         return err(format!("{path}article.text is empty."));
     }
+    link_fields::check_article(&ex.article, &format!("{path}article."))?;
     if !ex.verify_hash() {
         return err(format!(
             "{path}hash does not match the exercise's article, instructions and settings: the file was changed after it was made."
@@ -158,10 +159,12 @@ fn validate_exercise(ex: &Exercise, path: &str) -> Result<(), FormatError> {
     Ok(())
 }
 
-/// Claims' ids, positions and quotes; with `text`, every claim must also sit on its quote there.
+/// Claims' ids, positions, quotes, times and evidence addresses; with `text`, every claim must
+/// also sit on its quote there.
 fn validate_claims(claims: &[Claim], text: Option<&str>) -> Result<(), FormatError> {
     native::check_claims(claims, text.map(CharTable::new).as_ref())?;
-    native::check_times(claims)
+    native::check_times(claims)?;
+    link_fields::check_evidence(claims, "claims")
 }
 
 /// Reads an exercise file, refusing other kinds of file, newer versions, a wrong shape (naming
@@ -482,6 +485,50 @@ mod tests {
         );
         let no_id = edit(&key.exercise.to_json(), |v| v["id"] = " ".into());
         assert_eq!(parse_exercise(&no_id).unwrap_err().0, "id is empty.");
+    }
+
+    #[test]
+    fn exercises_keys_and_submissions_cannot_carry_live_non_web_links() {
+        let mut hostile = article(TEXT);
+        hostile.url = "java\tscript:alert(1)".into();
+        let ex = Exercise::new(hostile, "x", settings(), None, "ex-1");
+        assert_eq!(
+            parse_exercise(&ex.to_json()).unwrap_err().0,
+            "The article's original address (article.url): the address must start with http:// or https://."
+        );
+        let key = key();
+        let with_evidence = |url: &str| {
+            let mut c = claim(TEXT, "k1", "the ruler had agreed to step down");
+            c.evidence = vec![crate::core::model::Evidence {
+                url: url.into(),
+                ..Default::default()
+            }];
+            c
+        };
+        let bad_key = Key::new(
+            key.exercise.clone(),
+            vec![with_evidence("data:text/html,x")],
+        );
+        assert_eq!(
+            parse_key_file(&bad_key.to_json()).unwrap_err().0,
+            "Evidence 1 of claim “the ruler had agreed to step…” (claims[0].evidence[0].url): the address must start with http:// or https://."
+        );
+        let good_key = Key::new(
+            key.exercise.clone(),
+            vec![with_evidence("https://x.example/")],
+        );
+        assert!(parse_key_file(&good_key.to_json()).is_ok());
+        let sub = Submission::new(
+            &key.exercise,
+            "A",
+            vec![with_evidence("//evil.example")],
+            "",
+            "",
+        );
+        assert!(parse_submission_file(&sub.to_json())
+            .unwrap_err()
+            .0
+            .starts_with("Evidence 1 of claim"));
     }
 
     proptest! {

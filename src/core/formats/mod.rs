@@ -10,6 +10,7 @@ pub mod deep_link;
 pub mod envelope;
 pub mod export;
 pub mod hypothesis;
+pub mod link_fields;
 pub mod native;
 pub mod sniff;
 pub mod w3c;

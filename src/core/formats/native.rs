@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::core::anchoring::reanchor::{reanchor, Report};
 use crate::core::formats::envelope::{self, err, format_of, FormatError, Numbering, Versions};
+use crate::core::formats::link_fields;
 use crate::core::model::{Article, Claim, Document};
 use crate::core::text::offsets::CharTable;
 
@@ -74,7 +75,17 @@ pub fn parse_strict_value(value: Value) -> Result<Document, FormatError> {
     let doc = shape(value)?;
     validate(&doc, true)?;
     check_times(&doc.claims)?;
+    check_links(&doc)?;
     Ok(doc)
+}
+
+/// Every address in the document that may become a link passes the one rule: an import cannot
+/// plant a `javascript:` link. (What storage holds is not refused: the view shows an address
+/// that fails the rule as text.)
+fn check_links(doc: &Document) -> Result<(), FormatError> {
+    link_fields::check_article(&doc.article, "article.")?;
+    link_fields::check_evidence(&doc.claims, "claims")?;
+    link_fields::check_evidence(&doc.orphans, "orphans")
 }
 
 /// Every claim's `created` and `modified` must be RFC 3339 times: they decide which change wins

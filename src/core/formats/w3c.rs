@@ -9,13 +9,13 @@ use crate::core::formats::annotations::{
     Groups, Parsed, Part,
 };
 use crate::core::formats::envelope::{err, typed, FormatError};
-use crate::core::model::{
-    is_web_url, Article, Claim, Document, Evidence, SourceKind, Stance, Status,
-};
+use crate::core::formats::link_fields;
+use crate::core::model::{Article, Claim, Document, Evidence, SourceKind, Stance, Status};
+use crate::core::text::links::{check_link, is_link};
 
 /// The article's address for annotation targets: its original URL, or a stable URN.
 pub fn article_iri(article: &Article) -> String {
-    if article.url.starts_with("https://") || article.url.starts_with("http://") {
+    if is_link(&article.url) {
         article.url.clone()
     } else {
         format!("{ARTICLE_URN}{}", article.id)
@@ -252,7 +252,7 @@ pub(super) fn parse_w3c(value: &Value, now: &str) -> Result<Parsed, FormatError>
 fn read_body(claim: &mut Claim, body: &Value, at: &str) -> Result<(), FormatError> {
     let (purpose, value) = match body {
         // `bodyValue`, or a body that is just an address.
-        Value::String(s) if is_web_url(s) => ("linking", s.as_str()),
+        Value::String(s) if is_link(s) => ("linking", s.as_str()),
         Value::String(s) => ("commenting", s.as_str()),
         Value::Object(o) => {
             let purpose = o.get("purpose").and_then(Value::as_str).unwrap_or("");
@@ -268,7 +268,7 @@ fn read_body(claim: &mut Claim, body: &Value, at: &str) -> Result<(), FormatErro
         }
         _ => return err(format!("{at} is not a body object.")),
     };
-    let linking = purpose == "linking" || (purpose.is_empty() && is_web_url(value));
+    let linking = purpose == "linking" || (purpose.is_empty() && is_link(value));
     match purpose {
         "tagging" => match value.trim().to_lowercase().as_str() {
             "verified" => claim.status = Status::Verified,
@@ -282,19 +282,18 @@ fn read_body(claim: &mut Claim, body: &Value, at: &str) -> Result<(), FormatErro
             }
         }
         _ if linking => {
-            // Only web addresses become evidence links a reader might follow.
-            if is_web_url(value) {
-                let against = body.get(W3C_STANCE).and_then(Value::as_str) == Some("contradicts");
-                claim.evidence.push(Evidence {
-                    url: value.trim().to_string(),
-                    stance: if against {
-                        Stance::Contradicts
-                    } else {
-                        Stance::Supports
-                    },
-                    ..Evidence::default()
-                });
-            }
+            // Evidence is a link a reader follows: a file with any other address is refused.
+            let url = check_link(value, &format!("The linking body {at}")).map_err(FormatError)?;
+            let against = body.get(W3C_STANCE).and_then(Value::as_str) == Some("contradicts");
+            claim.evidence.push(Evidence {
+                url,
+                stance: if against {
+                    Stance::Contradicts
+                } else {
+                    Stance::Supports
+                },
+                ..Evidence::default()
+            });
         }
         _ => {
             if !claim.note.is_empty() {
@@ -316,6 +315,7 @@ fn attach_embedded_articles(value: &Value, sets: &mut [AnnotationSet]) -> Result
         if a.id.trim().is_empty() {
             return err(format!("{W3C_ARTICLES}[{i}].id is empty."));
         }
+        link_fields::check_article(a, &format!("{W3C_ARTICLES}[{i}]."))?;
     }
     for set in sets {
         if let Some(a) = articles.iter().find(|a| article_iri(a) == set.source) {
@@ -385,5 +385,68 @@ mod tests {
             });
         }
         assert_eq!(v["claimcheck:articles"][0]["text"], article.text);
+    }
+
+    #[test]
+    fn a_non_web_evidence_link_is_refused_naming_the_body() {
+        let file = |link: &str| {
+            json!({
+                "@context": "http://www.w3.org/ns/anno.jsonld",
+                "type": "AnnotationPage",
+                "items": [
+                    {"id": "https://anno.example/2", "type": "Annotation",
+                     "body": [{"type": "TextualBody", "purpose": "tagging", "value": "Verified"},
+                              {"type": "SpecificResource", "purpose": "linking", "source": link}],
+                     "target": {"source": "https://elsewhere.example/story",
+                        "selector": {"type": "TextQuoteSelector", "exact": "rents rose 40%"}}}
+                ]
+            })
+        };
+        for hostile in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "java\tscript:x",
+            " \u{1}data:text/html,x",
+            "/relative",
+        ] {
+            assert_eq!(
+                parse_w3c(&file(hostile), "2026-01-01T00:00:00Z").unwrap_err().0,
+                "The linking body items[0].body[1]: the address must start with http:// or https://.",
+                "{hostile:?}"
+            );
+        }
+        let parsed = parse_w3c(
+            &file(" https://court.example/filing "),
+            "2026-01-01T00:00:00Z",
+        )
+        .unwrap();
+        let Part::Annotations(set) = &parsed.parts[0] else {
+            panic!("annotations")
+        };
+        assert_eq!(
+            set.claims[0].evidence[0].url,
+            "https://court.example/filing"
+        );
+        // A body that only looks like text stays a note, not a link.
+        let mut note = file("x");
+        note["items"][0]["body"][1] = json!("javascript:alert(1)");
+        let parsed = parse_w3c(&note, "2026-01-01T00:00:00Z").unwrap();
+        let Part::Annotations(set) = &parsed.parts[0] else {
+            panic!("annotations")
+        };
+        assert!(set.claims[0].evidence.is_empty());
+        assert_eq!(set.claims[0].note, "javascript:alert(1)");
+    }
+
+    #[test]
+    fn embedded_articles_with_a_non_web_address_are_refused() {
+        let (mut article, claims) = sample();
+        article.url = "vbscript:msgbox(1)".into();
+        let v: Value = serde_json::from_str(&to_w3c(&article, &claims)).unwrap();
+        let e = parse_w3c(&v, "2026-01-01T00:00:00Z").unwrap_err().0;
+        assert_eq!(
+            e,
+            format!("The article's original address ({W3C_ARTICLES}[0].url): the address must start with http:// or https://.")
+        );
     }
 }

@@ -6,6 +6,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::core::model::{Article, BlockKind, Link};
+use crate::core::text::links::{check_link, check_link_or_mail};
 use crate::core::text::offsets::char_len;
 use crate::core::text::paragraphs::{article_from_paste, article_id, PasteError, MAX_PASTE_BYTES};
 
@@ -123,12 +124,10 @@ pub struct StructureBuilder {
     pub url: Option<String>,
 }
 
-/// Only links a reader can safely follow are kept; the text of any link always is.
+/// Only links that pass the one link rule are kept (a page's own bad link costs it just that
+/// link); the text of any link always is.
 fn safe_href(href: &str) -> Option<String> {
-    let href = href.trim();
-    let lower = href.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
-        .then(|| href.to_string())
+    check_link_or_mail(href, "").ok()
 }
 
 impl StructureBuilder {
@@ -280,7 +279,11 @@ impl StructureBuilder {
             text,
             blocks,
             links,
-            url: self.url.unwrap_or_default(),
+            // A page's canonical address becomes its "Original" link only if it passes the rule.
+            url: self
+                .url
+                .and_then(|u| check_link(&u, "").ok())
+                .unwrap_or_default(),
             ..Article::default()
         })
     }
@@ -431,6 +434,33 @@ mod tests {
         assert_eq!(slice(&a.text, link.start, link.end), Some("Monday"));
         assert_eq!(link.href, "https://example.org/statement");
         assert!(!a.text.contains("alert") && !a.text.contains("data:"));
+    }
+
+    #[test]
+    fn only_links_that_pass_the_link_rule_are_kept() {
+        let mut b = StructureBuilder::new();
+        b.start_block(BlockKind::Paragraph);
+        for href in [
+            "JaVaScRiPt:alert(1)",
+            "java\tscript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "//evil.example/",
+            "/relative",
+            "HTTPS://EXAMPLE.ORG/A",
+            "mailto:desk@example.org",
+        ] {
+            b.start_link(href);
+            b.text("word ");
+            b.end_link();
+        }
+        b.url = Some("vbscript:msgbox(1)".into());
+        let a = b.finish("file").unwrap();
+        let kept: Vec<&str> = a.links.iter().map(|l| l.href.as_str()).collect();
+        assert_eq!(kept, ["HTTPS://EXAMPLE.ORG/A", "mailto:desk@example.org"]);
+        assert_eq!(
+            a.url, "",
+            "a canonical address that fails the rule is dropped"
+        );
     }
 
     #[test]

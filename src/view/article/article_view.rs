@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::app::actions::Action;
 use crate::app::view_model::highlight_layout::{layout_article, Paragraph, Run};
 use crate::core::model::{Article, BlockKind, Claim, Status};
+use crate::core::text::links::check_link;
 use crate::core::text::offsets::char_len;
 use crate::web::text_selection::{self, ARTICLE_BODY_ID};
 
@@ -191,10 +192,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 if !article.date.is_empty() {
                     <p class="dateline"><time datetime={article.date.clone()}>{ article.date.clone() }</time></p>
                 }
-                if article.url.starts_with("https://") || article.url.starts_with("http://") {
+                if let Ok(href) = check_link(&article.url, "") {
                     <p class="source-url">
                         { "Original: " }
-                        <a href={article.url.clone()} target="_blank" rel="noopener noreferrer">{ article.url.clone() }</a>
+                        <a href={href} target="_blank" rel="noopener noreferrer">{ article.url.clone() }</a>
                     </p>
                 }
             </header>

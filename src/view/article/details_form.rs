@@ -6,6 +6,7 @@ use crate::view::form_values::{set_value_by_id, value_by_id};
 
 use crate::app::actions::Action;
 use crate::app::details::Details;
+use crate::core::text::links::check_link;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailsFormProps {
@@ -49,12 +50,11 @@ pub fn details_form(props: &DetailsFormProps) -> Html {
                 error.set(Some("The article needs a title.".into()));
                 return;
             }
-            let url = details.url.trim();
-            if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
-                error.set(Some(
-                    "The original address must start with http:// or https://.".into(),
-                ));
-                return;
+            if !details.url.trim().is_empty() {
+                if let Err(why) = check_link(&details.url, "Original address") {
+                    error.set(Some(why));
+                    return;
+                }
             }
             dispatch.emit(Action::SetDetails(details));
             on_done.emit(());

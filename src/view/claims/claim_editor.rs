@@ -4,7 +4,8 @@
 use yew::prelude::*;
 
 use crate::app::actions::Action;
-use crate::core::model::{is_web_url, Claim, Evidence, SourceKind, Stance, Status};
+use crate::core::model::{Claim, Evidence, SourceKind, Stance, Status};
+use crate::core::text::links::check_link;
 use crate::view::form_values::{event_value, set_value_by_id, value_by_id};
 use crate::web::clock;
 
@@ -171,7 +172,12 @@ fn evidence_list(claim: &Claim, dispatch: &Callback<Action>) -> Html {
                     html! {
                         <li class={classes!("evidence", format!("evidence-{stance}"))}>
                             <span class="stance">{ stance }</span>
-                            <a href={ev.url.clone()} target="_blank" rel="noopener noreferrer">{ title }</a>
+                            // A second wall: what storage holds from before the rule shows as text.
+                            if let Ok(href) = check_link(&ev.url, "") {
+                                <a href={href} target="_blank" rel="noopener noreferrer">{ title }</a>
+                            } else {
+                                <span class="unlinked">{ title }</span>
+                            }
                             if !ev.shows.is_empty() { <span class="shows">{ ev.shows.clone() }</span> }
                             <button type="button" aria-label={format!("Remove evidence {}", i + 1)} onclick={remove}>{ "Remove" }</button>
                         </li>
@@ -201,13 +207,13 @@ fn evidence_form(props: &EvidenceFormProps) -> Html {
         let evidence_error = evidence_error.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let url = value_by_id("evidence-url");
-            if !is_web_url(&url) {
-                evidence_error.set(Some(
-                    "Evidence needs a web address starting with http:// or https://.".to_string(),
-                ));
-                return;
-            }
+            let url = match check_link(&value_by_id("evidence-url"), "Evidence address") {
+                Ok(url) => url,
+                Err(why) => {
+                    evidence_error.set(Some(why));
+                    return;
+                }
+            };
             let stance = if value_by_id("evidence-stance") == "contradicts" {
                 Stance::Contradicts
             } else {
