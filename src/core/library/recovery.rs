@@ -382,12 +382,15 @@ mod tests {
                 ("stray", true)
             ]
         );
-        // Exporting reads every article: the unreadable ones are kept aside, exactly.
+        // Listing them keeps them aside, exactly, to be downloaded.
+        let aside = format!("{UNREADABLE_PREFIX}{}", article_key(&docs[1].article.id));
+        assert_eq!(store.kv().data[&aside], broken);
+        let stray = format!("{UNREADABLE_PREFIX}{}", article_key("stray"));
+        assert_eq!(store.kv().data[&stray], "not an article");
         let mut warnings = Vec::new();
         assert_eq!(store.documents(&mut warnings).len(), 1);
         assert_eq!(warnings.len(), 2, "{warnings:?}");
-        let aside = format!("{UNREADABLE_PREFIX}{}", article_key(&docs[1].article.id));
-        assert_eq!(store.kv().data[&aside], broken);
+        assert_eq!(store.unreadable_keys().len(), 2);
         assert_eq!(store.kv().data[&article_key(&docs[1].article.id)], broken);
     }
 

@@ -278,6 +278,11 @@ impl<S: KeyValue> Store<S> {
         let mut entries = self.read_index(&mut Vec::new()).articles;
         for e in &mut entries {
             e.unreadable = !self.is_readable(&e.id);
+            let key = article_key(&e.id);
+            if e.unreadable && !self.is_protected(&key) {
+                // Kept aside now, so the library can offer it for download.
+                self.quarantine(&key, "it is not a Claimcheck article", &mut Vec::new());
+            }
         }
         entries
     }
