@@ -179,6 +179,8 @@ async fn a_lone_surrogate_is_kept_aside_code_unit_for_code_unit() {
         .find(|(k, v)| k.starts_with("claimcheck:article:") && v.as_str().unwrap().contains("Reyl"))
         .map(|(k, _)| k.clone())
         .unwrap();
+    // The page's address names the open article: open the first, so a reload starts on it.
+    b.open_sample("Port authority chief").await;
     // The first article, open at start, with a lone high surrogate before its title and a lone
     // low one inside a claim's quote context.
     let original = b
@@ -223,5 +225,53 @@ async fn a_lone_surrogate_is_kept_aside_code_unit_for_code_unit() {
         b.script(compare, vec![key.clone().into()]).await,
         json!([true, false])
     );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
+async fn an_unreadable_article_is_shown_as_such_in_the_library() {
+    let b = Browser::open().await;
+    let stored = two_articles(&b).await;
+    b.open_sample("Port authority chief").await;
+    b.script(
+        "const [stored] = arguments;
+         localStorage.clear();
+         for (const [k, v] of Object.entries(stored)) localStorage.setItem(k, v);
+         const key = Object.keys(stored).find(k => stored[k].includes('school nights'));
+         localStorage.setItem(key, '{\"format\":\"claimcheck\",\"article\":');",
+        vec![stored],
+    )
+    .await;
+    b.reload().await;
+    b.press("Library").await;
+    b.wait_for(".library-entry").await;
+    let rows = b
+        .script(
+            "return [...document.querySelectorAll('.library-entry')].map(e =>
+               [e.querySelector('.library-counts').textContent,
+                [...e.querySelectorAll('.library-actions button')].map(b => b.textContent)]);",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        rows,
+        json!([
+            ["1 claim · 0 verified · 1 unverified", ["Open", "Rename", "Delete"]],
+            [
+                "Its saved copy cannot be read, so it cannot be opened. It is kept unchanged, to download.",
+                ["Download what was kept", "Rename", "Delete"]
+            ]
+        ])
+    );
+    // What it offers to download is kept, unchanged.
+    let kept = b
+        .script(
+            "return Object.keys(localStorage).filter(k => k.startsWith('claimcheck:unreadable:claimcheck:article:'))
+               .map(k => localStorage.getItem(k));",
+            vec![],
+        )
+        .await;
+    assert_eq!(kept, json!(["{\"format\":\"claimcheck\",\"article\":"]));
     b.close().await;
 }
