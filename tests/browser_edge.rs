@@ -137,6 +137,126 @@ fn local_storage_reads_writes_and_reports_a_full_quota() {
         .unwrap();
 }
 
+/// Runs JavaScript `body` (a function body) and gives what it returns.
+fn js(body: &str) -> JsValue {
+    js_sys::Function::new_no_args(body)
+        .call0(&JsValue::NULL)
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn lone_surrogates_in_local_storage_are_told_and_copied_aside_exactly() {
+    use claimcheck::core::library::store::{article_key, Store};
+    let mut store = LocalStorage::open();
+    js(
+        "localStorage.setItem('claimcheck:lone', 'a\\uD800b\\uDC00c');
+        localStorage.setItem('claimcheck:fffd', 'a\\uFFFDb\\uFFFDc');
+        localStorage.removeItem('claimcheck:lone:aside');",
+    );
+    // As a String, both read the same; only the first is not exact.
+    let lossy = store.get("claimcheck:lone").unwrap();
+    assert_eq!(lossy, "a\u{FFFD}b\u{FFFD}c");
+    assert_eq!(
+        store.get("claimcheck:fffd").as_deref(),
+        Some(lossy.as_str())
+    );
+    assert!(!store.is_exact("claimcheck:lone", &lossy));
+    assert!(store.is_exact("claimcheck:fffd", &lossy));
+    assert!(!store.same("claimcheck:lone", "claimcheck:fffd"));
+    assert_eq!(
+        store.invalid_text("claimcheck:lone"),
+        Some(vec![0x61, 0xD800, 0x62, 0xDC00, 0x63])
+    );
+    assert_eq!(store.invalid_text("claimcheck:fffd"), None);
+    store
+        .copy_exact("claimcheck:lone", "claimcheck:lone:aside")
+        .unwrap();
+    assert_eq!(
+        js("return localStorage.getItem('claimcheck:lone:aside') === 'a\\uD800b\\uDC00c';"),
+        JsValue::TRUE
+    );
+    assert!(store.same("claimcheck:lone", "claimcheck:lone:aside"));
+
+    // Through the store: an article with a lone surrogate in a note is read (with U+FFFD) and
+    // its exact value is first copied aside, code unit for code unit.
+    let doc = claimcheck::core::formats::native::to_json(
+        &claimcheck::core::intake::samples::first(),
+        &[],
+        &[],
+    );
+    let id = claimcheck::core::intake::samples::first().id;
+    let key = article_key(&id);
+    let aside = format!("claimcheck:unreadable:{key}");
+    let seed = js_sys::Function::new_with_args(
+        "key, aside, doc",
+        "localStorage.removeItem(aside);
+         localStorage.setItem(key, doc.replace(/\"title\":\\s*\"/, m => m + '\\uDBFF'));
+         return localStorage.getItem(key);",
+    );
+    let original = seed
+        .call3(
+            &JsValue::NULL,
+            &key.as_str().into(),
+            &aside.as_str().into(),
+            &doc.as_str().into(),
+        )
+        .unwrap();
+    let mut library = Store::new(LocalStorage::open());
+    let mut warnings = Vec::new();
+    let read = library.read_article(&id, &mut warnings).unwrap();
+    assert!(
+        read.article.title.starts_with('\u{FFFD}'),
+        "{}",
+        read.article.title
+    );
+    assert!(warnings[0].contains(&aside), "{warnings:?}");
+    let kept = js_sys::Function::new_with_args("aside", "return localStorage.getItem(aside);")
+        .call1(&JsValue::NULL, &aside.as_str().into())
+        .unwrap();
+    assert_eq!(kept, original);
+    assert_eq!(library.unreadable_keys(), vec![aside.clone()]);
+    js(&format!(
+        "for (const k of ['claimcheck:lone', 'claimcheck:fffd', 'claimcheck:lone:aside', '{key}', '{aside}']) localStorage.removeItem(k);"
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn text_that_is_not_valid_utf16_downloads_as_the_code_units_it_is() {
+    let caught = std::rc::Rc::new(std::cell::RefCell::new(None::<(String, String)>));
+    let sink = caught.clone();
+    let listener = gloo::events::EventListener::new_with_options(
+        &document(),
+        "click",
+        gloo::events::EventListenerOptions::enable_prevent_default(),
+        move |e| {
+            if let Some(a) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+            {
+                e.prevent_default();
+                *sink.borrow_mut() = Some((a.download(), a.href()));
+            }
+        },
+    );
+    download::download_utf16("kept.utf16.json", &[0x7B, 0xD800, 0x7D]).unwrap();
+    drop(listener);
+    let (name, href) = caught
+        .borrow_mut()
+        .take()
+        .expect("a download link was clicked");
+    assert_eq!(name, "kept.utf16.json");
+    let response: web_sys::Response =
+        JsFuture::from(web_sys::window().unwrap().fetch_with_str(&href))
+            .await
+            .unwrap()
+            .unchecked_into();
+    let buffer = JsFuture::from(response.array_buffer().unwrap())
+        .await
+        .unwrap();
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    assert_eq!(bytes, vec![0xFF, 0xFE, 0x7B, 0x00, 0x00, 0xD8, 0x7D, 0x00]);
+}
+
 #[wasm_bindgen_test]
 async fn downloads_carry_the_name_and_the_text() {
     // Catch the download link's click instead of letting the browser save a file.

@@ -233,6 +233,7 @@ pub fn app(props: &AppProps) -> Html {
                 on_delete={library.delete}
                 removed={removed_title.clone()}
                 on_undo_remove={library.undo_remove.clone()}
+                on_download_kept_data={commands.download_kept_data.clone()}
             />
             <Toast
                 deleted={state.notices.deleted.clone()}

@@ -155,11 +155,23 @@ fn download_kept_data(store: &Rc<AppStore>, on_message: &Callback<Option<String>
     let (store, on_message) = (store.clone(), on_message.clone());
     Callback::from(move |()| {
         for (i, key) in store.unreadable_keys().iter().enumerate() {
-            if let Some(raw) = store.raw_stored(key) {
-                let name = format!("claimcheck-kept-data-{}.json", i + 1);
-                if let Err(e) = download::download_text(&name, "application/json", &raw) {
-                    on_message.emit(Some(e));
-                }
+            // What is not valid text goes out as the UTF-16 it is, so nothing is changed.
+            let result = match store.raw_stored_invalid_text(key) {
+                Some(units) => download::download_utf16(
+                    &format!("claimcheck-kept-data-{}.utf16.json", i + 1),
+                    &units,
+                ),
+                None => match store.raw_stored(key) {
+                    Some(raw) => download::download_text(
+                        &format!("claimcheck-kept-data-{}.json", i + 1),
+                        "application/json",
+                        &raw,
+                    ),
+                    None => Ok(()),
+                },
+            };
+            if let Err(e) = result {
+                on_message.emit(Some(e));
             }
         }
     })

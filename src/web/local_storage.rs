@@ -1,6 +1,11 @@
-//! localStorage as the core's [`KeyValue`].
+//! localStorage as the core's [`KeyValue`]. localStorage holds UTF-16 that need not be valid
+//! (a lone surrogate), which web-sys can only hand over as a `String` with U+FFFD in its
+//! place; so values that may be such are read again as JavaScript strings, to tell, to copy
+//! them aside and to offer them for download unchanged.
 
-use wasm_bindgen::JsCast;
+use js_sys::JsString;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::library::store::{KeyValue, WriteError};
 
@@ -35,6 +40,33 @@ impl LocalStorage {
     }
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// localStorage with values as JavaScript strings, never converted to Rust text.
+    type RawStorage;
+    #[wasm_bindgen(method, js_name = getItem)]
+    fn get_item(this: &RawStorage, key: &str) -> Option<JsString>;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item(this: &RawStorage, key: &str, value: &JsString) -> Result<(), JsValue>;
+}
+
+impl LocalStorage {
+    /// The value under `key` as the JavaScript string it is.
+    fn raw(&self, key: &str) -> Option<JsString> {
+        self.storage
+            .as_ref()?
+            .unchecked_ref::<RawStorage>()
+            .get_item(key)
+    }
+
+    /// The value under `key` as UTF-16 code units, when it is not valid text (and so cannot
+    /// be given as a `String` unchanged).
+    pub fn invalid_text(&self, key: &str) -> Option<Vec<u16>> {
+        let raw = self.raw(key)?;
+        (!raw.is_valid_utf16()).then(|| raw.iter().collect())
+    }
+}
+
 fn describe(e: &wasm_bindgen::JsValue) -> String {
     match e.dyn_ref::<web_sys::DomException>() {
         Some(d) => format!("{}: {}", d.name(), d.message()),
@@ -48,6 +80,14 @@ fn is_quota_error(e: &wasm_bindgen::JsValue) -> bool {
     })
 }
 
+fn write_error(e: &JsValue) -> WriteError {
+    if is_quota_error(e) {
+        WriteError::Full
+    } else {
+        WriteError::Unavailable(describe(e))
+    }
+}
+
 impl KeyValue for LocalStorage {
     fn get(&self, key: &str) -> Option<String> {
         self.storage.as_ref()?.get_item(key).ok().flatten()
@@ -59,18 +99,46 @@ impl KeyValue for LocalStorage {
                 self.unavailable.clone().unwrap_or_default(),
             ));
         };
-        storage.set_item(key, value).map_err(|e| {
-            if is_quota_error(&e) {
-                WriteError::Full
-            } else {
-                WriteError::Unavailable(describe(&e))
-            }
-        })
+        storage.set_item(key, value).map_err(|e| write_error(&e))
     }
 
     fn remove(&mut self, key: &str) {
         if let Some(storage) = &self.storage {
             let _ = storage.remove_item(key);
+        }
+    }
+
+    fn is_exact(&self, key: &str, text: &str) -> bool {
+        // Converting to a `String` puts U+FFFD for each lone surrogate: without one, the text
+        // is exact, and the slow check (code unit by code unit) is needed only with one.
+        !text.contains('\u{FFFD}') || self.raw(key).is_none_or(|raw| raw.is_valid_utf16())
+    }
+
+    fn same(&self, a: &str, b: &str) -> bool {
+        match (self.raw(a), self.raw(b)) {
+            (Some(a), Some(b)) => JsValue::from(a) == JsValue::from(b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+
+    fn copy_exact(&mut self, from: &str, to: &str) -> Result<(), WriteError> {
+        let value = self.raw(from).unwrap_or_else(|| JsString::from(""));
+        let Some(storage) = &self.storage else {
+            return Err(WriteError::Unavailable(
+                self.unavailable.clone().unwrap_or_default(),
+            ));
+        };
+        storage
+            .unchecked_ref::<RawStorage>()
+            .set_item(to, &value)
+            .map_err(|e| write_error(&e))?;
+        if self.same(from, to) {
+            Ok(())
+        } else {
+            self.remove(to);
+            Err(WriteError::Unavailable(
+                "the copy was not equal".to_string(),
+            ))
         }
     }
 

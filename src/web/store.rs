@@ -187,4 +187,10 @@ impl AppStore {
     pub fn raw_stored(&self, key: &str) -> Option<String> {
         self.session.borrow().store().kv().get(key)
     }
+
+    /// The value under `key` as UTF-16 code units, when it is not valid text (lone
+    /// surrogates), so [`AppStore::raw_stored`] would give it changed.
+    pub fn raw_stored_invalid_text(&self, key: &str) -> Option<Vec<u16>> {
+        self.session.borrow().store().kv().invalid_text(key)
+    }
 }

@@ -1,5 +1,6 @@
 //! The library's index, kept under one key: which article is open, what is selected in it, and
-//! every stored article with its claim counts (what the library dialog lists).
+//! every stored article with its claim counts (what the library dialog lists). The index is
+//! only a summary of the article keys (`recovery` makes it again from them when it must).
 
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +17,9 @@ pub struct IndexEntry {
     pub verified: usize,
     #[serde(default)]
     pub orphans: usize,
+    /// Its stored copy cannot be read (so it cannot be opened); never stored, found on reading.
+    #[serde(skip)]
+    pub unreadable: bool,
 }
 
 impl IndexEntry {
@@ -27,6 +31,7 @@ impl IndexEntry {
             claims: claims.len(),
             verified: verified_count(claims),
             orphans: orphans.len(),
+            unreadable: false,
         }
     }
 

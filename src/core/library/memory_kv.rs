@@ -1,5 +1,6 @@
-//! A key-value store in memory, for tests: a map, and a switch that makes every write fail the
-//! way a full browser storage does.
+//! A key-value store in memory, for tests: a map, a switch that makes every write fail the
+//! way a full browser storage does, and values that are not valid UTF-16 (as browser storage
+//! can hold).
 
 use std::collections::BTreeMap;
 
@@ -8,25 +9,68 @@ use super::store::{KeyValue, WriteError};
 #[derive(Debug, Default, Clone)]
 pub struct MemoryKv {
     pub data: BTreeMap<String, String>,
+    /// Values that are not valid text, as UTF-16 code units (lone surrogates and all); `get`
+    /// gives them changed, as a browser's `String` conversion does.
+    pub units: BTreeMap<String, Vec<u16>>,
     /// Every write fails while this is on.
     pub full: bool,
 }
 
+impl MemoryKv {
+    /// The value under `key` as UTF-16 code units, exactly.
+    pub fn code_units(&self, key: &str) -> Option<Vec<u16>> {
+        self.units
+            .get(key)
+            .cloned()
+            .or_else(|| self.data.get(key).map(|v| v.encode_utf16().collect()))
+    }
+}
+
 impl KeyValue for MemoryKv {
     fn get(&self, key: &str) -> Option<String> {
-        self.data.get(key).cloned()
+        match self.units.get(key) {
+            Some(units) => Some(String::from_utf16_lossy(units)),
+            None => self.data.get(key).cloned(),
+        }
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
         if self.full {
             return Err(WriteError::Full);
         }
+        self.units.remove(key);
         self.data.insert(key.into(), value.into());
         Ok(())
     }
     fn remove(&mut self, key: &str) {
+        self.units.remove(key);
         self.data.remove(key);
     }
     fn keys(&self) -> Vec<String> {
-        self.data.keys().cloned().collect()
+        let mut keys: Vec<String> = self.data.keys().chain(self.units.keys()).cloned().collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+    fn is_exact(&self, key: &str, _text: &str) -> bool {
+        !self.units.contains_key(key)
+    }
+    fn same(&self, a: &str, b: &str) -> bool {
+        self.code_units(a) == self.code_units(b)
+    }
+    fn copy_exact(&mut self, from: &str, to: &str) -> Result<(), WriteError> {
+        if self.full {
+            return Err(WriteError::Full);
+        }
+        match (self.units.get(from).cloned(), self.data.get(from).cloned()) {
+            (Some(units), _) => {
+                self.data.remove(to);
+                self.units.insert(to.into(), units);
+            }
+            (None, value) => {
+                self.units.remove(to);
+                self.data.insert(to.into(), value.unwrap_or_default());
+            }
+        }
+        Ok(())
     }
 }

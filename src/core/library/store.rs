@@ -4,6 +4,8 @@
 //! over localStorage; tests use a map. What is saved and restored are core documents and the
 //! classroom state; the app decides what to show from them.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::index::Index;
@@ -14,7 +16,11 @@ use crate::core::model::Document;
 use crate::core::model::{Article, Claim};
 
 pub const INDEX_KEY: &str = "claimcheck:index";
-const ARTICLE_PREFIX: &str = "claimcheck:article:";
+pub(super) const ARTICLE_PREFIX: &str = "claimcheck:article:";
+
+/// Why a value with lone UTF-16 surrogates is kept aside though it may still be read.
+pub(super) const NOT_TEXT: &str =
+    "it holds characters that are not valid text, shown here as \u{FFFD}";
 
 pub fn article_key(id: &str) -> String {
     format!("{ARTICLE_PREFIX}{id}")
@@ -46,6 +52,33 @@ pub trait KeyValue {
     fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError>;
     fn remove(&mut self, key: &str);
     fn keys(&self) -> Vec<String>;
+
+    /// Whether `text`, just read from `key`, is exactly what is stored there. Browser storage
+    /// holds UTF-16 that need not be valid (a lone surrogate), which a `String` can only hold
+    /// changed (as U+FFFD), so such a value must be copied aside with [`KeyValue::copy_exact`].
+    fn is_exact(&self, _key: &str, _text: &str) -> bool {
+        true
+    }
+
+    /// Whether keys `a` and `b` hold the very same value, code unit for code unit.
+    fn same(&self, a: &str, b: &str) -> bool {
+        self.get(a) == self.get(b)
+    }
+
+    /// Copies the value under `from` to `to` unchanged, and checks the copy; a copy that is
+    /// not equal is removed again.
+    fn copy_exact(&mut self, from: &str, to: &str) -> Result<(), WriteError> {
+        let value = self.get(from).unwrap_or_default();
+        self.set(to, &value)?;
+        if self.same(from, to) {
+            Ok(())
+        } else {
+            self.remove(to);
+            Err(WriteError::Unavailable(
+                "the copy was not equal".to_string(),
+            ))
+        }
+    }
 }
 
 /// How much browsers let one site keep in localStorage, in UTF-16 code units (about 5 MB).
@@ -68,6 +101,9 @@ pub struct Store<S: KeyValue> {
     /// The state last compared with it: most saves are of claims, with the classroom state the
     /// very same, and need not serialize it at all.
     classroom_checked: Option<Rc<Classroom>>,
+    /// Whether each article's stored copy could be read, by a hash of what was read (see
+    /// `index`): the library dialog asks on every redraw.
+    pub(super) readable: RefCell<HashMap<String, (u64, bool)>>,
 }
 
 /// What start-up found: the article open last (or the fallback), the selection in it, the
@@ -95,6 +131,7 @@ impl<S: KeyValue> Store<S> {
             protected: Vec::new(),
             classroom_written: None,
             classroom_checked: None,
+            readable: RefCell::default(),
         }
     }
 
@@ -107,32 +144,13 @@ impl<S: KeyValue> Store<S> {
         &mut self.kv
     }
 
-    fn read_index(&mut self, warnings: &mut Vec<String>) -> Index {
-        let Some(raw) = self.kv.get(INDEX_KEY) else {
-            return Index::default();
-        };
-        match serde_json::from_str::<Index>(&raw) {
-            Ok(index) if index.version <= 1 => index,
-            Ok(index) => {
-                self.quarantine(
-                    INDEX_KEY,
-                    &raw,
-                    &format!("it was written by a newer version, {}", index.version),
-                    warnings,
-                );
-                Index::default()
-            }
-            Err(e) => {
-                self.quarantine(INDEX_KEY, &raw, &e.to_string(), warnings);
-                Index::default()
-            }
-        }
-    }
-
     /// Reads an article's stored document (`None` when nothing usable is stored for it).
     pub fn read_article(&mut self, id: &str, warnings: &mut Vec<String>) -> Option<Document> {
         let key = article_key(id);
         let raw = self.kv.get(&key)?;
+        if !self.kv.is_exact(&key, &raw) && !self.is_protected(&key) {
+            self.quarantine(&key, NOT_TEXT, warnings);
+        }
         match native::parse_with_report(&raw) {
             Ok((doc, report)) => {
                 if let Some(r) = report.filter(|r| r.moved + r.orphaned > 0) {
@@ -146,7 +164,7 @@ impl<S: KeyValue> Store<S> {
             }
             Err(e) => {
                 if !self.is_protected(&key) {
-                    self.quarantine(&key, &raw, &e.0, warnings);
+                    self.quarantine(&key, &e.0, warnings);
                 }
                 None
             }
@@ -162,7 +180,7 @@ impl<S: KeyValue> Store<S> {
         first: Article,
     ) -> Restored {
         let mut warnings = Vec::new();
-        let index = self.read_index(&mut warnings);
+        let index = self.start_index(&mut warnings);
         let loaded = index.current.as_deref().and_then(|id| {
             self.read_article(id, &mut warnings)
                 .or_else(|| fallback(id).map(new_document))
@@ -191,13 +209,16 @@ impl<S: KeyValue> Store<S> {
         let Some(raw) = self.kv.get(CLASSROOM_KEY) else {
             return Classroom::default();
         };
+        if !self.kv.is_exact(CLASSROOM_KEY, &raw) {
+            self.quarantine(CLASSROOM_KEY, NOT_TEXT, warnings);
+        }
         match Classroom::from_json(&raw) {
             Ok(c) => {
                 self.classroom_written = Some(raw);
                 c
             }
             Err(why) => {
-                self.quarantine(CLASSROOM_KEY, &raw, &why, warnings);
+                self.quarantine(CLASSROOM_KEY, &why, warnings);
                 Classroom::default()
             }
         }
@@ -241,7 +262,7 @@ impl<S: KeyValue> Store<S> {
         Ok(())
     }
 
-    fn write_index(&mut self, index: &Index) -> Result<(), WriteError> {
+    pub(super) fn write_index(&mut self, index: &Index) -> Result<(), WriteError> {
         if self.is_protected(INDEX_KEY) {
             return Ok(());
         }
@@ -251,9 +272,19 @@ impl<S: KeyValue> Store<S> {
         )
     }
 
-    /// The articles in the library, in the order they were first saved.
+    /// The articles in the library, in the order they were first saved; those whose stored
+    /// copy cannot be read are marked so.
     pub fn library(&mut self) -> Vec<IndexEntry> {
-        self.read_index(&mut Vec::new()).articles
+        let mut entries = self.read_index(&mut Vec::new()).articles;
+        for e in &mut entries {
+            e.unreadable = !self.is_readable(&e.id);
+            let key = article_key(&e.id);
+            if e.unreadable && !self.is_protected(&key) {
+                // Kept aside now, so the library can offer it for download.
+                self.quarantine(&key, "it is not a Claimcheck article", &mut Vec::new());
+            }
+        }
+        entries
     }
 
     /// Takes an article and its claims out of the library; what is returned puts them back.
@@ -289,10 +320,16 @@ impl<S: KeyValue> Store<S> {
         if title.is_empty() {
             return Ok(());
         }
+        let key = article_key(id);
+        if self.is_protected(&key) {
+            return Err(WriteError::Unavailable(
+                "its saved copy could not be read, so it is left untouched".to_string(),
+            ));
+        }
         if let Some(mut doc) = self.read_article(id, &mut Vec::new()) {
             doc.article.title = title.clone();
             self.kv.set(
-                &article_key(id),
+                &key,
                 &native::to_json(&doc.article, &doc.claims, &doc.orphans),
             )?;
         }
@@ -306,7 +343,8 @@ impl<S: KeyValue> Store<S> {
     /// Every readable article of the library, in library order; what could not be read is
     /// kept aside and said in `warnings`.
     pub fn documents(&mut self, warnings: &mut Vec<String>) -> Vec<Document> {
-        self.library()
+        self.read_index(&mut Vec::new())
+            .articles
             .iter()
             .filter_map(|e| self.read_article(&e.id, warnings))
             .collect()
@@ -369,7 +407,7 @@ fn new_document(article: Article) -> Document {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::core::intake::samples;
     use crate::core::library::memory_kv::MemoryKv;
@@ -377,7 +415,7 @@ mod tests {
     use crate::core::test_claims::claim_at;
 
     /// What the app has open: a document, the selection in it and the classroom state.
-    struct Open {
+    pub(crate) struct Open {
         doc: Document,
         selected: Option<String>,
         classroom: Rc<Classroom>,
@@ -392,7 +430,7 @@ mod tests {
             }
         }
 
-        fn current(&self) -> Current<'_> {
+        pub(crate) fn current(&self) -> Current<'_> {
             Current {
                 article: &self.doc.article,
                 claims: &self.doc.claims,
@@ -404,7 +442,7 @@ mod tests {
     }
 
     /// `doc` with a claim marked, noted and selected.
-    fn edited(doc: &Document) -> Open {
+    pub(crate) fn edited(doc: &Document) -> Open {
         let mut doc = doc.clone();
         let mut claim = claim_at(&doc.article.text, "c1", 4, 40);
         claim.note = "née 😀".into();
@@ -417,7 +455,7 @@ mod tests {
         }
     }
 
-    fn start(store: &mut Store<MemoryKv>) -> Restored {
+    pub(crate) fn start(store: &mut Store<MemoryKv>) -> Restored {
         store.start(samples::by_id, samples::first())
     }
 
@@ -511,47 +549,6 @@ mod tests {
     }
 
     #[test]
-    fn unreadable_data_is_moved_aside_and_never_overwritten() {
-        let mut kv = MemoryKv::default();
-        let key = article_key(&samples::first().id);
-        kv.data.insert(
-            INDEX_KEY.into(),
-            format!(
-                "{{\"version\":1,\"current\":\"{}\",\"selected\":null,\"articles\":[]}}",
-                samples::first().id
-            ),
-        );
-        kv.data.insert(
-            key.clone(),
-            "{\"format\":\"claimcheck\",\"version\":1,\"article\":".into(),
-        );
-        let mut store = Store::new(kv);
-        let s = start(&mut store);
-        assert_eq!(s.warnings.len(), 1, "{:?}", s.warnings);
-        assert!(s.warnings[0].contains("could not be read"));
-        let aside = store.unreadable_keys();
-        assert_eq!(aside, vec![format!("claimcheck:unreadable:{key}")]);
-        store.save(edited(&s.document).current()).unwrap();
-        assert_eq!(
-            store.kv().get(&aside[0]).as_deref(),
-            Some("{\"format\":\"claimcheck\",\"version\":1,\"article\":")
-        );
-    }
-
-    #[test]
-    fn when_it_cannot_be_moved_aside_it_is_left_alone() {
-        let mut kv = MemoryKv::default();
-        kv.data.insert(INDEX_KEY.into(), "not json".into());
-        kv.full = true;
-        let mut store = Store::new(kv);
-        let s = start(&mut store);
-        assert!(s.warnings[0].contains("left untouched"));
-        store.kv.full = false;
-        store.save(edited(&s.document).current()).unwrap();
-        assert_eq!(store.kv().get(INDEX_KEY).as_deref(), Some("not json"));
-    }
-
-    #[test]
     fn the_library_lists_removes_and_restores_articles() {
         let mut store = Store::new(MemoryKv::default());
         let first = edited(&start(&mut store).document);
@@ -583,16 +580,5 @@ mod tests {
         assert_eq!(doc.article.title, "Renamed story");
         let usage = store.usage();
         assert!(usage > first.doc.article.text.len(), "{usage}");
-    }
-
-    #[test]
-    fn a_newer_index_is_kept_aside_too() {
-        let mut kv = MemoryKv::default();
-        kv.data
-            .insert(INDEX_KEY.into(), "{\"version\":7,\"articles\":[]}".into());
-        let mut store = Store::new(kv);
-        let s = start(&mut store);
-        assert!(s.warnings[0].contains("newer version"));
-        assert_eq!(store.unreadable_keys().len(), 1);
     }
 }

@@ -20,6 +20,8 @@ pub struct LibraryDialogProps {
     /// The title of the article just deleted, while it can still be undone.
     pub removed: Option<String>,
     pub on_undo_remove: Callback<()>,
+    /// Downloads what was kept of stored data that cannot be read.
+    pub on_download_kept_data: Callback<()>,
 }
 
 /// "1.2 MB of about 5 MB", counting as browsers do (two bytes a code unit).
@@ -185,7 +187,13 @@ fn entry_row(
                     if is_current { <span class="badge">{ "open" }</span> }
                 </div>
             }
-            <div class="library-counts">{ e.summary() }</div>
+            if e.unreadable {
+                <div class="library-counts unreadable" role="note">
+                    { "Its saved copy cannot be read, so it cannot be opened. It is kept unchanged, to download." }
+                </div>
+            } else {
+                <div class="library-counts">{ e.summary() }</div>
+            }
             if confirming.as_deref() == Some(e.id.as_str()) {
                 <div class="confirm" role="alert">
                     <span>{ format!("Delete “{}” and its {} claims from this browser?", e.title, e.claims + e.orphans) }</span>
@@ -194,7 +202,11 @@ fn entry_row(
                 </div>
             } else {
                 <div class="library-actions">
-                    <button type="button" onclick={open} disabled={is_current}>{ "Open" }</button>
+                    if e.unreadable {
+                        <button type="button" onclick={props.on_download_kept_data.reform(|_: MouseEvent| ())}>{ "Download what was kept" }</button>
+                    } else {
+                        <button type="button" onclick={open} disabled={is_current}>{ "Open" }</button>
+                    }
                     <button type="button" onclick={start_rename}>{ "Rename" }</button>
                     <button type="button" class="danger" onclick={ask_delete}>{ "Delete" }</button>
                 </div>
