@@ -4,3 +4,4 @@
 pub mod offsets;
 pub mod paragraphs;
 pub mod quotes;
+pub mod sizes;
