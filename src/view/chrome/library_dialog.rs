@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::library::store::{IndexEntry, STORAGE_QUOTA};
+use crate::core::text::sizes::storage_used;
 use crate::view::form_values::value_by_id;
 
 #[derive(Properties, PartialEq)]
@@ -22,20 +23,13 @@ pub struct LibraryDialogProps {
     pub on_undo_remove: Callback<()>,
 }
 
-/// "1.2 MB of about 5 MB", counting as browsers do (two bytes a code unit).
-fn megabytes(units: usize) -> f64 {
-    units as f64 * 2.0 / 1_000_000.0
-}
-
 /// How much of the browser's storage is used, with a warning when it is nearly full.
 fn storage_meter(usage: usize) -> Html {
     let share = usage as f64 / STORAGE_QUOTA as f64;
     let percent = (share * 100.0).min(100.0);
     html! {
         <div class={classes!("storage-meter", (share >= 0.8).then_some("storage-high"))}>
-            <label for="storage-use">
-                { format!("Storage used: {:.2} MB of about {:.0} MB ({percent:.0}%)", megabytes(usage), megabytes(STORAGE_QUOTA)) }
-            </label>
+            <label for="storage-use">{ storage_used(usage, STORAGE_QUOTA) }</label>
             <meter id="storage-use" min="0" max="100" low="60" high="80" optimum="10" value={format!("{percent:.1}")} />
             if share >= 0.8 {
                 <p class="warning" role="alert">
