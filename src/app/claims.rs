@@ -9,12 +9,11 @@ use crate::core::model::{
 };
 use crate::core::text::offsets::trim_range;
 
-/// Marks `start..end` (trimmed of white space) as claim `id` and selects it; the same words
-/// marked again select the claim that is there.
 /// What adding a passage that already is a claim says (that claim is selected instead).
 pub const ALREADY_A_CLAIM: &str = "This passage is already a claim: it is selected.";
 
-/// Adds a claim on `start..end` (trimmed), or selects the claim already there.
+/// Marks `start..end` (trimmed of white space) as claim `id` and selects it; the same words
+/// marked again select the claim that is there, and say so.
 pub(super) fn add(next: &mut AppState, id: String, start: usize, end: usize, at: String) {
     let text = &next.article.text;
     let Some((start, end)) = trim_range(text, start, end) else {
