@@ -3,9 +3,11 @@
 
 use yew::prelude::*;
 
+use crate::app::backup::persistence_text;
 use crate::core::library::store::{IndexEntry, STORAGE_QUOTA};
 use crate::core::text::sizes::storage_used;
 use crate::view::form_values::value_by_id;
+use crate::web::persistence;
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryDialogProps {
@@ -21,6 +23,8 @@ pub struct LibraryDialogProps {
     /// The title of the article just deleted, while it can still be undone.
     pub removed: Option<String>,
     pub on_undo_remove: Callback<()>,
+    /// Downloads the whole library as Claimcheck JSON.
+    pub on_backup: Callback<()>,
 }
 
 /// How much of the browser's storage is used, with a warning when it is nearly full.
@@ -36,6 +40,34 @@ fn storage_meter(usage: usize) -> Html {
                     { "Storage is nearly full. Export the articles you are done with (Export JSON), then delete them here to make room." }
                 </p>
             }
+        </div>
+    }
+}
+
+/// Whether the browser keeps the data for good, asked each time the dialog opens (`None` until
+/// it answers, or when it cannot say).
+#[hook]
+fn use_persisted(open: bool) -> Option<bool> {
+    let persisted = use_state(|| None);
+    {
+        let persisted = persisted.clone();
+        use_effect_with(open, move |open| {
+            if *open {
+                wasm_bindgen_futures::spawn_local(async move {
+                    persisted.set(persistence::persisted().await);
+                });
+            }
+        });
+    }
+    *persisted
+}
+
+/// Whether the data is kept, and the one-click backup of the whole library.
+fn keeping(persisted: Option<bool>, on_backup: &Callback<()>) -> Html {
+    html! {
+        <div class="library-keeping">
+            <p class="persistence">{ persistence_text(persisted) }</p>
+            <button type="button" onclick={on_backup.reform(|_: MouseEvent| ())}>{ "Back up library" }</button>
         </div>
     }
 }
@@ -86,6 +118,7 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
     let renaming = use_state(|| None::<String>);
     let confirming = use_state(|| None::<String>);
     let dialog = use_modal(props.open, &renaming, &confirming);
+    let persisted = use_persisted(props.open);
     use_rename_box(
         (*renaming)
             .as_ref()
@@ -100,6 +133,7 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
         <dialog ref={dialog} class="library-dialog" aria-labelledby="library-title" onclose={props.on_close.reform(|_: Event| ())}>
             <h2 id="library-title">{ "Library" }</h2>
             { storage_meter(props.usage) }
+            { keeping(persisted, &props.on_backup) }
             // The page behind a modal is out of reach, so the undo is offered here too.
             if let Some(title) = &props.removed {
                 <div class="library-undo" role="status">
