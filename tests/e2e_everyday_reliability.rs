@@ -73,6 +73,7 @@ async fn a_56_article_import_is_told_in_a_toast_that_stays_off_the_header() {
     let viewport = viewport.as_f64().unwrap();
     let [top, _, height] = rect(&b, ".toasts").await;
     let [_, header_bottom, _] = rect(&b, ".app-header").await;
+    eprintln!("toasts: {height} px tall from {top} px; header ends at {header_bottom} px; window {viewport} px");
     assert!(
         height <= 0.4 * viewport,
         "the toasts are {height} px tall in a {viewport} px window"
@@ -110,6 +111,7 @@ async fn a_line_with_no_spaces_wraps_instead_of_widening_the_page() {
     poll(async || {
         let (scroll, viewport) = widths().await;
         if scroll <= viewport + 4.0 {
+            eprintln!("page: {scroll} px wide in a {viewport} px window");
             Ok(())
         } else {
             Err(format!(
@@ -145,7 +147,10 @@ async fn library_file_name(b: &Browser) -> String {
     let today = b
         .script("return new Date().toISOString().slice(0, 10);", vec![])
         .await;
-    format!("claimcheck-library-{}.json", today.as_str().unwrap())
+    format!(
+        "claimcheck-library-{}.library.json",
+        today.as_str().unwrap()
+    )
 }
 
 /// localStorage[`key`], once it is there.
@@ -194,6 +199,7 @@ async fn persistence_is_asked_after_the_first_claim_and_a_week_without_backup_is
         said.contains("persistent storage") || said.contains("may clear"),
         "the browser's answer is not shown: {said:?}"
     );
+    eprintln!("Library: {said}");
     b.click(".library-keeping button").await;
     let file = b.downloaded(&library_file_name(&b).await).await;
     assert!(file.contains("denied any wrongdoing"), "{file}");
