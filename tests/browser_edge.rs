@@ -3,12 +3,13 @@
 //! combining accents, CJK and right-to-left text), localStorage (including a full quota),
 //! downloads, and the `window.claimcheck` API over the running app.
 
+use claimcheck::app::backup::{LAST_BACKUP_KEY, PERSISTENCE_ASKED_KEY};
 use claimcheck::app::view_model::highlight_layout::layout;
 use claimcheck::core::library::store::{KeyValue, WriteError};
 use claimcheck::core::text::offsets::{char_len, slice, trim_range};
 use claimcheck::web::local_storage::LocalStorage;
 use claimcheck::web::text_selection::{dom_range, range_offsets, ARTICLE_BODY_ID};
-use claimcheck::web::{clipboard, download};
+use claimcheck::web::{clipboard, download, persistence};
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -467,4 +468,27 @@ async fn a_class_s_files_are_read_together_and_bad_ones_named() {
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(problems[0].starts_with("ben.json: ") && problems[0].contains("not UTF-8"));
     assert!(problems[1].starts_with("empty.json: ") && problems[1].contains("empty"));
+}
+
+#[wasm_bindgen_test]
+async fn persistence_is_asked_once_and_the_reminder_clock_starts_with_the_first_claim() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item(LAST_BACKUP_KEY).unwrap();
+    storage.remove_item(PERSISTENCE_ASKED_KEY).unwrap();
+    assert_eq!(persistence::last_backup(), None);
+    persistence::claims_exist();
+    let started = persistence::last_backup().expect("the clock starts");
+    assert!((js_sys::Date::now() - started).abs() < 60_000.0);
+    assert!(storage.get_item(PERSISTENCE_ASKED_KEY).unwrap().is_some());
+    // Chromium answers (true or false); an answer never panics.
+    assert!(persistence::persisted().await.is_some());
+    storage.set_item(LAST_BACKUP_KEY, "1").unwrap();
+    persistence::claims_exist();
+    assert_eq!(
+        persistence::last_backup(),
+        Some(1.0),
+        "only an export moves the clock"
+    );
+    persistence::record_backup();
+    assert!(persistence::last_backup().unwrap() > 1.0);
 }

@@ -8,8 +8,11 @@ use crate::core::model::{sort_in_reading_order, Claim, Evidence, Passage, Source
 use crate::core::text::links::check_link;
 use crate::core::text::offsets::trim_range;
 
+/// What adding a passage that already is a claim says (that claim is selected instead).
+pub const ALREADY_A_CLAIM: &str = "This passage is already a claim: it is selected.";
+
 /// Marks `start..end` (trimmed of white space) as claim `id` and selects it; the same words
-/// marked again select the claim that is there.
+/// marked again select the claim that is there, and say so.
 pub(super) fn add(next: &mut AppState, id: String, start: usize, end: usize, at: String) {
     let text = &next.article.text;
     let Some((start, end)) = trim_range(text, start, end) else {
@@ -20,7 +23,10 @@ pub(super) fn add(next: &mut AppState, id: String, start: usize, end: usize, at:
         .iter()
         .find(|c| c.position.start == start && c.position.end == end)
     {
+        // The same span again is the same claim: it is shown, and the user told why nothing
+        // new appeared.
         next.selected = Some(same.id.clone());
+        next.notices.message = Some(ALREADY_A_CLAIM.to_string());
         return;
     }
     let Some((quote, position)) = describe(text, start, end) else {
@@ -207,6 +213,24 @@ mod tests {
         let again = add(&s, "b", 3, 9);
         assert_eq!(again.claims.len(), 1);
         assert_eq!(again.selected.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn adding_a_passage_that_already_is_a_claim_selects_it_and_says_so() {
+        let s = add(&state(), "a", 4, 8);
+        assert_eq!(s.notices.message, None);
+        let s = add(&s, "b", 64, 79);
+        let again = add(&s, "c", 3, 9);
+        assert_eq!(again.claims.len(), 2);
+        assert_eq!(again.selected.as_deref(), Some("a"));
+        assert_eq!(
+            again.notices.message.as_deref(),
+            Some(super::ALREADY_A_CLAIM)
+        );
+        // An overlapping but different passage is a new claim, with nothing to say.
+        let other = add(&s, "d", 4, 12);
+        assert_eq!(other.claims.len(), 3);
+        assert_eq!(other.notices.message, None);
     }
 
     #[test]

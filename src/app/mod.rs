@@ -4,6 +4,7 @@
 
 pub mod actions;
 mod article_edit;
+pub mod backup;
 mod claims;
 mod classroom;
 pub mod details;

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::actions::Action;
+use crate::app::backup;
 use crate::app::details::Details;
 use crate::app::state::AppState;
 use crate::core::classroom::session::Mode;
@@ -30,7 +31,7 @@ use crate::view::commands::{use_commands, use_library_commands, Commands};
 use crate::view::input::{file_drop, keyboard, links, selection, touch};
 use crate::view::SameRc;
 use crate::web::store::AppStore;
-use crate::web::{file_open, location, text_selection};
+use crate::web::{file_open, location, persistence, text_selection};
 
 #[derive(Properties)]
 pub struct AppProps {
@@ -173,6 +174,14 @@ pub fn app(props: &AppProps) -> Html {
 
     let state = store.state();
     use_effect_with(state.article.id.clone(), |id| location::show_article(id));
+    let has_claims = !state.claims.is_empty() || !state.orphans.is_empty();
+    use_effect_with(has_claims, |has| {
+        if *has {
+            persistence::claims_exist();
+        }
+    });
+    let backup_due =
+        backup::backup_due(has_claims, persistence::last_backup(), js_sys::Date::now());
     let classroom = &state.classroom;
     let on_set_source = state
         .selected
@@ -214,6 +223,8 @@ pub fn app(props: &AppProps) -> Html {
                 kept_data={!state.notices.warnings.is_empty() && !store.unreadable_keys().is_empty()}
                 on_download_kept_data={commands.download_kept_data.clone()}
                 on_dismiss_warning={commands.dismiss_warning.clone()}
+                backup_due={backup_due}
+                on_backup={commands.backup_library.clone()}
             />
             { classroom_panels(&state, &commands, &on_message) }
             { reading_and_claims(&state, &commands, &on_message, &details_open, &editing) }
@@ -234,6 +245,7 @@ pub fn app(props: &AppProps) -> Html {
                 removed={removed_title.clone()}
                 on_undo_remove={library.undo_remove.clone()}
                 on_download_kept_data={commands.download_kept_data.clone()}
+                on_backup={commands.backup_library.clone()}
             />
             <Toast
                 deleted={state.notices.deleted.clone()}

@@ -15,7 +15,7 @@ use crate::view::classroom::scoring_panel::ReadFiles;
 use crate::view::input::selection::add_claim_from_selection;
 use crate::view::SameRc;
 use crate::web::store::AppStore;
-use crate::web::{clipboard, clock, download, text_selection};
+use crate::web::{clipboard, clock, download, persistence, text_selection};
 
 pub struct Commands {
     /// Any action: for the components that edit the article and its claims.
@@ -30,6 +30,8 @@ pub struct Commands {
     pub set_source_phrase: Callback<String>,
     pub export_article: Callback<ExportFormat>,
     pub export_library: Callback<ExportFormat>,
+    /// The whole library as Claimcheck JSON: the backup the reminder and the Library offer.
+    pub backup_library: Callback<()>,
     pub copy_json: Callback<()>,
     /// Downloads the stored data Claimcheck could not read (kept aside for the user).
     pub download_kept_data: Callback<()>,
@@ -73,6 +75,7 @@ impl Commands {
             set_source_phrase: set_source_phrase(&dispatch),
             export_article: export_article(store, on_message),
             export_library: export_library(store, on_message),
+            backup_library: export_library(store, on_message).reform(|()| ExportFormat::Claimcheck),
             copy_json: copy_json(store, on_message),
             download_kept_data: download_kept_data(store, on_message),
             set_student_name: dispatch.reform(Action::SetStudentName),
@@ -112,7 +115,10 @@ fn export_article(
     Callback::from(move |format: ExportFormat| {
         let file = export::article_export(format, &store.state().document());
         match download::download_text(&file.name, file.mime, &file.text) {
-            Ok(()) => on_message.emit(Some(format!("Exported {}", file.name))),
+            Ok(()) => {
+                persistence::record_backup();
+                on_message.emit(Some(format!("Exported {}", file.name)))
+            }
             Err(e) => on_message.emit(Some(e)),
         }
     })
@@ -129,7 +135,10 @@ fn export_library(
         let file = export::library_export(format, &docs, &today);
         on_message.emit(Some(
             match download::download_text(&file.name, file.mime, &file.text) {
-                Ok(()) => format!("Exported {} ({} articles)", file.name, docs.len()),
+                Ok(()) => {
+                    persistence::record_backup();
+                    format!("Exported {} ({} articles)", file.name, docs.len())
+                }
                 Err(e) => e,
             },
         ));

@@ -4,9 +4,35 @@
 use crate::core::model::{Claim, Document, Stance};
 
 /// Spreadsheets run a cell that starts with one of these as a formula; such cells get a leading
-/// apostrophe so they stay text (OWASP's advice on CSV injection).
+/// apostrophe so they stay text (OWASP's advice on CSV injection). `=` `+` `-` `@` start a
+/// formula; a tab or carriage return first lets some spreadsheets shift the cell so that what
+/// follows is read as one. Their full-width forms (＝ ＋ － ＠) count too: spreadsheets with East
+/// Asian input normalise them to the ASCII ones when the cell is read.
+const FORMULA_STARTS: [char; 10] = [
+    '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+];
+
+/// Characters a spreadsheet skips (or the eye cannot see) before the first one it reads: a cell
+/// " =1+1" or "\u{200b}=1+1" is still a formula in some of them, so the guard looks past these.
+/// Tab and CR are whitespace too, but are themselves formula starts (see above).
+fn is_skipped_before_a_formula(c: char) -> bool {
+    (c.is_whitespace() && c != '\t' && c != '\r')
+        || matches!(
+            c,
+            '\u{00a0}' // no-break space (also White_Space, named for the reader)
+                | '\u{200b}' // zero-width space
+                | '\u{200c}' // zero-width non-joiner
+                | '\u{200d}' // zero-width joiner
+                | '\u{2060}' // word joiner
+                | '\u{feff}' // byte order mark / zero-width no-break space
+        )
+}
+
+/// The cell as it may safely go into a spreadsheet: unchanged, or with a leading apostrophe
+/// when its first character that counts starts a formula.
 pub fn guard(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let first = cell.chars().find(|&c| !is_skipped_before_a_formula(c));
+    if first.is_some_and(|c| FORMULA_STARTS.contains(&c)) {
         format!("'{cell}")
     } else {
         cell.to_string()
@@ -123,6 +149,41 @@ mod tests {
         );
         for cell in rows[0].iter() {
             assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell}");
+        }
+    }
+
+    #[test]
+    fn formulas_are_guarded_behind_spaces_and_invisible_characters() {
+        let guarded = [
+            "=1+1",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+            " =1+1",
+            "\n=1+1",
+            "\u{a0}=1+1",
+            "\u{200b}=1+1",
+            "\u{200c}+1",
+            "\u{200d}-1",
+            "\u{2060}@x",
+            "\u{feff}=1",
+            "\u{3000}=1",
+            " \u{200b}\n\u{a0}=1",
+            "\u{ff1d}1+1",
+            "\u{ff0b}1",
+            "\u{ff0d}1",
+            "\u{ff20}x",
+            " \u{ff1d}1",
+            " \t=1",
+        ];
+        for cell in guarded {
+            assert_eq!(guard(cell), format!("'{cell}"), "{cell:?}");
+        }
+        let plain = ["", " ", "\u{200b}", "a=1", "1-2", " hello", "x@y", "'=1"];
+        for cell in plain {
+            assert_eq!(guard(cell), cell, "{cell:?}");
         }
     }
 }

@@ -10,18 +10,14 @@ use crate::core::formats::envelope::{self, err, format_of, FormatError};
 use crate::core::formats::hypothesis::parse_hypothesis;
 use crate::core::formats::native;
 use crate::core::formats::w3c::{is_w3c, parse_w3c};
+use crate::core::text::sizes::refusal;
 
 /// Larger import files are refused before they are read.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 /// What refusing an import file of `bytes` bytes (over [`MAX_IMPORT_BYTES`]) says.
 pub fn too_large(bytes: usize) -> String {
-    const MB: usize = 1024 * 1024;
-    format!(
-        "This file is {:.1} MB; Claimcheck imports files up to {} MB.",
-        bytes as f64 / MB as f64,
-        MAX_IMPORT_BYTES / MB
-    )
+    refusal("This file", bytes, MAX_IMPORT_BYTES, "imports files")
 }
 
 /// Reads an import file. `now` dates claims whose file gives no time.
@@ -80,6 +76,30 @@ mod tests {
         assert_eq!(
             too_large(6 * 1024 * 1024 + 100 * 1024),
             "This file is 6.1 MB; Claimcheck imports files up to 5 MB."
+        );
+    }
+
+    #[test]
+    fn every_size_refusal_shows_a_size_over_its_limit_one_byte_past_it() {
+        use crate::core::intake::files::FileProblem;
+        use crate::core::text::paragraphs::{PasteError, MAX_PASTE_BYTES};
+        assert_eq!(
+            too_large(MAX_IMPORT_BYTES + 1),
+            "This file is 5.000001 MB; Claimcheck imports files up to 5 MB."
+        );
+        assert_eq!(
+            FileProblem::TooLarge {
+                bytes: MAX_PASTE_BYTES + 1
+            }
+            .to_string(),
+            "This file is 2.000001 MB; Claimcheck opens articles up to 2 MB."
+        );
+        assert_eq!(
+            PasteError::TooLarge {
+                bytes: MAX_PASTE_BYTES + 10_486
+            }
+            .to_string(),
+            "This text is 2.01 MB; Claimcheck takes articles up to 2 MB."
         );
     }
 

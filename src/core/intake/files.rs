@@ -9,6 +9,7 @@ use crate::core::model::{Article, BlockKind, Link};
 use crate::core::text::links::{check_link, check_link_or_mail};
 use crate::core::text::offsets::char_len;
 use crate::core::text::paragraphs::{article_from_paste, article_id, PasteError, MAX_PASTE_BYTES};
+use crate::core::text::sizes::refusal;
 
 /// Why a file could not become an article, in words for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,11 +25,12 @@ impl std::fmt::Display for FileProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             FileProblem::Empty => write!(f, "This file is empty."),
-            FileProblem::TooLarge { bytes } => write!(
-                f,
-                "This file is {:.1} MB; Claimcheck opens articles up to 2 MB.",
-                *bytes as f64 / (1024.0 * 1024.0)
-            ),
+            FileProblem::TooLarge { bytes } => f.write_str(&refusal(
+                "This file",
+                *bytes,
+                MAX_PASTE_BYTES,
+                "opens articles",
+            )),
             FileProblem::NotText => write!(
                 f,
                 "This file is not text (it may be an image or a document saved in another format). \

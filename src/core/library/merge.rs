@@ -145,25 +145,6 @@ pub struct ImportOutcome {
     pub skipped: usize,
 }
 
-impl ImportOutcome {
-    pub fn summary(&self) -> String {
-        let mut s = self
-            .reports
-            .iter()
-            .map(ImportReport::summary)
-            .collect::<Vec<_>>()
-            .join(". ");
-        if self.skipped > 0 {
-            s.push_str(&format!(
-                ". {} annotations that mark no passage (page notes, replies) were left out",
-                self.skipped
-            ));
-        }
-        s.push('.');
-        s
-    }
-}
-
 /// The library's copy of `incoming`: the same article, or another version of it (same title or
 /// same original address, different text).
 pub fn find_version<'a>(library: &'a [Document], incoming: &Article) -> Option<&'a Document> {

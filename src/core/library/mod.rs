@@ -5,6 +5,7 @@ pub mod index;
 pub mod merge;
 pub mod recovery;
 pub mod store;
+mod summary;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod memory_kv;

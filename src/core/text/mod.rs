@@ -5,3 +5,4 @@ pub mod links;
 pub mod offsets;
 pub mod paragraphs;
 pub mod quotes;
+pub mod sizes;

@@ -2,6 +2,7 @@
 
 use crate::core::model::Article;
 use crate::core::text::offsets::char_len;
+use crate::core::text::sizes::refusal;
 
 /// Pasted text larger than this is refused: it would not fit in the browser's storage anyway.
 pub const MAX_PASTE_BYTES: usize = 2 * 1024 * 1024;
@@ -21,11 +22,12 @@ impl std::fmt::Display for PasteError {
                 f,
                 "Only a title was found. Put the title on the first line and the article's paragraphs below it."
             ),
-            PasteError::TooLarge { bytes } => write!(
-                f,
-                "This text is {:.1} MB; Claimcheck takes articles up to 2 MB.",
-                *bytes as f64 / (1024.0 * 1024.0)
-            ),
+            PasteError::TooLarge { bytes } => f.write_str(&refusal(
+                "This text",
+                *bytes,
+                MAX_PASTE_BYTES,
+                "takes articles",
+            )),
         }
     }
 }

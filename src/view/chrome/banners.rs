@@ -1,7 +1,9 @@
-//! Lasting warnings: saving is failing, or stored data could not be read (and was kept).
+//! Lasting warnings: saving is failing, stored data could not be read (and was kept), or the
+//! work has not been backed up for a while.
 
 use yew::prelude::*;
 
+use crate::app::backup::BACKUP_REMINDER;
 use crate::app::notices::StorageHealth;
 
 #[derive(Properties, PartialEq)]
@@ -14,13 +16,29 @@ pub struct BannersProps {
     pub on_download_kept_data: Callback<()>,
     /// Dismisses the warning at this place in the list.
     pub on_dismiss_warning: Callback<usize>,
+    /// There are claims and no export for over a week (`app::backup::backup_due`).
+    pub backup_due: bool,
+    pub on_backup: Callback<()>,
 }
 
 #[function_component(Banners)]
 pub fn banners(props: &BannersProps) -> Html {
     let on_download = props.on_download_kept_data.reform(|_: MouseEvent| ());
+    // "Not now" hides the reminder until the next visit; it never blocks the work.
+    let later = use_state(|| false);
+    let not_now = {
+        let later = later.clone();
+        Callback::from(move |_: MouseEvent| later.set(true))
+    };
     html! {
         <div class="banners">
+            if props.backup_due && !*later {
+                <div class="banner banner-warning backup-reminder" role="status">
+                    <span>{ BACKUP_REMINDER }</span>
+                    <button type="button" class="primary" onclick={props.on_backup.reform(|_: MouseEvent| ())}>{ "Back up library" }</button>
+                    <button type="button" onclick={not_now}>{ "Not now" }</button>
+                </div>
+            }
             if let StorageHealth::Failing(message) = &props.storage {
                 <div class="banner banner-error" role="alert">
                     <strong>{ "Not saved. " }</strong>{ message.clone() }

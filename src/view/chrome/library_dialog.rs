@@ -3,8 +3,11 @@
 
 use yew::prelude::*;
 
+use crate::app::backup::persistence_text;
 use crate::core::library::store::{IndexEntry, STORAGE_QUOTA};
+use crate::core::text::sizes::storage_used;
 use crate::view::form_values::value_by_id;
+use crate::web::persistence;
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryDialogProps {
@@ -22,11 +25,8 @@ pub struct LibraryDialogProps {
     pub on_undo_remove: Callback<()>,
     /// Downloads what was kept of stored data that cannot be read.
     pub on_download_kept_data: Callback<()>,
-}
-
-/// "1.2 MB of about 5 MB", counting as browsers do (two bytes a code unit).
-fn megabytes(units: usize) -> f64 {
-    units as f64 * 2.0 / 1_000_000.0
+    /// Downloads the whole library as Claimcheck JSON.
+    pub on_backup: Callback<()>,
 }
 
 /// How much of the browser's storage is used, with a warning when it is nearly full.
@@ -35,15 +35,41 @@ fn storage_meter(usage: usize) -> Html {
     let percent = (share * 100.0).min(100.0);
     html! {
         <div class={classes!("storage-meter", (share >= 0.8).then_some("storage-high"))}>
-            <label for="storage-use">
-                { format!("Storage used: {:.2} MB of about {:.0} MB ({percent:.0}%)", megabytes(usage), megabytes(STORAGE_QUOTA)) }
-            </label>
+            <label for="storage-use">{ storage_used(usage, STORAGE_QUOTA) }</label>
             <meter id="storage-use" min="0" max="100" low="60" high="80" optimum="10" value={format!("{percent:.1}")} />
             if share >= 0.8 {
                 <p class="warning" role="alert">
                     { "Storage is nearly full. Export the articles you are done with (Export JSON), then delete them here to make room." }
                 </p>
             }
+        </div>
+    }
+}
+
+/// Whether the browser keeps the data for good, asked each time the dialog opens (`None` until
+/// it answers, or when it cannot say).
+#[hook]
+fn use_persisted(open: bool) -> Option<bool> {
+    let persisted = use_state(|| None);
+    {
+        let persisted = persisted.clone();
+        use_effect_with(open, move |open| {
+            if *open {
+                wasm_bindgen_futures::spawn_local(async move {
+                    persisted.set(persistence::persisted().await);
+                });
+            }
+        });
+    }
+    *persisted
+}
+
+/// Whether the data is kept, and the one-click backup of the whole library.
+fn keeping(persisted: Option<bool>, on_backup: &Callback<()>) -> Html {
+    html! {
+        <div class="library-keeping">
+            <p class="persistence">{ persistence_text(persisted) }</p>
+            <button type="button" onclick={on_backup.reform(|_: MouseEvent| ())}>{ "Back up library" }</button>
         </div>
     }
 }
@@ -94,6 +120,7 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
     let renaming = use_state(|| None::<String>);
     let confirming = use_state(|| None::<String>);
     let dialog = use_modal(props.open, &renaming, &confirming);
+    let persisted = use_persisted(props.open);
     use_rename_box(
         (*renaming)
             .as_ref()
@@ -108,6 +135,7 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
         <dialog ref={dialog} class="library-dialog" aria-labelledby="library-title" onclose={props.on_close.reform(|_: Event| ())}>
             <h2 id="library-title">{ "Library" }</h2>
             { storage_meter(props.usage) }
+            { keeping(persisted, &props.on_backup) }
             // The page behind a modal is out of reach, so the undo is offered here too.
             if let Some(title) = &props.removed {
                 <div class="library-undo" role="status">
