@@ -9,5 +9,6 @@ pub mod html_import;
 pub mod js_api;
 pub mod local_storage;
 pub mod location;
+pub mod offline;
 pub mod store;
 pub mod text_selection;
