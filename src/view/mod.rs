@@ -24,6 +24,7 @@ pub fn start() {
         Some(root) => yew::Renderer::<app::App>::with_root_and_props(root, props).render(),
         None => yew::Renderer::<app::App>::with_props(props).render(),
     };
+    crate::web::offline::register();
 }
 
 /// Shared data as a prop or a memo's input: equal when it is the very same, never compared

@@ -9,6 +9,7 @@ pub mod html_import;
 pub mod js_api;
 pub mod local_storage;
 pub mod location;
+pub mod offline;
 pub mod persistence;
 pub mod store;
 pub mod text_selection;

@@ -10,7 +10,7 @@ use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
-use crate::server::{dist, free_port, serve};
+use crate::server::{dist, free_port, serve, Server};
 use crate::{poll, WAIT};
 
 /// `GET /session/{id}/element/{id}/computedlabel`: the accessible name Chromium computes.
@@ -85,12 +85,13 @@ fn capabilities(downloads: &Path, phone: bool) -> serde_json::Map<String, Value>
     caps.as_object().unwrap().clone()
 }
 
-/// One browser profile on the app: its WebDriver session, the ChromeDriver serving it, and the
-/// folder its downloads land in.
+/// One browser profile on the app: its WebDriver session, the ChromeDriver serving it, the
+/// folder its downloads land in, and the server of the app (until [`Browser::stop_server`]).
 pub struct Browser {
     pub client: Client,
     driver: Child,
     pub downloads: PathBuf,
+    server: Option<Server>,
 }
 
 impl Browser {
@@ -105,7 +106,14 @@ impl Browser {
     }
 
     async fn open_as(phone: bool) -> Browser {
-        let app_port = serve(dist());
+        Self::open_at(dist(), "/", phone).await
+    }
+
+    /// A fresh profile on the app at `path` of a server of the folder `root` (the build, or a
+    /// folder holding it, to serve it from a sub-folder as a static host would).
+    pub async fn open_at(root: PathBuf, path: &str, phone: bool) -> Browser {
+        let server = serve(root);
+        let app_port = server.port;
         let driver_port = free_port();
         let driver = Command::new(
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()),
@@ -136,16 +144,29 @@ impl Browser {
             }
         };
         client
-            .goto(&format!("http://127.0.0.1:{app_port}/"))
+            .goto(&format!("http://127.0.0.1:{app_port}{path}"))
             .await
             .unwrap();
         let b = Browser {
             client,
             driver,
             downloads,
+            server: Some(server),
         };
         b.wait_for("#article-body").await;
         b
+    }
+
+    /// Takes the app's server down, as if the network were gone: requests to it are refused.
+    /// Returns its port.
+    pub fn stop_server(&mut self) -> u16 {
+        let server = self
+            .server
+            .take()
+            .expect("the server runs until stopped once");
+        let port = server.port;
+        server.stop();
+        port
     }
 
     pub async fn close(mut self) {

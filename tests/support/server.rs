@@ -2,6 +2,8 @@
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::thread::JoinHandle;
 
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
@@ -17,6 +19,9 @@ fn content_type(path: &Path) -> &'static str {
         Some("js") => "text/javascript",
         Some("css") => "text/css",
         Some("html") => "text/html; charset=utf-8",
+        Some("webmanifest") => "application/manifest+json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
         _ => "application/octet-stream",
     }
 }
@@ -34,16 +39,38 @@ pub fn dist() -> PathBuf {
     dist
 }
 
-/// Serves `dist` in a background thread for this test process; returns the port. Any path
-/// that is not a file gets index.html, as a static host serving a single-page app does.
-pub fn serve(dist: PathBuf) -> u16 {
+/// The static server of one test: its port, and the way to take it down (the network gone).
+pub struct Server {
+    pub port: u16,
+    server: Arc<tiny_http::Server>,
+    thread: JoinHandle<()>,
+}
+
+impl Server {
+    /// Stops answering and closes the port: from now on a request to it is refused.
+    pub fn stop(self) {
+        self.server.unblock();
+        let _ = self.thread.join();
+        // The last handle: dropping it closes the listening socket.
+        drop(self.server);
+    }
+}
+
+/// Serves `dist` in a background thread for this test process. A folder's address gets its
+/// index.html; any other path that is not a file gets the root's index.html, as a static host
+/// serving a single-page app does.
+pub fn serve(dist: PathBuf) -> Server {
     let port = free_port();
-    let server = tiny_http::Server::http(("127.0.0.1", port)).expect("static server");
-    std::thread::spawn(move || {
-        for request in server.incoming_requests() {
+    let server = Arc::new(tiny_http::Server::http(("127.0.0.1", port)).expect("static server"));
+    let serving = server.clone();
+    let thread = std::thread::spawn(move || {
+        for request in serving.incoming_requests() {
             let path = request.url().split(['?', '#']).next().unwrap_or("/");
             let mut file = dist.join(path.trim_start_matches('/'));
-            if path == "/" || !file.is_file() {
+            if file.is_dir() {
+                file = file.join("index.html");
+            }
+            if !file.is_file() {
                 file = dist.join("index.html");
             }
             let body = std::fs::read(&file).unwrap_or_default();
@@ -52,5 +79,9 @@ pub fn serve(dist: PathBuf) -> u16 {
             let _ = request.respond(tiny_http::Response::from_data(body).with_header(header));
         }
     });
-    port
+    Server {
+        port,
+        server,
+        thread,
+    }
 }
