@@ -78,7 +78,10 @@ impl<S: KeyValue> Session<S> {
     /// is the article as it was last here, saved or not.
     pub fn remove_article(&mut self, id: &str) -> Result<RemovedArticle, String> {
         self.flush();
-        let stored = self.store.remove(id).map_err(|e| e.user_message())?;
+        let stored = self
+            .store
+            .remove(id)
+            .map_err(|e| format!("Nothing was deleted: {}.", why_not_saved(&e)))?;
         let is_open = self.state().article.id == id;
         let unsaved = match self.take_kept(id) {
             Some(kept) => Some(kept),
@@ -104,34 +107,37 @@ impl<S: KeyValue> Session<S> {
         Ok(removed)
     }
 
+    /// Puts a removed article back. When storage does not take it, it is back in this tab's
+    /// memory (and library) instead, and the error says so.
     pub fn restore_article(&mut self, removed: &RemovedArticle) -> Result<(), String> {
         self.flush();
-        self.store.restore(removed).map_err(|e| e.user_message())
+        let title = &removed.entry.title;
+        let Err(e) = self.store.restore(removed) else {
+            return Ok(());
+        };
+        let Ok(doc) = native::parse(&removed.stored) else {
+            return Err(format!(
+                "“{title}” could not be put back: {}.",
+                why_not_saved(&e)
+            ));
+        };
+        self.keep(doc);
+        self.save();
+        Err(format!(
+            "“{title}” is back in the library, but only in this tab: {}, so it is not saved. \
+             Use Export library to keep a copy before you close the tab.",
+            why_not_saved(&e)
+        ))
     }
 
-    /// Puts back the article removed last, if it is still on offer, and says how that went:
-    /// when storage does not take it, it is back in this tab's memory (and library), and the
-    /// message says so.
+    /// Puts back the article removed last, if it is still on offer, and says how that went.
     pub fn undo_remove_article(&mut self) {
         let Some(removed) = self.state().notices.removed_article.clone() else {
             return;
         };
-        self.flush();
-        let title = &removed.entry.title;
-        let message = match self.store.restore(&removed) {
-            Ok(()) => format!("“{title}” is back in the library."),
-            Err(e) => match native::parse(&removed.stored) {
-                Ok(doc) => {
-                    self.keep(doc);
-                    self.save();
-                    format!(
-                        "“{title}” is back in the library, but only in this tab: {}, so it is not \
-                         saved. Use Export library to keep a copy before you close the tab.",
-                        why_not_saved(&e)
-                    )
-                }
-                Err(_) => format!("“{title}” could not be put back: {}", e.user_message()),
-            },
+        let message = match self.restore_article(&removed) {
+            Ok(()) => format!("“{}” is back in the library.", removed.entry.title),
+            Err(e) => e,
         };
         self.dispatch(Action::Tell(message));
         self.dispatch(Action::DismissRemovedArticle);
@@ -149,7 +155,9 @@ impl<S: KeyValue> Session<S> {
             return Ok(());
         }
         self.flush();
-        self.store.rename(id, title).map_err(|e| e.user_message())
+        self.store
+            .rename(id, title)
+            .map_err(|e| format!("The new title could not be saved: {}.", why_not_saved(&e)))
     }
 }
 

@@ -334,4 +334,24 @@ mod tests {
         assert_eq!(ids(&first), ["c1", "c2"]);
         assert_eq!(ids(&pasted.id), ["p1"], "the open article as on screen");
     }
+
+    #[test]
+    fn what_could_not_be_written_is_said_as_it_is() {
+        let mut s = fresh();
+        let first = s.state().article.id.clone();
+        mark(&mut s, "c1");
+        s.open_article(samples::all()[1].clone());
+        s.store.kv_mut().full = true;
+        let e = s.remove_article(&first).unwrap_err();
+        assert_eq!(
+            e,
+            "Nothing was deleted: your browser's storage for this page is full."
+        );
+        assert!(kv(&s).get(&article_key(&first)).is_some());
+        let e = s.rename(&first, "Another title").unwrap_err();
+        assert_eq!(
+            e,
+            "The new title could not be saved: your browser's storage for this page is full."
+        );
+    }
 }
