@@ -80,9 +80,10 @@ impl<S: KeyValue> Session<S> {
         self.state = Rc::new(next);
     }
 
-    /// Saves now if a change waits to be saved.
+    /// Saves now if a change waits to be saved, or the last save failed (there may be room
+    /// now: the page being hidden tries again, so the warning goes as soon as it can).
     pub fn flush(&mut self) {
-        if self.unsaved {
+        if self.unsaved || self.held.error.is_some() {
             self.save();
         }
     }

@@ -31,8 +31,12 @@ impl<S: KeyValue> Session<S> {
         let mut warnings = Vec::new();
         let stored = self.store.documents(&mut warnings);
         self.warn_all(warnings);
+        let mut library = self.with_unsaved(stored);
         // The open article counts as the library's even before its first change is saved.
-        let library = self.with_unsaved(stored);
+        let open = self.state().document();
+        if !library.iter().any(|d| d.article.id == open.article.id) {
+            library.push(open);
+        }
         let outcome = import_all(&library, parsed).map_err(|e| e.0)?;
         let saved = self.store.put_documents(&outcome.documents).is_ok();
         let open_id = self.state().article.id.clone();

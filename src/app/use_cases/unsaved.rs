@@ -88,13 +88,17 @@ impl<S: KeyValue> Session<S> {
     }
 
     /// `docs` (as stored) with the work held in memory in place of their stored copies: the
-    /// open article as it is on screen, and the articles kept here.
+    /// open article as it is on screen, and the articles kept here. (An open article that
+    /// storage has no copy of is added only when there is work on it to keep.)
     pub(super) fn with_unsaved(&self, mut docs: Vec<Document>) -> Vec<Document> {
         let open = self.state().document();
         for doc in self.held.kept.iter().chain(std::iter::once(&open)) {
             match docs.iter_mut().find(|d| d.article.id == doc.article.id) {
                 Some(stored) => *stored = doc.clone(),
-                None => docs.push(doc.clone()),
+                None if doc.article.id != open.article.id || self.held.open => {
+                    docs.push(doc.clone())
+                }
+                None => {}
             }
         }
         docs
@@ -207,9 +211,9 @@ mod tests {
         );
         assert!(s.state().claim("theirs").is_some());
         assert!(failing(&s).contains("Export JSON"), "the warning stays");
-        // Once there is room, the next save keeps both.
+        // Once there is room, the next save keeps both (a flush tries again after a failure).
         s.store.kv_mut().quota = None;
-        s.save();
+        s.flush();
         assert_eq!(s.state().notices.storage, StorageHealth::Fine);
         let saved = native::parse(&stored(&s, &open.id)).unwrap();
         assert!(saved.claims.iter().any(|c| c.id == "theirs"));
