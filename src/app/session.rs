@@ -10,7 +10,7 @@ use crate::app::actions::Action;
 use crate::app::notices::StorageHealth;
 use crate::app::reducer::reduce;
 use crate::app::state::AppState;
-use crate::app::use_cases::unsaved::Held;
+use crate::app::unsaved_work::UnsavedWork;
 use crate::core::intake::samples;
 use crate::core::library::store::{KeyValue, Store, WriteError};
 use crate::core::model::Document;
@@ -23,7 +23,7 @@ pub struct Session<S: KeyValue> {
     /// How many times the article's data changed: each change restarts the delay before a save.
     changes: u64,
     /// The work storage did not take, kept in memory (`use_cases::unsaved`).
-    pub(super) held: Held,
+    pub(super) held: UnsavedWork,
 }
 
 impl<S: KeyValue> Session<S> {
@@ -46,7 +46,7 @@ impl<S: KeyValue> Session<S> {
             store,
             unsaved: false,
             changes: 0,
-            held: Held::default(),
+            held: UnsavedWork::default(),
         }
     }
 

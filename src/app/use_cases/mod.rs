@@ -6,4 +6,4 @@
 mod exercise;
 mod import;
 mod library;
-pub(crate) mod unsaved;
+mod unsaved;

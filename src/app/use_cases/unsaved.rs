@@ -12,29 +12,6 @@ use crate::core::intake::samples;
 use crate::core::library::store::{article_key, IndexEntry, KeyValue, WriteError};
 use crate::core::model::Document;
 
-/// What is not saved, and why.
-#[derive(Debug, Default)]
-pub struct Held {
-    /// The open article differs from its stored copy (or has none, and cannot be had again).
-    pub open: bool,
-    /// Other articles whose latest state is only here, in the order they were kept.
-    pub kept: Vec<Document>,
-    /// Why the last save failed, while it does.
-    pub error: Option<WriteError>,
-}
-
-impl Held {
-    fn keep(&mut self, doc: Document) {
-        self.kept.retain(|d| d.article.id != doc.article.id);
-        self.kept.push(doc);
-    }
-
-    fn take(&mut self, id: &str) -> Option<Document> {
-        let at = self.kept.iter().position(|d| d.article.id == id)?;
-        Some(self.kept.remove(at))
-    }
-}
-
 impl<S: KeyValue> Session<S> {
     /// Whether storage holds `doc` exactly as it is.
     fn stored_as_is(&self, doc: &Document) -> bool {
