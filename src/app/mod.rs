@@ -1,6 +1,7 @@
 //! The app's state machine, pure like the core: the state, the actions that change it and the
 //! reducers per concern, the notices for the user, undo history, the use cases over a
-//! key-value store (`session`, `use_cases`), and the view models the components render from.
+//! key-value store (`session`, `use_cases`, with the work storage did not take in `unsaved_work`),
+//! and the view models the components render from.
 
 pub mod actions;
 mod article_edit;
@@ -13,6 +14,7 @@ pub mod notices;
 pub mod reducer;
 pub mod session;
 pub mod state;
+mod unsaved_work;
 pub mod use_cases;
 pub mod view_model;
 

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use crate::core::anchoring::reanchor::Report;
-use crate::core::library::store::RemovedArticle;
+use crate::core::library::store::{RemovedArticle, WriteError};
 use crate::core::model::Claim;
 
 /// How saving to the browser's storage is going; shown to the user when it is not fine.
@@ -67,9 +67,84 @@ impl Notices {
     }
 }
 
+/// Why a save failed, in a few words for a sentence: "storage is full".
+pub fn why_not_saved(error: &WriteError) -> String {
+    match error {
+        WriteError::Full => "your browser's storage for this page is full".to_string(),
+        WriteError::Unavailable(why) => {
+            format!("your browser is not letting Claimcheck save ({why})")
+        }
+    }
+}
+
+/// “A”, “A” and “B”, “A”, “B” and “C”.
+fn titles(titles: &[String]) -> String {
+    let quoted: Vec<String> = titles.iter().map(|t| format!("“{t}”")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// What the storage banner says when a save failed: why, and where each piece of work that is
+/// not saved is. `open` is whether the open article's latest changes are not saved; `kept`,
+/// the titles of the other articles whose changes are held in this tab's memory (they go when
+/// the tab is closed or reloaded, and the message says so).
+pub fn not_saved(error: &WriteError, open: bool, kept: &[String]) -> String {
+    if kept.is_empty() {
+        return error.user_message();
+    }
+    let why = why_not_saved(error);
+    let why = format!("{}{}", why[..1].to_uppercase(), &why[1..]);
+    if open {
+        format!(
+            "{why}, so your latest changes here and your changes to {} are not saved. They are kept \
+             in this tab until you close it: use Export library to keep a copy of them all.",
+            titles(kept)
+        )
+    } else {
+        format!(
+            "{why}, so your changes to {} are not saved. They are kept in this tab until you close \
+             it: open {} again from the Library, or use Export library to keep a copy.",
+            titles(kept),
+            if kept.len() == 1 { "it" } else { "them" }
+        )
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_storage_banner_names_the_work_kept_in_this_tab() {
+        let full = WriteError::Full;
+        assert_eq!(not_saved(&full, true, &[]), full.user_message());
+        let one = not_saved(&full, false, &["A".into()]);
+        assert_eq!(
+            one,
+            "Your browser's storage for this page is full, so your changes to “A” are not saved. \
+             They are kept in this tab until you close it: open it again from the Library, or use \
+             Export library to keep a copy."
+        );
+        let both = not_saved(&full, true, &["A".into(), "B".into(), "C".into()]);
+        assert!(
+            both.contains(
+                "your latest changes here and your changes to “A”, “B” and “C” are not saved"
+            ),
+            "{both}"
+        );
+        let off = not_saved(
+            &WriteError::Unavailable("private".into()),
+            false,
+            &["A".into()],
+        );
+        assert!(
+            off.starts_with("Your browser is not letting Claimcheck save (private), so"),
+            "{off}"
+        );
+    }
 
     #[test]
     fn warnings_show_once_and_changes_go_with_their_article() {

@@ -10,6 +10,7 @@ use crate::app::actions::Action;
 use crate::app::notices::StorageHealth;
 use crate::app::reducer::reduce;
 use crate::app::state::AppState;
+use crate::app::unsaved_work::UnsavedWork;
 use crate::core::intake::samples;
 use crate::core::library::store::{KeyValue, Store, WriteError};
 use crate::core::model::Document;
@@ -21,6 +22,8 @@ pub struct Session<S: KeyValue> {
     unsaved: bool,
     /// How many times the article's data changed: each change restarts the delay before a save.
     changes: u64,
+    /// The work storage did not take, kept in memory (`use_cases::unsaved`).
+    pub(super) held: UnsavedWork,
 }
 
 impl<S: KeyValue> Session<S> {
@@ -43,6 +46,7 @@ impl<S: KeyValue> Session<S> {
             store,
             unsaved: false,
             changes: 0,
+            held: UnsavedWork::default(),
         }
     }
 
@@ -76,21 +80,20 @@ impl<S: KeyValue> Session<S> {
         self.state = Rc::new(next);
     }
 
-    /// Saves now if a change waits to be saved.
+    /// Saves now if a change waits to be saved, or the last save failed (there may be room
+    /// now: the page being hidden tries again, so the warning goes as soon as it can).
     pub fn flush(&mut self) {
-        if self.unsaved {
+        if self.unsaved || self.held.error.is_some() {
             self.save();
         }
     }
 
-    /// Saves the open article and the classroom state, and tells the user when that fails
-    /// (or works again).
+    /// Saves the open article and the classroom state (and what earlier saves left in memory),
+    /// and tells the user when that fails (or works again).
     pub fn save(&mut self) {
         self.unsaved = false;
-        let health = match self.store.save(self.state.current()) {
-            Ok(()) => StorageHealth::Fine,
-            Err(e) => StorageHealth::Failing(e.user_message()),
-        };
+        let saved = self.store.save(self.state.current());
+        let health = self.storage_health(saved);
         if health != self.state.notices.storage {
             self.dispatch(Action::ReportStorage(health));
         }

@@ -272,4 +272,30 @@ impl Browser {
         })
         .await
     }
+
+    /// Fills localStorage up to its quota, as another page of the same site might: after
+    /// this, any write that makes storage grow fails with QuotaExceededError.
+    pub async fn fill_storage(&self) {
+        let error = self
+            .script(
+                "let i = 0, size = 1024 * 1024, error = null;
+                 while (size >= 1) {
+                   try { localStorage.setItem('filler:' + Date.now() + ':' + i++, 'x'.repeat(size)); }
+                   catch (e) { error = e.name; size = Math.floor(size / 2); }
+                 }
+                 return error;",
+                vec![],
+            )
+            .await;
+        assert_eq!(error, "QuotaExceededError");
+    }
+
+    /// Takes away what [`Self::fill_storage`] put in.
+    pub async fn free_storage(&self) {
+        self.script(
+            "Object.keys(localStorage).filter(k => k.startsWith('filler:')).forEach(k => localStorage.removeItem(k));",
+            vec![],
+        )
+        .await;
+    }
 }

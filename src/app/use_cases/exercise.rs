@@ -16,10 +16,15 @@ impl<S: KeyValue> Session<S> {
     pub fn start_exercise(&mut self, exercise: Exercise, now: &str) -> Option<Report> {
         let article = work_article(&exercise);
         self.flush();
-        let stored = self.store.read_article(&article.id, &mut Vec::new());
+        self.keep_open_if_unsaved();
+        let stored = match self.held.kept.iter().find(|d| d.article.id == article.id) {
+            Some(kept) => Some(kept.clone()),
+            None => self.store.read_article(&article.id, &mut Vec::new()),
+        };
         let mut report = None;
         match stored {
             Some(doc) if doc.article.text != article.text => {
+                self.take_kept(&article.id);
                 let anchored = reanchor(&article.text, doc.claims, doc.orphans);
                 report = Some(anchored.report);
                 self.show(

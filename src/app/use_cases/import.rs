@@ -12,27 +12,42 @@ use crate::core::library::store::KeyValue;
 impl<S: KeyValue> Session<S> {
     /// Imports a file (Claimcheck JSON or library, W3C Web Annotations, a Hypothesis export):
     /// checked whole first, then merged into the library (`core::library::merge`) and written all
-    /// at once. On any error nothing in the library changes. `now` dates what the file leaves
-    /// undated.
+    /// at once. It merges into the work as it is here (the open article as on screen, and what
+    /// is held in memory because it could not be saved), not into the stored copies. On any
+    /// error nothing changes; when storage does not take the result, it is held in memory like
+    /// any change that could not be saved, and the storage banner says so. `now` dates what the
+    /// file leaves undated.
     pub fn import_text(&mut self, text: &str, now: &str) -> Result<ImportOutcome, String> {
+        self.import(text, now).map(|(outcome, _)| outcome)
+    }
+
+    /// [`Session::import_text`], and whether storage took the result.
+    fn import(&mut self, text: &str, now: &str) -> Result<(ImportOutcome, bool), String> {
         if text.len() > MAX_IMPORT_BYTES {
             return Err(too_large(text.len()));
         }
         let parsed = parse_import(text, now).map_err(|e| e.0)?;
         self.flush();
         let mut warnings = Vec::new();
-        let mut library = self.store.documents(&mut warnings);
+        let stored = self.store.documents(&mut warnings);
         self.warn_all(warnings);
+        let mut library = self.with_unsaved(stored);
         // The open article counts as the library's even before its first change is saved.
-        let open = self.state().clone();
+        let open = self.state().document();
         if !library.iter().any(|d| d.article.id == open.article.id) {
-            library.push(open.document());
+            library.push(open);
         }
         let outcome = import_all(&library, parsed).map_err(|e| e.0)?;
-        self.store
-            .put_documents(&outcome.documents)
-            .map_err(|e| e.user_message())?;
+        let saved = self.store.put_documents(&outcome.documents).is_ok();
         let open_id = self.state().article.id.clone();
+        for doc in &outcome.documents {
+            // What was held is in storage now, merged with what came in; or else held again
+            // with it.
+            self.take_kept(&doc.article.id);
+            if !saved && doc.article.id != open_id {
+                self.keep(doc.clone());
+            }
+        }
         if let Some(doc) = outcome.documents.iter().find(|d| d.article.id == open_id) {
             let selected = self.state().selected.clone();
             self.show(doc.clone(), selected);
@@ -40,7 +55,13 @@ impl<S: KeyValue> Session<S> {
             // One article came in: show it, as opening a file would.
             let _ = self.open_by_id(&doc.article.id);
         }
-        Ok(outcome)
+        if saved {
+            return Ok((outcome, true));
+        }
+        // The banner names what is held in memory now; a save may also have made room for it.
+        self.save();
+        let held = outcome.documents.iter().any(|d| self.holds(&d.article.id));
+        Ok((outcome, !held))
     }
 
     /// Opens a JSON file the user chose (`name`, holding `text`): works on an exercise, loads a
@@ -64,8 +85,12 @@ impl<S: KeyValue> Session<S> {
             Some(kind @ (FileKind::Key | FileKind::Submission)) => {
                 self.load_for_scoring(name, kind, text)
             }
-            _ => match self.import_text(&text, now) {
-                Ok(outcome) => outcome.summary(),
+            _ => match self.import(&text, now) {
+                Ok((outcome, true)) => outcome.summary(),
+                Ok((outcome, false)) => format!(
+                    "{} Not saved: it is kept in this tab until you close it (see the warning above).",
+                    outcome.summary()
+                ),
                 Err(e) => format!("Nothing was imported: {e}"),
             },
         };

@@ -5,18 +5,25 @@ use std::rc::Rc;
 
 use crate::app::actions::Action;
 use crate::app::details::Details;
+use crate::app::notices::why_not_saved;
 use crate::app::session::Session;
+use crate::core::formats::native;
 use crate::core::intake::samples;
 use crate::core::library::store::{IndexEntry, KeyValue, RemovedArticle};
-use crate::core::model::Article;
-use crate::core::model::Document;
+use crate::core::model::{Article, Document};
 
 impl<S: KeyValue> Session<S> {
-    /// Shows `article`, with the claims stored for it if it was opened before. Returns its id.
+    /// Shows `article`, with the claims stored for it if it was opened before (or as it is
+    /// held in memory, when its work could not be saved). Work on the article shown before
+    /// that could not be saved is kept in memory, and the user is told. Returns its id.
     pub fn open_article(&mut self, article: Article) -> String {
         self.flush();
+        self.keep_open_if_unsaved();
         let mut warnings = Vec::new();
-        let doc = self.store.open(article, &mut warnings);
+        let doc = match self.take_kept(&article.id) {
+            Some(kept) => kept,
+            None => self.store.open(article, &mut warnings),
+        };
         let id = doc.article.id.clone();
         self.show(doc, None);
         self.warn_all(warnings);
@@ -25,12 +32,18 @@ impl<S: KeyValue> Session<S> {
         id
     }
 
-    /// Opens the article with `id` from the library or the bundled samples.
+    /// Opens the article with `id` from the library (or this tab's memory) or the bundled
+    /// samples.
     pub fn open_by_id(&mut self, id: &str) -> Result<(), String> {
         if self.state().article.id == id {
             return Ok(());
         }
         self.flush();
+        let held = self.held.kept.iter().find(|d| d.article.id == id);
+        if let Some(article) = held.map(|d| d.article.clone()) {
+            self.open_article(article);
+            return Ok(());
+        }
         let mut warnings = Vec::new();
         let stored = self.store.read_article(id, &mut warnings);
         self.warn_all(warnings);
@@ -42,53 +55,79 @@ impl<S: KeyValue> Session<S> {
         Ok(())
     }
 
-    /// The library, with the open article's counts up to date.
+    /// The library, with the open article's counts up to date, and the articles held in
+    /// memory because they could not be saved.
     pub fn library(&mut self) -> Vec<IndexEntry> {
         self.flush();
-        self.store.library()
+        let entries = self.store.library();
+        self.entries_with_unsaved(entries)
     }
 
-    /// Every article of the library as stored (the open one saved first).
+    /// Every article of the library: as stored, but the open article as it is on screen and
+    /// the articles held in memory as they are there (the open one saved first).
     pub fn library_documents(&mut self) -> Vec<Document> {
         self.flush();
         let mut warnings = Vec::new();
         let docs = self.store.documents(&mut warnings);
         self.warn_all(warnings);
-        docs
+        self.with_unsaved(docs)
     }
 
     /// Takes an article out of the library (opening another if it was open), and offers to
-    /// put it back; so does the result, with [`Session::restore_article`].
+    /// put it back; so does the result, with [`Session::restore_article`]. What is offered back
+    /// is the article as it was last here, saved or not.
     pub fn remove_article(&mut self, id: &str) -> Result<RemovedArticle, String> {
         self.flush();
-        let removed = self
+        let stored = self
             .store
             .remove(id)
-            .map_err(|e| e.user_message())?
-            .ok_or_else(|| "That article is not in the library.".to_string())?;
-        if self.state().article.id == id {
-            // Open the next article in the library, or else the first sample.
-            let next = self.store.library().into_iter().next();
-            let doc = next.and_then(|e| self.store.read_article(&e.id, &mut Vec::new()));
-            let (article, claims, orphans) = match doc {
-                Some(d) => (d.article, d.claims, d.orphans),
-                None => (samples::first(), Vec::new(), Vec::new()),
-            };
-            self.dispatch(Action::OpenArticle {
-                article,
-                claims,
-                orphans,
-                selected: None,
-            });
-            self.save();
+            .map_err(|e| format!("Nothing was deleted: {}.", why_not_saved(&e)))?;
+        let is_open = self.state().article.id == id;
+        let unsaved = match self.take_kept(id) {
+            Some(kept) => Some(kept),
+            None => (is_open && self.held.open).then(|| self.state().document()),
+        };
+        let removed = match (stored, unsaved) {
+            (_, Some(doc)) => RemovedArticle {
+                entry: IndexEntry::of(&doc.article, &doc.claims, &doc.orphans),
+                stored: native::to_json(&doc.article, &doc.claims, &doc.orphans),
+            },
+            (Some(stored), None) => stored,
+            (None, None) => return Err("That article is not in the library.".to_string()),
+        };
+        if is_open {
+            // Its work goes with it, into the offer to put it back.
+            self.held.open = false;
+            let next = self.library().into_iter().next();
+            if next.is_none_or(|e| self.open_by_id(&e.id).is_err()) {
+                self.open_article(samples::first());
+            }
         }
         self.dispatch(Action::ArticleRemoved(Rc::new(removed.clone())));
         Ok(removed)
     }
 
+    /// Puts a removed article back. When storage does not take it, it is back in this tab's
+    /// memory (and library) instead, and the error says so.
     pub fn restore_article(&mut self, removed: &RemovedArticle) -> Result<(), String> {
         self.flush();
-        self.store.restore(removed).map_err(|e| e.user_message())
+        let title = &removed.entry.title;
+        let Err(e) = self.store.restore(removed) else {
+            return Ok(());
+        };
+        let Ok(doc) = native::parse(&removed.stored) else {
+            return Err(format!(
+                "“{title}” could not be put back: {}.",
+                why_not_saved(&e)
+            ));
+        };
+        self.keep(doc);
+        self.save();
+        Err(format!(
+            "“{title}” is back in the library, but only in this tab: {}, so it is not saved. \
+             Use Export library to keep a copy before you close the tab.",
+            why_not_saved(&e)
+        ))
     }
 
     /// Puts back the article removed last, if it is still on offer, and says how that went.
@@ -116,7 +155,9 @@ impl<S: KeyValue> Session<S> {
             return Ok(());
         }
         self.flush();
-        self.store.rename(id, title).map_err(|e| e.user_message())
+        self.store
+            .rename(id, title)
+            .map_err(|e| format!("The new title could not be saved: {}.", why_not_saved(&e)))
     }
 }
 

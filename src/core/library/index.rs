@@ -24,7 +24,7 @@ pub struct IndexEntry {
 
 impl IndexEntry {
     /// The library entry for an article with these claims.
-    pub(super) fn of(article: &Article, claims: &[Claim], orphans: &[Claim]) -> Self {
+    pub fn of(article: &Article, claims: &[Claim], orphans: &[Claim]) -> Self {
         IndexEntry {
             id: article.id.clone(),
             title: article.title.clone(),

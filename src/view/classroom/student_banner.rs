@@ -90,7 +90,7 @@ pub fn student_banner(props: &StudentBannerProps) -> Html {
                 if let Some(hint) = hint { <li>{ hint }</li> }
                 if settings.require_source { <li>{ "Give the source of every claim." }</li> }
                 if settings.verified_needs_evidence { <li>{ "A Verified claim needs a link to evidence that supports it." }</li> }
-                <li>{ "Your work is saved in this browser as you go." }</li>
+                <li>{ "Your work is saved in this browser as you go (a warning says so when it cannot be)." }</li>
             </ul>
             <div class="student-actions">
                 <label>{ "Your name " }
