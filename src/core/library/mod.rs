@@ -5,6 +5,7 @@ pub mod index;
 pub mod merge;
 pub mod recovery;
 pub mod store;
+pub mod sync;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod memory_kv;
