@@ -1,6 +1,7 @@
 //! The reader's library: every article with its claims, kept in a key-value store under an
 //! index, and merging what is imported into it.
 
+pub mod deletions;
 pub mod index;
 pub mod merge;
 pub mod recovery;

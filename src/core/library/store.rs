@@ -267,6 +267,12 @@ impl<S: KeyValue> Store<S> {
         let entry = index.articles.remove(at);
         self.write_index(&index)?;
         self.kv.remove(&key);
+        let mut deleted = self.deleted_articles();
+        if !deleted.iter().any(|d| d == id) {
+            deleted.push(id.to_string());
+            // Without it another tab could bring the article back; the removal itself stands.
+            let _ = self.write_deleted_articles(&deleted);
+        }
         Ok(Some(RemovedArticle { entry, stored }))
     }
 
@@ -280,7 +286,8 @@ impl<S: KeyValue> Store<S> {
         if !index.articles.iter().any(|e| e.id == removed.entry.id) {
             index.articles.push(removed.entry.clone());
         }
-        self.write_index(&index)
+        self.write_index(&index)?;
+        self.forget_deleted(&removed.entry.id)
     }
 
     /// Renames a stored article (not the open one, which changes through its details).
@@ -335,7 +342,12 @@ impl<S: KeyValue> Store<S> {
                 )?;
                 index.upsert(IndexEntry::of(&doc.article, &doc.claims, &doc.orphans));
             }
-            self.write_index(&index)
+            self.write_index(&index)?;
+            // Importing an article that was taken out puts it back.
+            for doc in docs {
+                self.forget_deleted(&doc.article.id)?;
+            }
+            Ok(())
         })();
         if result.is_err() {
             for (key, old) in before.into_iter().rev() {

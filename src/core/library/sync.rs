@@ -72,9 +72,11 @@ pub fn three_way(
     let mut graves = tombstones.clone();
     for gone in base.into_iter().flat_map(all_claims) {
         if find(Some(mine), &gone.id).is_none() {
+            // Never older than the version it deletes, whatever the clock says.
+            let when = now.max(gone.modified.as_str());
             let at = graves.entry(gone.id.clone()).or_default();
-            if at.as_str() < now {
-                *at = now.to_string();
+            if at.as_str() < when {
+                *at = when.to_string();
             }
         }
     }
