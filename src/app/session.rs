@@ -10,17 +10,33 @@ use crate::app::actions::Action;
 use crate::app::notices::StorageHealth;
 use crate::app::reducer::reduce;
 use crate::app::state::AppState;
+use crate::core::classroom::session::Classroom;
 use crate::core::intake::samples;
 use crate::core::library::store::{KeyValue, Store, WriteError};
 use crate::core::model::Document;
 
 pub struct Session<S: KeyValue> {
-    state: Rc<AppState>,
+    pub(super) state: Rc<AppState>,
     pub(super) store: Store<S>,
     /// Whether the article's data changed since it was last saved.
     unsaved: bool,
     /// How many times the article's data changed: each change restarts the delay before a save.
     changes: u64,
+    /// What other tabs may have changed since: see `use_cases::other_tabs`.
+    pub(super) synced: Synced,
+    /// The time now (RFC 3339), for dating deletes; the browser edge sets the real clock.
+    pub(super) clock: fn() -> String,
+}
+
+/// This tab's last loaded or saved versions of what other tabs also write: the base of every
+/// three-way merge with them.
+#[derive(Default)]
+pub(super) struct Synced {
+    /// The open article's stored document and its exact stored text (`None` when it was not
+    /// stored); for another article than the open one it does not count.
+    pub article: Option<(Document, String)>,
+    /// The classroom state and its stored JSON.
+    pub classroom: Option<(Rc<Classroom>, String)>,
 }
 
 impl<S: KeyValue> Session<S> {
@@ -38,12 +54,22 @@ impl<S: KeyValue> Session<S> {
             state.notices.storage =
                 StorageHealth::Failing(WriteError::Unavailable(why).user_message());
         }
-        Session {
+        let mut session = Session {
             state: Rc::new(state),
             store,
             unsaved: false,
             changes: 0,
-        }
+            synced: Synced::default(),
+            clock: String::new,
+        };
+        session.mark_synced();
+        session
+    }
+
+    /// Dates this tab's deletes with `clock` (without one, a delete is dated by the version it
+    /// deletes, which still beats every stale copy of it).
+    pub fn set_clock(&mut self, clock: fn() -> String) {
+        self.clock = clock;
     }
 
     pub fn state(&self) -> &Rc<AppState> {
@@ -87,9 +113,17 @@ impl<S: KeyValue> Session<S> {
     /// (or works again).
     pub fn save(&mut self) {
         self.unsaved = false;
-        let health = match self.store.save(self.state.current()) {
-            Ok(()) => StorageHealth::Fine,
-            Err(e) => StorageHealth::Failing(e.user_message()),
+        // Another tab may have written since this one last read: merge with that first, so a
+        // save never overwrites it.
+        let health = match self.merge_with_other_tabs(true) {
+            Err(why) => StorageHealth::Failing(why),
+            Ok(()) => match self.store.save(self.state.current()) {
+                Ok(()) => {
+                    self.mark_synced();
+                    StorageHealth::Fine
+                }
+                Err(e) => StorageHealth::Failing(e.user_message()),
+            },
         };
         if health != self.state.notices.storage {
             self.dispatch(Action::ReportStorage(health));

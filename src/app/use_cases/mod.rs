@@ -1,7 +1,9 @@
 //! What the user does with whole articles and files, as methods of `Session`: open, list,
 //! rename, remove and restore articles of the library (`library`), import files and route the
-//! JSON files the user opens (`import`), and work on an exercise as a student (`exercise`).
+//! JSON files the user opens (`import`), work on an exercise as a student (`exercise`), and
+//! merge what other tabs saved (`other_tabs`).
 
 mod exercise;
 mod import;
 mod library;
+mod other_tabs;
