@@ -91,6 +91,10 @@ impl<S: KeyValue> Session<S> {
     }
 
     pub fn dispatch(&mut self, action: Action) {
+        if matches!(action, Action::OpenArticle { .. }) {
+            // An article opened is this tab's choice: its next save starts from what is stored.
+            self.synced.article = None;
+        }
         let next = reduce(&self.state, action);
         if next == *self.state {
             return;

@@ -176,6 +176,7 @@ impl<S: KeyValue> Session<S> {
 mod tests {
     use super::*;
     use crate::core::classroom::session::{build_exercise, work_article, ExerciseDraft};
+    use crate::core::intake::samples;
     use crate::core::library::memory_kv::SharedKv;
 
     fn tab(kv: &SharedKv) -> Session<SharedKv> {
@@ -290,7 +291,13 @@ mod tests {
     fn an_article_deleted_in_one_tab_is_not_saved_back_by_the_other() {
         let (kv, mut a, mut b) = two_tabs_with_one_claim();
         let id = a.state().article.id.clone();
+        a.open_article(samples::all()[1].clone());
         a.remove_article(&id).unwrap();
+        assert_eq!(
+            a.state().notices.storage,
+            StorageHealth::Fine,
+            "the deleting tab is not told it was deleted elsewhere"
+        );
         mark(&mut b, "late", 50, 80);
         b.save();
         assert!(matches!(
@@ -306,6 +313,7 @@ mod tests {
             .is_none());
         // Told as soon as the other tab deleted it, too.
         let mut c = two_tabs_with_one_claim();
+        c.1.open_article(samples::all()[1].clone());
         c.1.remove_article(&c.2.state().article.id.clone()).unwrap();
         c.2.other_tab_saved();
         assert!(matches!(
