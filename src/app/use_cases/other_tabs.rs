@@ -81,12 +81,13 @@ impl<S: KeyValue> Session<S> {
                 .write_tombstones(&id, &merged.tombstones)
                 .map_err(|e| e.user_message())?;
         }
-        if !writing {
+        self.synced.article = match (writing, raw) {
             // What is stored now is what both tabs' changes start from.
-            self.synced.article = theirs.zip(raw);
-        } else {
-            self.synced.article = base;
-        }
+            (false, Some(raw)) => theirs.map(|t| (t, raw)),
+            // Gone from storage: keep the base, which says this tab had it stored (and must
+            // not save it back if it was deleted).
+            _ => base,
+        };
         for conflict in &merged.conflicts {
             self.dispatch(Action::Warn(conflict.message()));
         }
@@ -320,6 +321,18 @@ mod tests {
             &c.2.state().notices.storage,
             StorageHealth::Failing(m) if m.contains("deleted in another tab")
         ));
+        // However the other tab's writes arrive, one by one, the base is not lost on the way.
+        let (kv2, _, mut d) = two_tabs_with_one_claim();
+        let key = crate::core::library::store::article_key(&id);
+        kv2.borrow_mut().data.remove(&key);
+        d.other_tab_saved();
+        let mut store = crate::core::library::store::Store::new(kv2.clone());
+        kv2.borrow_mut().data.insert(key.clone(), "{}".into());
+        store.remove(&id).unwrap();
+        d.other_tab_saved();
+        mark(&mut d, "late", 50, 80);
+        d.save();
+        assert!(kv2.borrow().get(&key).is_none(), "saved back");
         // Opening it afresh (here: undoing the delete) puts it back for good.
         a.undo_remove_article();
         a.open_by_id(&id).unwrap();

@@ -27,6 +27,15 @@ impl<S: KeyValue> Store<S> {
         self.kv.set(DELETED_ARTICLES_KEY, &json)
     }
 
+    pub(super) fn mark_deleted(&mut self, id: &str) -> Result<(), WriteError> {
+        let mut deleted = self.deleted_articles();
+        if deleted.iter().any(|d| d == id) {
+            return Ok(());
+        }
+        deleted.push(id.to_string());
+        self.write_deleted_articles(&deleted)
+    }
+
     /// Whether article `id` was taken out of the library and is not stored any more.
     pub fn was_deleted(&self, id: &str) -> bool {
         self.kv.get(&article_key(id)).is_none() && self.deleted_articles().iter().any(|d| d == id)

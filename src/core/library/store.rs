@@ -266,13 +266,10 @@ impl<S: KeyValue> Store<S> {
         let stored = self.kv.get(&key).unwrap_or_default();
         let entry = index.articles.remove(at);
         self.write_index(&index)?;
+        // Marked before it goes, so a tab that finds it gone finds the mark too. (Without the
+        // mark another tab could bring the article back; the removal itself stands.)
+        let _ = self.mark_deleted(id);
         self.kv.remove(&key);
-        let mut deleted = self.deleted_articles();
-        if !deleted.iter().any(|d| d == id) {
-            deleted.push(id.to_string());
-            // Without it another tab could bring the article back; the removal itself stands.
-            let _ = self.write_deleted_articles(&deleted);
-        }
         Ok(Some(RemovedArticle { entry, stored }))
     }
 
