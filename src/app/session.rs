@@ -11,12 +11,13 @@ use crate::app::notices::StorageHealth;
 use crate::app::reducer::reduce;
 use crate::app::state::AppState;
 use crate::app::unsaved_work::UnsavedWork;
+use crate::core::classroom::session::Classroom;
 use crate::core::intake::samples;
 use crate::core::library::store::{KeyValue, Store, WriteError};
 use crate::core::model::Document;
 
 pub struct Session<S: KeyValue> {
-    state: Rc<AppState>,
+    pub(super) state: Rc<AppState>,
     pub(super) store: Store<S>,
     /// Whether the article's data changed since it was last saved.
     unsaved: bool,
@@ -24,6 +25,21 @@ pub struct Session<S: KeyValue> {
     changes: u64,
     /// The work storage did not take, kept in memory (`use_cases::unsaved`).
     pub(super) held: UnsavedWork,
+    /// What other tabs may have changed since: see `use_cases::other_tabs`.
+    pub(super) synced: Synced,
+    /// The time now (RFC 3339), for dating deletes; the browser edge sets the real clock.
+    pub(super) clock: fn() -> String,
+}
+
+/// This tab's last loaded or saved versions of what other tabs also write: the base of every
+/// three-way merge with them.
+#[derive(Default)]
+pub(super) struct Synced {
+    /// The open article's stored document and its exact stored text (`None` when it was not
+    /// stored); for another article than the open one it does not count.
+    pub article: Option<(Document, String)>,
+    /// The classroom state and its stored JSON.
+    pub classroom: Option<(Rc<Classroom>, String)>,
 }
 
 impl<S: KeyValue> Session<S> {
@@ -41,13 +57,23 @@ impl<S: KeyValue> Session<S> {
             state.notices.storage =
                 StorageHealth::Failing(WriteError::Unavailable(why).user_message());
         }
-        Session {
+        let mut session = Session {
             state: Rc::new(state),
             store,
             unsaved: false,
             changes: 0,
             held: UnsavedWork::default(),
-        }
+            synced: Synced::default(),
+            clock: String::new,
+        };
+        session.mark_synced();
+        session
+    }
+
+    /// Dates this tab's deletes with `clock` (without one, a delete is dated by the version it
+    /// deletes, which still beats every stale copy of it).
+    pub fn set_clock(&mut self, clock: fn() -> String) {
+        self.clock = clock;
     }
 
     pub fn state(&self) -> &Rc<AppState> {
@@ -69,6 +95,10 @@ impl<S: KeyValue> Session<S> {
     }
 
     pub fn dispatch(&mut self, action: Action) {
+        if matches!(action, Action::OpenArticle { .. }) {
+            // An article opened is this tab's choice: its next save starts from what is stored.
+            self.synced.article = None;
+        }
         let next = reduce(&self.state, action);
         if next == *self.state {
             return;
@@ -92,8 +122,18 @@ impl<S: KeyValue> Session<S> {
     /// and tells the user when that fails (or works again).
     pub fn save(&mut self) {
         self.unsaved = false;
-        let saved = self.store.save(self.state.current());
-        let health = self.storage_health(saved);
+        // Another tab may have written since this one last read: merge with that first, so a
+        // save never overwrites it.
+        let health = match self.merge_with_other_tabs(true) {
+            Err(why) => StorageHealth::Failing(why),
+            Ok(()) => {
+                let saved = self.store.save(self.state.current());
+                if saved.is_ok() {
+                    self.mark_synced();
+                }
+                self.storage_health(saved)
+            }
+        };
         if health != self.state.notices.storage {
             self.dispatch(Action::ReportStorage(health));
         }

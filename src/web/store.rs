@@ -2,7 +2,8 @@
 //! the delay before a save, and the view to tell after every change. The use cases themselves
 //! are the session's (`app::use_cases`). A change is saved a moment after it is made (so
 //! typing a note does not write on every key), and at once when the page is hidden or another
-//! article is opened.
+//! article is opened. When another tab of the site writes, the browser says so here (the
+//! `storage` event, fired only in the other tabs) and the session merges it in.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -36,14 +37,34 @@ impl AppStore {
     pub fn start() -> Rc<Self> {
         let local = LocalStorage::open();
         let unavailable = local.unavailable_reason().map(str::to_string);
+        let mut session = Session::start(local, unavailable);
+        session.set_clock(clock::now);
         let store = Rc::new(AppStore {
-            session: RefCell::new(Session::start(local, unavailable)),
+            session: RefCell::new(session),
             listener: RefCell::new(None),
             save_timer: RefCell::new(None),
             changes_timed: Cell::new(0),
         });
         store.flush_when_hidden();
+        store.follow_other_tabs();
         store
+    }
+
+    fn follow_other_tabs(self: &Rc<Self>) {
+        let window: web_sys::EventTarget = gloo::utils::window().into();
+        let store = Rc::downgrade(self);
+        gloo::events::EventListener::new(&window, "storage", move |event| {
+            use wasm_bindgen::JsCast;
+            // No key: another tab cleared the storage.
+            let ours = event
+                .dyn_ref::<web_sys::StorageEvent>()
+                .and_then(web_sys::StorageEvent::key)
+                .is_none_or(|key| key.starts_with("claimcheck:"));
+            if let Some(store) = store.upgrade().filter(|_| ours) {
+                store.run(Session::other_tab_saved);
+            }
+        })
+        .forget();
     }
 
     pub fn state(&self) -> Rc<AppState> {

@@ -6,7 +6,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
-use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::wd::{WebDriverCompatibleCommand, WindowHandle};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
@@ -199,6 +199,28 @@ impl Browser {
             .issue_cmd(SetPermission(name.to_string()))
             .await
             .unwrap_or_else(|e| panic!("granting {name}: {e}"));
+    }
+
+    /// The tab the session drives now, to come back to it with [`Browser::switch_to`].
+    pub async fn tab(&self) -> WindowHandle {
+        self.client.window().await.unwrap()
+    }
+
+    /// Opens the app in another tab of the same profile (the same origin, so the same
+    /// localStorage, as a reader opening it twice), drives that tab, and returns it.
+    pub async fn open_tab(&self) -> WindowHandle {
+        let mut url = self.client.current_url().await.unwrap();
+        url.set_fragment(None);
+        let tab = self.client.new_window(true).await.unwrap().handle;
+        self.switch_to(&tab).await;
+        self.client.goto(url.as_str()).await.unwrap();
+        self.wait_for("#article-body").await;
+        tab
+    }
+
+    /// Drives `tab` from now on (the browser shows it, as clicking on it would).
+    pub async fn switch_to(&self, tab: &WindowHandle) {
+        self.client.switch_to_window(tab.clone()).await.unwrap();
     }
 
     /// Reloads the page and waits for the app to be drawn again.

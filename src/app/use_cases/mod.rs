@@ -1,9 +1,11 @@
 //! What the user does with whole articles and files, as methods of `Session`: open, list,
 //! rename, remove and restore articles of the library (`library`), import files and route the
-//! JSON files the user opens (`import`), work on an exercise as a student (`exercise`), and keep
-//! in memory the work storage did not take (`unsaved`).
+//! JSON files the user opens (`import`), work on an exercise as a student (`exercise`), keep
+//! in memory the work storage did not take (`unsaved`), and merge what other tabs saved
+//! (`other_tabs`).
 
 mod exercise;
 mod import;
 mod library;
+mod other_tabs;
 mod unsaved;

@@ -99,3 +99,21 @@ impl KeyValue for MemoryKv {
         Ok(())
     }
 }
+
+/// One store seen by several sessions, as the tabs of one browser see localStorage.
+pub type SharedKv = std::rc::Rc<std::cell::RefCell<MemoryKv>>;
+
+impl KeyValue for SharedKv {
+    fn get(&self, key: &str) -> Option<String> {
+        self.borrow().get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
+        self.borrow_mut().set(key, value)
+    }
+    fn remove(&mut self, key: &str) {
+        self.borrow_mut().remove(key)
+    }
+    fn keys(&self) -> Vec<String> {
+        self.borrow().keys()
+    }
+}

@@ -57,6 +57,29 @@ impl ImportReport {
     }
 }
 
+/// The rule every merge of two versions of one claim follows (an import, another tab's save):
+/// the one changed later wins; on a tie, the one already here stays.
+pub fn newer(incoming: &Claim, here: &Claim) -> bool {
+    incoming.modified > here.modified
+}
+
+/// Puts each claim in the list its position says (anchored on the text, or orphaned), in
+/// reading order: a merged claim may have become, or stopped being, an orphan.
+pub fn settle(doc: &mut Document) {
+    let (mut anchored, mut lost): (Vec<Claim>, Vec<Claim>) = doc
+        .claims
+        .drain(..)
+        .chain(doc.orphans.drain(..))
+        .partition(|c| {
+            crate::core::text::offsets::slice(&doc.article.text, c.position.start, c.position.end)
+                == Some(c.quote.exact.as_str())
+        });
+    sort_in_reading_order(&mut anchored);
+    lost.sort_by(|a, b| a.id.cmp(&b.id));
+    doc.claims = anchored;
+    doc.orphans = lost;
+}
+
 fn same_place(a: &Claim, b: &Claim) -> bool {
     a.quote.exact == b.quote.exact && a.position == b.position && a.status == b.status
 }
@@ -100,7 +123,7 @@ pub fn merge(existing: Option<Document>, incoming: Document) -> (Document, Impor
                 } else {
                     &mut kept.orphans[i - kept.claims.len()]
                 };
-                if claim.modified > here.modified {
+                if newer(&claim, here) {
                     *here = claim;
                     report.updated += 1;
                 } else {
@@ -118,20 +141,7 @@ pub fn merge(existing: Option<Document>, incoming: Document) -> (Document, Impor
             }
         }
     }
-    // An updated claim may have become (or stopped being) an orphan in the file: keep each in
-    // the list its position says.
-    let (mut anchored, mut lost): (Vec<Claim>, Vec<Claim>) = kept
-        .claims
-        .drain(..)
-        .chain(kept.orphans.drain(..))
-        .partition(|c| {
-            crate::core::text::offsets::slice(&kept.article.text, c.position.start, c.position.end)
-                == Some(c.quote.exact.as_str())
-        });
-    sort_in_reading_order(&mut anchored);
-    lost.sort_by(|a, b| a.id.cmp(&b.id));
-    kept.claims = anchored;
-    kept.orphans = lost;
+    settle(&mut kept);
     (kept, report)
 }
 

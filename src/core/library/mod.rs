@@ -1,11 +1,13 @@
 //! The reader's library: every article with its claims, kept in a key-value store under an
 //! index, and merging what is imported into it.
 
+pub mod deletions;
 pub mod index;
 pub mod merge;
 pub mod recovery;
 pub mod store;
 mod summary;
+pub mod sync;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod memory_kv;

@@ -298,6 +298,9 @@ impl<S: KeyValue> Store<S> {
         let stored = self.kv.get(&key).unwrap_or_default();
         let entry = index.articles.remove(at);
         self.write_index(&index)?;
+        // Marked before it goes, so a tab that finds it gone finds the mark too. (Without the
+        // mark another tab could bring the article back; the removal itself stands.)
+        let _ = self.mark_deleted(id);
         self.kv.remove(&key);
         Ok(Some(RemovedArticle { entry, stored }))
     }
@@ -312,7 +315,8 @@ impl<S: KeyValue> Store<S> {
         if !index.articles.iter().any(|e| e.id == removed.entry.id) {
             index.articles.push(removed.entry.clone());
         }
-        self.write_index(&index)
+        self.write_index(&index)?;
+        self.forget_deleted(&removed.entry.id)
     }
 
     /// Renames a stored article (not the open one, which changes through its details).
@@ -374,7 +378,12 @@ impl<S: KeyValue> Store<S> {
                 )?;
                 index.upsert(IndexEntry::of(&doc.article, &doc.claims, &doc.orphans));
             }
-            self.write_index(&index)
+            self.write_index(&index)?;
+            // Importing an article that was taken out puts it back.
+            for doc in docs {
+                self.forget_deleted(&doc.article.id)?;
+            }
+            Ok(())
         })();
         if result.is_err() {
             for (key, old) in before.into_iter().rev() {
