@@ -15,7 +15,7 @@ use std::cell::OnceCell;
 
 use crate::core::anchoring::approx_search::Searcher;
 use crate::core::anchoring::gram_index::GramIndex;
-use crate::core::anchoring::selectors::{Resolution, Selectors};
+use crate::core::anchoring::selectors::{Resolution, Selectors, CONTEXT};
 use crate::core::anchoring::symbol_text::SymbolText;
 use crate::core::text::offsets::CharTable;
 
@@ -265,11 +265,15 @@ struct Quoted {
 }
 
 impl Quoted {
+    /// Only the [`CONTEXT`] code points next to the quote are compared, as many as Claimcheck
+    /// keeps itself: context is scored by edit distance, quadratic in its length, once per
+    /// occurrence of the quote, so a file with a prefix thousands of characters long froze the page.
     fn new(sel: &Selectors) -> Self {
+        let prefix: Vec<char> = sel.quote.prefix.chars().collect();
         Quoted {
             exact: sel.quote.exact.chars().collect(),
-            prefix: sel.quote.prefix.chars().collect(),
-            suffix: sel.quote.suffix.chars().collect(),
+            prefix: prefix[prefix.len().saturating_sub(CONTEXT)..].to_vec(),
+            suffix: sel.quote.suffix.chars().take(CONTEXT).collect(),
             hint: sel.position.map(|p| p.start),
         }
     }

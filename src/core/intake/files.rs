@@ -8,7 +8,9 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use crate::core::model::{Article, BlockKind, Link};
 use crate::core::text::links::{check_link, check_link_or_mail};
 use crate::core::text::offsets::char_len;
-use crate::core::text::paragraphs::{article_from_paste, article_id, PasteError, MAX_PASTE_BYTES};
+use crate::core::text::paragraphs::{
+    article_from_paste, article_id, paragraph_ranges, PasteError, MAX_PASTE_BYTES,
+};
 use crate::core::text::sizes::refusal;
 
 /// Why a file could not become an article, in words for the user.
@@ -269,7 +271,13 @@ impl StructureBuilder {
                 href,
             })
             .collect();
-        let kinds: Vec<BlockKind> = self.blocks.iter().map(|(k, _)| *k).collect();
+        // Two line breaks in a row (`<br><br>`) make a paragraph break inside a block: each
+        // paragraph of the text gets its block's kind, so the kinds stay in step with them.
+        let kinds: Vec<BlockKind> = self
+            .blocks
+            .iter()
+            .flat_map(|(k, block)| std::iter::repeat_n(*k, paragraph_ranges(block).len()))
+            .collect();
         let blocks = if kinds.iter().all(|k| *k == BlockKind::Paragraph) {
             Vec::new()
         } else {
