@@ -132,14 +132,7 @@ impl KeyValue for LocalStorage {
             .unchecked_ref::<RawStorage>()
             .set_item(to, &value)
             .map_err(|e| write_error(&e))?;
-        if self.same(from, to) {
-            Ok(())
-        } else {
-            self.remove(to);
-            Err(WriteError::Unavailable(
-                "the copy was not equal".to_string(),
-            ))
-        }
+        self.keep_copy_if_same(from, to)
     }
 
     fn keys(&self) -> Vec<String> {

@@ -70,6 +70,12 @@ pub trait KeyValue {
     fn copy_exact(&mut self, from: &str, to: &str) -> Result<(), WriteError> {
         let value = self.get(from).unwrap_or_default();
         self.set(to, &value)?;
+        self.keep_copy_if_same(from, to)
+    }
+
+    /// After copying `from` to `to`: keeps the copy only if it equals the original exactly, so
+    /// a copy that lost something never stands in for what was there.
+    fn keep_copy_if_same(&mut self, from: &str, to: &str) -> Result<(), WriteError> {
         if self.same(from, to) {
             Ok(())
         } else {
