@@ -1,7 +1,9 @@
 //! Which claims the panel lists, in what order: filters by status and source kind, a search over
 //! quote, source and note, and sorting by position or by last change.
 
-use crate::core::model::{Claim, SourceKind, Status};
+use std::collections::HashSet;
+
+use crate::core::model::{count_summary, Claim, SourceKind, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {
@@ -24,7 +26,8 @@ impl ClaimFilter {
         self.status.is_some() || self.kind.is_some() || !self.search.trim().is_empty()
     }
 
-    fn matches(&self, claim: &Claim) -> bool {
+    /// Whether `claim` is one the reader asked to see.
+    pub fn matches(&self, claim: &Claim) -> bool {
         let needle = self.search.trim().to_lowercase();
         self.status.is_none_or(|s| claim.status == s)
             && self.kind.is_none_or(|k| claim.source_kind == k)
@@ -45,6 +48,49 @@ impl ClaimFilter {
             shown.sort_by(|a, b| b.modified.cmp(&a.modified).then(a.id.cmp(&b.id)));
         }
         shown
+    }
+
+    /// The ids of the claims the article shows dimmed: those the filter leaves out (never the
+    /// selected one, which the list keeps too). Empty while no filter is on.
+    pub fn dimmed(&self, claims: &[Claim], selected: Option<&str>) -> HashSet<String> {
+        if !self.is_active() {
+            return HashSet::new();
+        }
+        claims
+            .iter()
+            .filter(|c| !self.matches(c) && Some(c.id.as_str()) != selected)
+            .map(|c| c.id.clone())
+            .collect()
+    }
+
+    /// The counts line over the list: every claim's count, or with a filter on, how many are
+    /// listed of how many there are, so the total never drops out of sight.
+    pub fn counts_line(&self, claims: &[Claim], shown: &[&Claim]) -> String {
+        if !self.is_active() {
+            return count_summary(claims);
+        }
+        let verified = shown
+            .iter()
+            .filter(|c| c.status == Status::Verified)
+            .count();
+        let total = claims.len();
+        let noun = if total == 1 { "claim" } else { "claims" };
+        format!(
+            "Showing {} of {total} {noun} · {verified} verified · {} unverified",
+            shown.len(),
+            shown.len() - verified
+        )
+    }
+
+    /// What the list says when the filter leaves nothing to show, naming the search.
+    pub fn nothing_shown(&self) -> String {
+        let search = self.search.trim();
+        let others = self.status.is_some() || self.kind.is_some();
+        match (search.is_empty(), others) {
+            (true, _) => "No claim matches these filters.".to_string(),
+            (false, false) => format!("No claim matches “{search}”."),
+            (false, true) => format!("No claim matches “{search}” with these filters."),
+        }
     }
 }
 
@@ -131,5 +177,84 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(ids(&recent, None), ["b", "a", "c"]);
+    }
+
+    #[test]
+    fn the_counts_line_keeps_the_total_when_filtered() {
+        let claims = vec![
+            claim("a", Status::Verified, None, "", "t1"),
+            claim("b", Status::Unverified, None, "", "t2"),
+            claim("c", Status::Unverified, None, "", "t3"),
+            claim("d", Status::Verified, None, "", "t4"),
+            claim("e", Status::Unverified, None, "", "t5"),
+        ];
+        let all = ClaimFilter::default();
+        assert_eq!(
+            all.counts_line(&claims, &all.apply(&claims, None)),
+            "5 claims · 2 verified · 3 unverified"
+        );
+        let unverified = ClaimFilter {
+            status: Some(Status::Unverified),
+            ..Default::default()
+        };
+        assert_eq!(
+            unverified.counts_line(&claims, &unverified.apply(&claims, None)),
+            "Showing 3 of 5 claims · 0 verified · 3 unverified"
+        );
+        // The selected claim stays listed, and is counted as listed.
+        assert_eq!(
+            unverified.counts_line(&claims, &unverified.apply(&claims, Some("a"))),
+            "Showing 4 of 5 claims · 1 verified · 3 unverified"
+        );
+        let one = &claims[..1];
+        let nothing = ClaimFilter {
+            search: "zebra".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            nothing.counts_line(one, &nothing.apply(one, None)),
+            "Showing 0 of 1 claim · 0 verified · 0 unverified"
+        );
+    }
+
+    #[test]
+    fn nothing_shown_names_the_search() {
+        let search = ClaimFilter {
+            search: "  zebra ".into(),
+            ..Default::default()
+        };
+        assert_eq!(search.nothing_shown(), "No claim matches “zebra”.");
+        let both = ClaimFilter {
+            status: Some(Status::Verified),
+            ..search.clone()
+        };
+        assert_eq!(
+            both.nothing_shown(),
+            "No claim matches “zebra” with these filters."
+        );
+        let status = ClaimFilter {
+            kind: Some(None),
+            ..Default::default()
+        };
+        assert_eq!(status.nothing_shown(), "No claim matches these filters.");
+    }
+
+    #[test]
+    fn dimmed_are_the_claims_left_out_but_the_selected() {
+        let claims = vec![
+            claim("a", Status::Verified, None, "", "t1"),
+            claim("b", Status::Unverified, None, "", "t2"),
+            claim("c", Status::Unverified, None, "", "t3"),
+        ];
+        assert!(ClaimFilter::default().dimmed(&claims, None).is_empty());
+        let verified = ClaimFilter {
+            status: Some(Status::Verified),
+            ..Default::default()
+        };
+        let mut dimmed: Vec<String> = verified.dimmed(&claims, None).into_iter().collect();
+        dimmed.sort();
+        assert_eq!(dimmed, ["b", "c"]);
+        let dimmed: Vec<String> = verified.dimmed(&claims, Some("c")).into_iter().collect();
+        assert_eq!(dimmed, ["b"], "the selected claim is not dimmed");
     }
 }
