@@ -113,7 +113,7 @@ async fn evidence_kind_filter_and_undo_by_keyboard(b: &Browser) {
         .await;
     // Filter to verified claims: the counts follow.
     type_into("#filter-status", "Ver").await;
-    b.wait_counts("Showing 1 · 1 claim · 1 verified · 0 unverified")
+    b.wait_counts("Showing 1 of 2 claims · 1 verified · 0 unverified")
         .await;
     // Undo the source kind, redo it.
     b.press_ctrl('z', false).await;

@@ -11,6 +11,7 @@ use crate::app::actions::Action;
 use crate::app::backup;
 use crate::app::details::Details;
 use crate::app::state::AppState;
+use crate::app::view_model::claim_filter::ClaimFilter;
 use crate::core::classroom::session::Mode;
 use crate::view::article::article_editor::ArticleEditor;
 use crate::view::article::article_view::{scroll_to_claim, ArticleView};
@@ -143,6 +144,8 @@ pub fn app(props: &AppProps) -> Html {
     let help_open = use_toggle();
     let details_open = use_toggle();
     let library_open = use_toggle();
+    // The panel's filter, held here because the article dims what it leaves out.
+    let filter = use_state(ClaimFilter::default);
     // Messages are notices in the state, told and dismissed through actions.
     let on_message = use_callback(SameRc(store.clone()), |m: Option<String>, store| {
         store
@@ -227,7 +230,7 @@ pub fn app(props: &AppProps) -> Html {
                 on_backup={commands.backup_library.clone()}
             />
             { classroom_panels(&state, &commands, &on_message) }
-            { reading_and_claims(&state, &commands, &on_message, &details_open, &editing) }
+            { reading_and_claims(&state, &commands, &on_message, &details_open, &editing, &filter) }
             if let Some(spot) = *toolbar {
                 <SelectionToolbar spot={spot} on_add={commands.add_claim.clone()} on_set_source={on_set_source} />
             }
@@ -314,6 +317,7 @@ fn reading_and_claims(
     on_message: &Callback<Option<String>>,
     details_open: &Toggle,
     editing: &Toggle,
+    filter: &UseStateHandle<ClaimFilter>,
 ) -> Html {
     html! {
         <div class="layout">
@@ -337,6 +341,7 @@ fn reading_and_claims(
                     claims={state.claims.clone()}
                     selected={state.selected.clone()}
                     dispatch={commands.dispatch.clone()}
+                    filter={(**filter).clone()}
                 />
             }
             </div>
@@ -346,6 +351,7 @@ fn reading_and_claims(
                 selected={state.selected.clone()}
                 dispatch={commands.dispatch.clone()}
                 on_message={on_message.clone()}
+                filter={filter.clone()}
             />
         </div>
     }

@@ -3,6 +3,7 @@
 //!
 //! - [`server`]: the static file server for the build;
 //! - [`driver`]: ChromeDriver, the session ([`Browser`]) and WebDriver helpers (find, wait, read);
+//! - [`focus`]: where the keyboard is, the boxes of parts of the page, an article of one's own;
 //! - [`gestures`]: what hands do: mouse drags across words, touch, keys, and the geometry they need;
 //! - [`app`]: what a person does in Claimcheck, as verbs (add a claim, mark it, wait for the
 //!   save, export and read the download).
@@ -13,6 +14,7 @@
 
 pub mod app;
 pub mod driver;
+pub mod focus;
 pub mod gestures;
 pub mod server;
 

@@ -2,16 +2,20 @@
 //! `highlight_layout` becomes one element carrying `data-o` (its code-point offset), which is what
 //! `browser::text_selection` reads to turn a DOM selection back into offsets.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::actions::Action;
+use crate::app::view_model::claim_filter::ClaimFilter;
 use crate::app::view_model::highlight_layout::{layout_article, Paragraph, Run};
 use crate::core::model::{Article, BlockKind, Claim, Status};
 use crate::core::text::links::check_link;
 use crate::core::text::offsets::char_len;
+use crate::view::article::caret_mark::CaretMark;
+use crate::view::SameRc;
 use crate::web::text_selection::{self, ARTICLE_BODY_ID};
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +24,9 @@ pub struct ArticleViewProps {
     pub claims: Vec<Claim>,
     pub selected: Option<String>,
     pub dispatch: Callback<Action>,
+    /// The claims panel's filter: highlights of the claims it leaves out are dimmed.
+    #[prop_or_default]
+    pub filter: ClaimFilter,
 }
 
 /// Scrolls the first highlight of claim `id` into view.
@@ -61,7 +68,7 @@ fn status_class(status: Status) -> &'static str {
     }
 }
 
-fn render_run(run: &Run, selected: Option<&str>) -> Html {
+fn render_run(run: &Run, selected: Option<&str>, dimmed: &[String]) -> Html {
     // Links are shown, not followed: the reader sees where one pointed on hover.
     let link_class = run.link.as_ref().map(|_| "link");
     let attribution = run.attribution.then_some("attribution");
@@ -75,6 +82,8 @@ fn render_run(run: &Run, selected: Option<&str>) -> Html {
     };
     let ids: Vec<&str> = run.marks.iter().map(|m| m.claim_id.as_str()).collect();
     let is_selected = selected.is_some_and(|s| ids.contains(&s));
+    // Dimmed only where every claim over the words is filtered out.
+    let filtered_out = ids.iter().all(|id| dimmed.iter().any(|d| d == id));
     let end = run.marks.iter().find(|m| m.ends).map(|m| m.status.as_str());
     let mut title = if run.marks.len() > 1 {
         format!("{} claims overlap here", run.marks.len())
@@ -84,6 +93,9 @@ fn render_run(run: &Run, selected: Option<&str>) -> Html {
     if let Some(href) = &run.link {
         title.push_str(&format!(" · link to {href}"));
     }
+    if filtered_out {
+        title.push_str(" · not among the filtered claims");
+    }
     html! {
         <mark
             class={classes!(
@@ -91,6 +103,7 @@ fn render_run(run: &Run, selected: Option<&str>) -> Html {
                 status_class(inner.status),
                 is_selected.then_some("selected"),
                 (run.marks.len() > 1).then_some("overlap"),
+                filtered_out.then_some("filtered-out"),
                 link_class,
                 attribution
             )}
@@ -111,6 +124,8 @@ struct ParagraphProps {
     /// The selected claim, only when it is highlighted in this paragraph (so the others need no
     /// re-render when the selection moves).
     selected: Option<String>,
+    /// The claims highlighted here that the filter leaves out (only this paragraph's, likewise).
+    dimmed: Vec<String>,
 }
 
 #[function_component(ParagraphView)]
@@ -121,7 +136,7 @@ fn paragraph_view(props: &ParagraphProps) -> Html {
         .paragraph
         .runs
         .iter()
-        .map(|r| render_run(r, selected))
+        .map(|r| render_run(r, selected, &props.dimmed))
         .collect();
     match props.paragraph.kind {
         BlockKind::Paragraph => html! { <p dir="auto" data-p={start}>{ runs }</p> },
@@ -146,6 +161,14 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         |(article, claims)| layout_article(article, claims),
     );
     let text_len = use_memo(props.article.clone(), |a| char_len(&a.text));
+    let dimmed: Rc<HashSet<String>> = use_memo(
+        (
+            props.filter.clone(),
+            props.claims.clone(),
+            props.selected.clone(),
+        ),
+        |(filter, claims, selected)| filter.dimmed(claims, selected.as_deref()),
+    );
     let on_click = {
         let dispatch = props.dispatch.clone();
         let selected = props.selected.clone();
@@ -212,9 +235,17 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     let selected = props.selected.clone().filter(|id| {
                         p.runs.iter().any(|r| r.marks.iter().any(|m| &m.claim_id == id))
                     });
-                    html! { <ParagraphView key={p.start} paragraph={p.clone()} selected={selected} /> }
+                    let mut dimmed: Vec<String> = p.runs.iter()
+                        .flat_map(|r| r.marks.iter())
+                        .filter(|m| dimmed.contains(&m.claim_id))
+                        .map(|m| m.claim_id.clone())
+                        .collect();
+                    dimmed.sort();
+                    dimmed.dedup();
+                    html! { <ParagraphView key={p.start} paragraph={p.clone()} selected={selected} dimmed={dimmed} /> }
                 }) }
             </div>
+            <CaretMark layout={SameRc(paragraphs.clone())} />
         </article>
     }
 }

@@ -1,10 +1,13 @@
 //! The side panel: counts, the selected claim's editor, and every claim in reading order.
 
+use std::cell::Cell;
+
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::actions::Action;
 use crate::app::view_model::claim_filter::ClaimFilter;
-use crate::core::model::{count_summary, counts_summary, Claim, Status};
+use crate::core::model::Claim;
 use crate::view::article::article_view::scroll_to_claim;
 use crate::view::claims::claim_editor::ClaimEditor;
 use crate::view::claims::claim_filters::ClaimFilters;
@@ -18,6 +21,8 @@ pub struct ClaimPanelProps {
     pub selected: Option<String>,
     pub dispatch: Callback<Action>,
     pub on_message: Callback<Option<String>>,
+    /// Which claims are listed; the article dims the others, so the page holds it.
+    pub filter: UseStateHandle<ClaimFilter>,
 }
 
 /// The source names already used in the article, each once, offered as suggestions.
@@ -32,44 +37,98 @@ fn source_names(claims: &[Claim]) -> Vec<String> {
     names
 }
 
-/// How many claims there are and how many are verified; of those shown, when filtered.
-fn counts(filter: &ClaimFilter, claims: &[Claim], shown: &[&Claim]) -> String {
-    if filter.is_active() {
-        let verified = shown
-            .iter()
-            .filter(|c| c.status == Status::Verified)
-            .count();
-        format!(
-            "Showing {} · {}",
-            shown.len(),
-            counts_summary(shown.len(), verified)
-        )
-    } else {
-        count_summary(claims)
+thread_local! {
+    /// How many times the editor was asked for (see `show_editor_next`).
+    static EDITOR_REQUESTS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Asks the panel, when it next draws, to bring the selected claim's editor into view, top
+/// first (its status and source), and to put the focus on its first control: after Add claim,
+/// the editor is where the work goes on.
+pub fn show_editor_next() {
+    EDITOR_REQUESTS.with(|n| n.set(n.get() + 1));
+}
+
+/// Keeps the selected claim in view in the list; or, when asked for, its editor.
+#[hook]
+fn use_selected_in_view(selected: Option<String>, filter: ClaimFilter) {
+    // Read while drawing, so a request makes the effect below run even when the selection
+    // stays the same (Add claim on words that already are that claim).
+    let requests = EDITOR_REQUESTS.with(Cell::get);
+    let handled = use_mut_ref(|| requests);
+    use_effect_with(
+        (selected, filter, requests),
+        move |(selected, _, requests)| {
+            if *handled.borrow() != *requests {
+                *handled.borrow_mut() = *requests;
+                show_editor();
+            } else if let Some(id) = selected {
+                let item = gloo::utils::document()
+                    .query_selector(&format!(".claim-list [data-claim=\"{id}\"]"))
+                    .ok()
+                    .flatten();
+                if let Some(item) = item {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    item.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            }
+        },
+    );
+}
+
+/// Scrolls the panel so the editor's top is at the top of the part of the panel on screen,
+/// and focuses the editor's first control.
+fn show_editor() {
+    let document = gloo::utils::document();
+    let Ok(Some(editor)) = document.query_selector(".panel .claim-editor") else {
+        return;
+    };
+    let first = editor
+        .query_selector("button, input, select, textarea, a[href]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(first) = first {
+        let _ = first.focus();
+    }
+    // After the focus, which scrolls only as far as the button itself. The panel's top can be
+    // above the window (the page scrolled to the article's end): the editor goes below that.
+    if let Some(panel) = editor.closest(".panel").ok().flatten() {
+        let visible_top = panel.get_bounding_client_rect().top().max(0.0);
+        let gap = editor.get_bounding_client_rect().top() - visible_top;
+        // A little room stays above the editor.
+        panel.set_scroll_top(panel.scroll_top() + gap as i32 - 8);
     }
 }
 
-/// Keeps the selected claim in view in the list.
-#[hook]
-fn use_selected_in_view(selected: Option<String>, filter: ClaimFilter) {
-    use_effect_with((selected, filter), |(selected, _)| {
-        if let Some(id) = selected {
-            let item = gloo::utils::document()
-                .query_selector(&format!(".claim-list [data-claim=\"{id}\"]"))
-                .ok()
-                .flatten();
-            if let Some(item) = item {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                item.scroll_into_view_with_scroll_into_view_options(&options);
-            }
-        }
-    });
+/// Resets every filter: the list shows all claims again, and the filter controls are drawn
+/// afresh (keyed by `generation`), with the focus on the search, where the reader was.
+fn clear_filters(
+    filter: &UseStateHandle<ClaimFilter>,
+    generation: &UseStateHandle<u32>,
+) -> Callback<MouseEvent> {
+    let (filter, generation) = (filter.clone(), generation.clone());
+    Callback::from(move |_: MouseEvent| {
+        filter.set(ClaimFilter::default());
+        generation.set(*generation + 1);
+    })
 }
 
 #[function_component(ClaimPanel)]
 pub fn claim_panel(props: &ClaimPanelProps) -> Html {
-    let filter = use_state(ClaimFilter::default);
+    let filter = props.filter.clone();
+    let generation = use_state(|| 0u32);
+    use_effect_with(*generation, |generation| {
+        if *generation > 0 {
+            if let Some(search) = gloo::utils::document()
+                .get_element_by_id("filter-search")
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = search.focus();
+            }
+        }
+    });
     let selected = props.selected.as_deref().and_then(|id| {
         props
             .claims
@@ -78,7 +137,7 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
             .find(|c| c.id == id)
     });
     let shown = filter.apply(&props.claims, props.selected.as_deref());
-    let counts = counts(&filter, &props.claims, &shown);
+    let counts = filter.counts_line(&props.claims, &shown);
     use_selected_in_view(props.selected.clone(), (*filter).clone());
     let on_select = use_callback(props.dispatch.clone(), |id: String, dispatch| {
         dispatch.emit(Action::Select(Some(id.clone())));
@@ -102,13 +161,18 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
                 />
             }
             if !props.claims.is_empty() {
-                <ClaimFilters filter={filter.clone()} />
+                <ClaimFilters key={*generation} filter={filter.clone()} />
             }
             if props.claims.is_empty() {
                 <p class="empty">
                     { "No claims yet. Select a passage in the article — a statement it attributes to someone — and choose " }
                     <strong>{ "Add claim" }</strong>{ " (or press A)." }
                 </p>
+            } else if shown.is_empty() {
+                <div class="no-match" role="status">
+                    <p>{ filter.nothing_shown() }</p>
+                    <button type="button" onclick={clear_filters(&filter, &generation)}>{ "Clear filters" }</button>
+                </div>
             } else {
                 <ol class="claim-list">
                     { for shown.iter().map(|c| html! {

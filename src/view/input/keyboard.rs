@@ -10,7 +10,7 @@ use web_sys::KeyboardEvent;
 use yew::Callback;
 
 use super::dom::{in_article, in_claim_editor, typing_in_field, typing_in_text};
-use super::selection::add_claim_from_selection;
+use super::selection::{add_claim_from_selection, back_to_article};
 use crate::app::actions::Action;
 use crate::core::model::Status;
 use crate::core::text::paragraphs::sentence_at;
@@ -28,14 +28,10 @@ pub fn shortcuts(store: &Rc<AppStore>, on_help: Callback<()>) -> EventListener {
 
 fn on_key(s: &Rc<AppStore>, on_help: &Callback<()>, e: &KeyboardEvent) {
     if e.key() == "Escape" && in_claim_editor(e) {
-        // Esc leaves the claim editor, even from its fields (which keep their text).
-        if let Some(field) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = field.blur();
-        }
-        s.dispatch(Action::Select(None));
+        // Esc leaves the claim editor, even from its fields (which keep their text), back to
+        // the article where the claim is.
+        e.prevent_default();
+        back_to_article(s);
         return;
     }
     if typing_in_text(e) {
