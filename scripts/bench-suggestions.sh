@@ -7,7 +7,8 @@ source "$(dirname "$0")/setup.sh" browsers
 cd "$root"
 
 printf '\n\033[1m== quality on the labelled set\033[0m\n'
-cargo test --release --test suggestion_quality -- --nocapture --exact report
+# The figures do not depend on the build profile; the test profile reuses `cargo test`'s build.
+cargo test --test suggestion_quality -- --nocapture --exact report
 
 printf '\n\033[1m== speed in headless Chromium (release)\033[0m\n'
 CHROMEDRIVER=/usr/bin/chromedriver \
