@@ -6,6 +6,7 @@ use crate::core::formats::annotations::{AnnotationSet, Format, Parsed, Part};
 use crate::core::formats::envelope::FormatError;
 use crate::core::formats::w3c::ARTICLE_URN;
 use crate::core::model::{sort_in_reading_order, Article, Claim, Document};
+use crate::core::text::plural::counted;
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -30,7 +31,7 @@ pub struct ImportReport {
 impl ImportReport {
     pub fn summary(&self) -> String {
         let mut parts = vec![format!(
-            "Imported “{}”{}: {} added · {} updated · {} already here · {} duplicates skipped",
+            "Imported “{}”{}: {} added · {} updated · {} already here · {}",
             self.article_title,
             if self.new_article {
                 " as a new article"
@@ -40,7 +41,7 @@ impl ImportReport {
             self.added,
             self.updated,
             self.unchanged,
-            self.duplicates
+            counted(self.duplicates, "duplicate skipped", "duplicates skipped")
         )];
         if let Some(r) = &self.reanchored {
             let why = if self.by_quote {
@@ -155,12 +156,24 @@ pub struct ImportOutcome {
     pub skipped: usize,
 }
 
-/// The library's copy of `incoming`: the same article, or another version of it (same title or
-/// same original address, different text).
-pub fn find_version<'a>(library: &'a [Document], incoming: &Article) -> Option<&'a Document> {
+/// The library's copy of `incoming`: the same article (the same id, or else the same text), or
+/// another version of it (same title or same original address, different text). Every import
+/// that carries its article (Claimcheck JSON, a library file, our W3C export) finds it here, so
+/// each does the same with the same work. `in_file` are the ids of the articles the file
+/// holds: two of them with the same text are still two articles, as the file says.
+pub fn find_version<'a>(
+    library: &'a [Document],
+    incoming: &Article,
+    in_file: &[String],
+) -> Option<&'a Document> {
     library
         .iter()
         .find(|d| d.article.id == incoming.id)
+        .or_else(|| {
+            library
+                .iter()
+                .find(|d| d.article.text == incoming.text && !in_file.contains(&d.article.id))
+        })
         .or_else(|| {
             library.iter().find(|d| {
                 (!incoming.url.is_empty() && d.article.url == incoming.url)
@@ -177,13 +190,21 @@ pub fn import_all(library: &[Document], parsed: Parsed) -> Result<ImportOutcome,
     let mut working: Vec<Document> = library.to_vec();
     let mut written: Vec<String> = Vec::new();
     let mut reports = Vec::new();
+    let in_file: Vec<String> = parsed
+        .parts
+        .iter()
+        .filter_map(|part| match part {
+            Part::Document(doc) => Some(doc.article.id.clone()),
+            Part::Annotations(set) => set.article.as_ref().map(|a| a.id.clone()),
+        })
+        .collect();
     for part in parsed.parts {
         let (merged, report) = match part {
             Part::Document(doc) => {
-                let existing = find_version(&working, &doc.article).cloned();
+                let existing = find_version(&working, &doc.article, &in_file).cloned();
                 merge(existing, doc)
             }
-            Part::Annotations(set) => import_set(&working, set)?,
+            Part::Annotations(set) => import_set(&working, set, &in_file)?,
         };
         written.retain(|id| *id != merged.article.id);
         written.push(merged.article.id.clone());
@@ -211,11 +232,12 @@ pub fn import_all(library: &[Document], parsed: Parsed) -> Result<ImportOutcome,
 fn import_set(
     working: &[Document],
     set: AnnotationSet,
+    in_file: &[String],
 ) -> Result<(Document, ImportReport), FormatError> {
     if let Some(article) = set.article {
         // The file carries its article: anchor there, then merge as a Claimcheck file would.
-        let anchored = reanchor(&article.text, set.claims, Vec::new());
-        let existing = find_version(working, &article).cloned();
+        let anchored = reanchor(&article.text, set.claims, set.orphans);
+        let existing = find_version(working, &article, in_file).cloned();
         let (merged, mut report) = merge(
             existing,
             Document::new(article, anchored.claims, anchored.orphans),
@@ -237,13 +259,16 @@ fn import_set(
         } else {
             format!("“{}”, ", set.title)
         };
+        let (these, them) = match set.claims.len() + set.orphans.len() {
+            1 => ("This annotation is".to_string(), "it"),
+            n => (format!("These {n} annotations are"), "them"),
+        };
         return Err(FormatError(format!(
-            "These {} annotations are for {title}{}, and no article in your library has that address or their words. Open that article in Claimcheck first, then import them again.",
-            set.claims.len(),
+            "{these} for {title}{}, and no article in your library has that address or their words. Open that article in Claimcheck first, then import {them} again.",
             if set.source.is_empty() { "a page the file does not name" } else { &set.source }
         )));
     };
-    let anchored = reanchor(&target.article.text, set.claims, Vec::new());
+    let anchored = reanchor(&target.article.text, set.claims, set.orphans);
     let (merged, mut report) = merge(
         Some(target.clone()),
         Document::new(target.article, anchored.claims, anchored.orphans),
@@ -346,7 +371,7 @@ mod tests {
         assert_eq!(ids, ["c2", "c4", "c1"], "reading order");
         assert!(report
             .summary()
-            .contains("1 added · 1 updated · 1 already here · 1 duplicates skipped"));
+            .contains("1 added · 1 updated · 1 already here · 1 duplicate skipped"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod deletions;
 pub mod index;
 pub mod merge;
+pub mod publisher;
 pub mod recovery;
 pub mod store;
 mod summary;
