@@ -1,5 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! docs/claimcheck.schema.json and docs/format.md stay true to what the code writes and reads.
+//! docs/claimcheck.schema.json and docs/formats.md stay true to what the code writes and reads.
 
 use claimcheck::core::anchoring::selectors::describe;
 use claimcheck::core::formats::claimreview::{Publisher, PublisherKind};
@@ -153,7 +153,7 @@ fn the_schema_refuses_what_import_refuses() {
 #[test]
 fn the_documented_example_is_valid_and_imports() {
     let doc =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/format.md")).unwrap();
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/formats.md")).unwrap();
     let start = doc.find("```json\n").expect("a JSON example") + "```json\n".len();
     let end = start + doc[start..].find("```").unwrap();
     let example: Value = serde_json::from_str(&doc[start..end]).unwrap();

@@ -115,8 +115,8 @@ fn appearance(article: &Article) -> Option<Value> {
         return None;
     }
     let mut work = json!({"@type": "CreativeWork", "url": article.url, "headline": article.title});
-    if !article.byline.trim().is_empty() {
-        work["author"] = json!({"@type": "Person", "name": article.byline.trim()});
+    if let Some(name) = byline_name(&article.byline) {
+        work["author"] = json!({"@type": "Person", "name": name});
     }
     if !article.outlet.trim().is_empty() {
         work["publisher"] = json!({"@type": "Organization", "name": article.outlet.trim()});
@@ -125,6 +125,18 @@ fn appearance(article: &Article) -> Option<Value> {
         work["datePublished"] = date.into();
     }
     Some(work)
+}
+
+/// The writer's name in a byline: "By Priya Natarajan, health correspondent" names
+/// "Priya Natarajan".
+fn byline_name(byline: &str) -> Option<&str> {
+    let line = byline.trim();
+    let line = ["By ", "by ", "BY "]
+        .iter()
+        .find_map(|by| line.strip_prefix(by))
+        .unwrap_or(line);
+    let name = line.split(',').next().unwrap_or(line).trim();
+    (!name.is_empty()).then_some(name)
 }
 
 /// `YYYY-MM-DD` from the start of `date`, when it starts with one.
@@ -204,7 +216,7 @@ mod tests {
     fn claimreview_names_claim_author_rating_and_places() {
         let (mut article, claims) = sample();
         article.outlet = "The Harbour Times".into();
-        article.byline = "A. Writer".into();
+        article.byline = "By A. Writer, port reporter".into();
         article.date = "2026-11-01T08:00:00Z".into();
         let v: Value =
             serde_json::from_str(&to_claimreview(&article, &claims, &newsroom())).unwrap();
