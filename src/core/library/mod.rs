@@ -11,4 +11,6 @@ mod summary;
 pub mod sync;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod import_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod memory_kv;
