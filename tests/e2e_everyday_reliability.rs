@@ -44,7 +44,13 @@ fn library_file(n: usize) -> String {
             }
         })
         .collect();
-    library_export(ExportFormat::Claimcheck, &docs, "2026-12-01").text
+    library_export(
+        ExportFormat::Claimcheck,
+        &docs,
+        "2026-12-01",
+        &Default::default(),
+    )
+    .text
 }
 
 /// The box of `css` on the page: [top, bottom, height] in CSS pixels.

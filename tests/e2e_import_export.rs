@@ -287,7 +287,7 @@ async fn hypothesis_annotations_find_their_words(b: &Browser) {
     let toast = b.text(".toasts").await;
     for expected in [
         "1 added",
-        "1 duplicates skipped",
+        "1 duplicate skipped",
         "found by their words",
         "0 orphaned",
         "2 annotations that mark no passage",

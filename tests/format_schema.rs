@@ -1,9 +1,11 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! docs/claimcheck.schema.json and docs/format.md stay true to what the code writes and reads.
+//! docs/claimcheck.schema.json and docs/formats.md stay true to what the code writes and reads.
 
 use claimcheck::core::anchoring::selectors::describe;
+use claimcheck::core::formats::claimreview::{Publisher, PublisherKind};
+use claimcheck::core::formats::export::{article_export, library_export, ExportFormat};
 use claimcheck::core::formats::native::{self, library_to_json, to_json};
-use claimcheck::core::formats::w3c::{library_to_w3c, to_w3c};
+use claimcheck::core::formats::w3c::{document_to_w3c, library_to_w3c, to_w3c};
 use claimcheck::core::model::{
     Article, BlockKind, Claim, Document, Evidence, Link, Passage, SourceKind, Stance, Status,
 };
@@ -151,7 +153,7 @@ fn the_schema_refuses_what_import_refuses() {
 #[test]
 fn the_documented_example_is_valid_and_imports() {
     let doc =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/format.md")).unwrap();
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/formats.md")).unwrap();
     let start = doc.find("```json\n").expect("a JSON example") + "```json\n".len();
     let end = start + doc[start..].find("```").unwrap();
     let example: Value = serde_json::from_str(&doc[start..end]).unwrap();
@@ -212,5 +214,215 @@ fn w3c_exports_have_the_model_s_required_shape() {
     let mut second = d.clone();
     second.article.id = "a-2".into();
     second.article.url.clear();
-    assert_eq!(check_w3c(&library_to_w3c(&[d, second])), 2);
+    // Each article's claim and its orphan (issue 16: the W3C file holds what the JSON holds).
+    assert_eq!(check_w3c(&library_to_w3c(&[d, second])), 4);
+}
+
+#[test]
+fn the_w3c_export_carries_orphans_marked_as_such() {
+    let d = rich();
+    let text = document_to_w3c(&d);
+    assert_eq!(check_w3c(&text), 2, "the claim and the orphan");
+    let v: Value = serde_json::from_str(&text).unwrap();
+    let items = v["first"]["items"].as_array().unwrap();
+    assert_eq!(items[0].get("claimcheck:orphan"), None);
+    assert_eq!(items[1]["claimcheck:orphan"], true);
+    assert_eq!(items[1]["id"], "urn:claimcheck:claim:c2");
+}
+
+/// What schema.org and Google's fact-check guidelines ask of a `ClaimReview`, for `claim` of
+/// `article`: every problem found, in words (none for a review that can be published).
+fn claimreview_problems(review: &Value, article: &Article, claim: &Claim) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut need = |ok: bool, what: &str| {
+        if !ok {
+            problems.push(what.to_string());
+        }
+    };
+    let web = |v: &Value| {
+        v.as_str()
+            .is_some_and(|s| s.starts_with("https://") || s.starts_with("http://"))
+    };
+    let named = |v: &Value| {
+        matches!(v["@type"].as_str(), Some("Person" | "Organization"))
+            && v["name"].as_str().is_some_and(|n| !n.trim().is_empty())
+    };
+    need(
+        review["@context"] == "https://schema.org",
+        "@context is schema.org",
+    );
+    need(review["@type"] == "ClaimReview", "@type is ClaimReview");
+    need(
+        review["claimReviewed"].as_str() == Some(claim.quote.exact.as_str()),
+        "claimReviewed is the claim's words",
+    );
+    need(web(&review["url"]), "url is the review's web address");
+    need(
+        named(&review["author"]),
+        "author is a Person or Organization with a name",
+    );
+    let date = review["datePublished"].as_str().unwrap_or("");
+    need(
+        date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-',
+        "datePublished is an ISO 8601 date",
+    );
+    let rating = &review["reviewRating"];
+    need(rating["@type"] == "Rating", "reviewRating is a Rating");
+    need(
+        rating["alternateName"].as_str() == Some(claim.status.label()),
+        "reviewRating.alternateName is the verdict in words",
+    );
+    match (
+        rating["ratingValue"].as_u64(),
+        rating["worstRating"].as_u64(),
+        rating["bestRating"].as_u64(),
+    ) {
+        (Some(v), Some(worst), Some(best)) => need(
+            worst < best && (worst..=best).contains(&v),
+            "ratingValue is on its scale",
+        ),
+        _ => need(
+            false,
+            "reviewRating has ratingValue, worstRating and bestRating numbers",
+        ),
+    }
+    let item = &review["itemReviewed"];
+    need(item["@type"] == "Claim", "itemReviewed is a Claim");
+    if !claim.source.is_empty() {
+        need(
+            named(&item["author"]),
+            "itemReviewed.author names who made the claim",
+        );
+    }
+    if !article.url.is_empty() {
+        let appearance = &item["appearance"];
+        need(
+            appearance["@type"] == "CreativeWork",
+            "itemReviewed.appearance is a CreativeWork",
+        );
+        need(
+            appearance["url"].as_str() == Some(article.url.as_str()),
+            "itemReviewed.appearance.url is the article's address",
+        );
+        need(
+            appearance["headline"].as_str() == Some(article.title.as_str()),
+            "itemReviewed.appearance.headline is the article's title",
+        );
+        if !article.outlet.is_empty() {
+            need(
+                named(&appearance["publisher"]),
+                "the article's publisher is named",
+            );
+        }
+        if !article.byline.is_empty() {
+            need(
+                named(&appearance["author"]),
+                "the article's author is named",
+            );
+        }
+    }
+    problems
+}
+
+fn reviews(text: &str) -> Vec<Value> {
+    serde_json::from_str::<Value>(text)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn every_claimreview_export_has_what_publishing_requires() {
+    let mut d = rich();
+    d.article.outlet = "The Ledger".into();
+    d.article.byline = "A. Writer".into();
+    let mut unverified = d.claims[0].clone();
+    unverified.id = "c3".into();
+    unverified.status = Status::Unverified;
+    unverified.source = "Ana Ruiz".into();
+    unverified.source_kind = Some(SourceKind::Person);
+    d.claims.push(unverified);
+    let mut pasted = d.clone();
+    pasted.article.id = "a-pasted".into();
+    pasted.article.url.clear();
+    let desk = Publisher::checked(
+        "Harbour Desk",
+        PublisherKind::Organization,
+        "https://checks.example/rents",
+    )
+    .unwrap();
+
+    let one = article_export(ExportFormat::ClaimReview, &d, &desk);
+    assert_eq!(one.advice, None, "nothing is missing");
+    let library = library_export(
+        ExportFormat::ClaimReview,
+        &[d.clone(), pasted.clone()],
+        "2026-12-01",
+        &desk,
+    );
+    let all = reviews(&library.text);
+    assert_eq!(
+        all.len(),
+        4,
+        "one review per claim, orphans are not reviewed"
+    );
+    for (review, (article, claim)) in all.iter().zip(
+        [&d, &pasted]
+            .into_iter()
+            .flat_map(|doc| doc.claims.iter().map(move |c| (&doc.article, c))),
+    ) {
+        assert_eq!(
+            claimreview_problems(review, article, claim),
+            Vec::<String>::new(),
+            "{review:#}"
+        );
+    }
+    assert_eq!(reviews(&one.text), all[..2].to_vec());
+    assert_eq!(
+        all[1]["reviewRating"]["ratingValue"], 3,
+        "Unverified: unproven, mid-scale"
+    );
+    assert_eq!(all[1]["itemReviewed"]["author"]["@type"], "Person");
+    assert!(
+        all[2]["itemReviewed"].get("appearance").is_none(),
+        "a pasted text has no address"
+    );
+    assert_eq!(
+        all[2]["url"],
+        "https://checks.example/rents#article=a-pasted&claim=c1"
+    );
+}
+
+#[test]
+fn without_a_name_the_claimreview_export_works_and_the_user_is_told_what_is_missing() {
+    let d = rich();
+    let file = article_export(ExportFormat::ClaimReview, &d, &Publisher::default());
+    let review = &reviews(&file.text)[0];
+    assert_eq!(
+        claimreview_problems(review, &d.article, &d.claims[0]),
+        ["author is a Person or Organization with a name"]
+    );
+    let advice = file.advice.expect("the user is told");
+    assert!(advice.contains("your name or organisation"), "{advice}");
+    // The checker knows the old export could not be published: a made-up author, a urn:
+    // address and a rating with no value.
+    let old = json!({"@context": "https://schema.org", "@type": "ClaimReview",
+        "claimReviewed": d.claims[0].quote.exact, "datePublished": "2026-11-01",
+        "itemReviewed": {"@type": "Claim", "appearance": {"@type": "CreativeWork",
+            "headline": "Rents", "url": "urn:claimcheck:article:a-1"}},
+        "reviewRating": {"@type": "Rating", "alternateName": "Verified"},
+        "author": {"@type": "Person", "name": "Claimcheck reader"},
+        "url": "urn:claimcheck:article:a-1#article=a-1&claim=c1"});
+    let mut pasted = d.article.clone();
+    pasted.url.clear();
+    let problems = claimreview_problems(&old, &pasted, &d.claims[0]);
+    assert_eq!(
+        problems,
+        [
+            "url is the review's web address",
+            "reviewRating has ratingValue, worstRating and bestRating numbers",
+            "itemReviewed.author names who made the claim",
+        ]
+    );
 }

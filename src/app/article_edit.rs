@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::app::notices;
 use crate::app::state::AppState;
 use crate::core::anchoring::reanchor::reanchor;
 use crate::core::anchoring::resolve::PreparedText;
@@ -56,12 +57,13 @@ pub(super) fn reattach(next: &mut AppState, id: String, start: usize, end: usize
     let Some(i) = next.orphans.iter().position(|c| c.id == id) else {
         return;
     };
-    let Some((start, end)) = trim_range(&next.article.text, start, end) else {
+    let described = trim_range(&next.article.text, start, end)
+        .and_then(|(start, end)| describe(&next.article.text, start, end));
+    let Some((quote, position)) = described else {
+        next.notices.message = Some(notices::NOT_REATTACHED.to_string());
         return;
     };
-    let Some((quote, position)) = describe(&next.article.text, start, end) else {
-        return;
-    };
+    next.notices.message = Some(notices::reattached(&quote.exact));
     let mut claim = next.orphans.remove(i);
     claim.quote = quote;
     claim.position = position;
@@ -104,6 +106,10 @@ mod tests {
         );
         assert!(s.orphans.is_empty());
         assert_eq!(s.claims[0].quote.exact, "Times reported");
+        assert_eq!(
+            s.notices.message.as_deref(),
+            Some("Claim re-attached to “Times reported”")
+        );
         assert_eq!(s.claims[0].modified, "t9");
         assert_eq!(s.selected.as_deref(), Some("post"));
         // Deleting an orphan and undoing puts it back among the orphans.
@@ -114,6 +120,21 @@ mod tests {
             },
         );
         assert_eq!(s.orphans.len(), 2);
+        // A selection of spaces only re-attaches nothing, and says so.
+        let blank = reduce(
+            &s,
+            Action::Reattach {
+                id: "post".into(),
+                start: 0,
+                end: 0,
+                at: "t10".into(),
+            },
+        );
+        assert_eq!(blank.orphans.len(), 2);
+        assert_eq!(
+            blank.notices.message.as_deref(),
+            Some(crate::app::notices::NOT_REATTACHED)
+        );
         let s = reduce(&s, Action::Delete { id: "post".into() });
         assert_eq!(s.orphans.len(), 1);
         let s = reduce(&s, Action::UndoDelete);

@@ -6,8 +6,13 @@
 use std::rc::Rc;
 
 use crate::core::anchoring::reanchor::Report;
+use crate::core::formats::claimreview::{Publisher, PublisherKind};
+use crate::core::formats::export::ExportFile;
 use crate::core::library::store::{RemovedArticle, WriteError};
 use crate::core::model::Claim;
+use crate::core::text::file_names::shown_file_name;
+use crate::core::text::plural::counted;
+use crate::core::text::quotes::{shorten, Cut};
 
 /// How saving to the browser's storage is going; shown to the user when it is not fine.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -77,6 +82,49 @@ pub fn why_not_saved(error: &WriteError) -> String {
     }
 }
 
+/// What the user is told after an export downloaded: the file, how many articles a library
+/// file holds, and what the file still lacks (a ClaimReview with no author).
+pub fn exported(file: &ExportFile, articles: Option<usize>) -> String {
+    let mut s = format!("Exported {}", shown_file_name(&file.name));
+    if let Some(n) = articles {
+        s.push_str(&format!(" ({})", counted(n, "article", "articles")));
+    }
+    if let Some(advice) = &file.advice {
+        s.push_str(". ");
+        s.push_str(advice);
+    }
+    s
+}
+
+/// What saving the **Your name / organisation** setting says.
+pub fn publisher_saved(publisher: &Publisher) -> String {
+    if publisher.name.is_empty() {
+        "Your name is cleared: ClaimReview exports will have no author until you give one."
+            .to_string()
+    } else {
+        format!(
+            "Saved: ClaimReview exports name “{}” ({}) as their author.",
+            publisher.name,
+            match publisher.kind {
+                PublisherKind::Organization => "an organisation",
+                PublisherKind::Person => "a person",
+            }
+        )
+    }
+}
+
+/// What Re-attach says when the orphan is back on the words `quote`.
+pub fn reattached(quote: &str) -> String {
+    format!(
+        "Claim re-attached to “{}”",
+        shorten(quote, Cut::FlatChars(60))
+    )
+}
+
+/// What Re-attach says when the selection holds no words (only spaces or line breaks).
+pub const NOT_REATTACHED: &str =
+    "Nothing was re-attached: the selection holds no words. Select the passage where the claim belongs, then choose Re-attach.";
+
 /// “A”, “A” and “B”, “A”, “B” and “C”.
 fn titles(titles: &[String]) -> String {
     let quoted: Vec<String> = titles.iter().map(|t| format!("“{t}”")).collect();
@@ -144,6 +192,51 @@ mod tests {
             off.starts_with("Your browser is not letting Claimcheck save (private), so"),
             "{off}"
         );
+    }
+
+    #[test]
+    fn export_messages_count_articles_shorten_names_at_word_ends_and_give_advice() {
+        let file = |name: &str, advice: Option<&str>| ExportFile {
+            name: name.into(),
+            mime: "application/json",
+            text: String::new(),
+            advice: advice.map(str::to_string),
+        };
+        assert_eq!(
+            exported(
+                &file("claimcheck-library-2026-12-01.library.json", None),
+                Some(1)
+            ),
+            "Exported claimcheck-library-2026-12-01.library.json (1 article)"
+        );
+        assert_eq!(
+            exported(&file("a.library.json", None), Some(2)),
+            "Exported a.library.json (2 articles)"
+        );
+        let long = "port-authority-chief-approved-dredging-contract-for-firm.claims.json";
+        assert_eq!(
+            exported(&file(long, None), None),
+            "Exported port-authority-chief-approved….claims.json"
+        );
+        assert_eq!(
+            exported(&file("a.claimreview.jsonld", Some("Needs a name.")), None),
+            "Exported a.claimreview.jsonld. Needs a name."
+        );
+    }
+
+    #[test]
+    fn the_publisher_and_re_attach_messages_say_what_happened() {
+        let desk = Publisher::checked("Port Desk", PublisherKind::Organization, "").unwrap();
+        assert_eq!(
+            publisher_saved(&desk),
+            "Saved: ClaimReview exports name “Port Desk” (an organisation) as their author."
+        );
+        assert!(publisher_saved(&Publisher::default()).contains("no author"));
+        assert_eq!(
+            reattached("Reyl\n denied   it."),
+            "Claim re-attached to “Reyl denied it.”"
+        );
+        assert!(reattached(&"word ".repeat(30)).ends_with("…”"));
     }
 
     #[test]

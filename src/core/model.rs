@@ -321,9 +321,9 @@ pub fn verified_count(claims: &[Claim]) -> usize {
 
 /// "7 claims · 3 verified · 4 unverified", from the counts.
 pub fn counts_summary(total: usize, verified: usize) -> String {
-    let noun = if total == 1 { "claim" } else { "claims" };
     format!(
-        "{total} {noun} · {verified} verified · {} unverified",
+        "{} · {verified} verified · {} unverified",
+        crate::core::text::plural::counted(total, "claim", "claims"),
         total - verified.min(total)
     )
 }

@@ -21,6 +21,7 @@ use crate::view::chrome::banners::Banners;
 use crate::view::chrome::header_bar::HeaderBar;
 use crate::view::chrome::library_dialog::LibraryDialog;
 use crate::view::chrome::paste_dialog::PasteDialog;
+use crate::view::chrome::publisher_settings::PublisherSettings;
 use crate::view::chrome::shortcuts_dialog::ShortcutsDialog;
 use crate::view::chrome::toast::Toast;
 use crate::view::claims::claim_panel::ClaimPanel;
@@ -69,13 +70,18 @@ fn use_toggle() -> Toggle {
 /// claims are untouched when it cannot be opened. JSON files are imports, or classroom files.
 fn open_file(store: &Rc<AppStore>, message: &Callback<Option<String>>, file: web_sys::File) {
     let (store, message) = (store.clone(), message.clone());
-    if file_open::is_import(&file) {
+    let for_import = file_open::chosen_for_import(&file);
+    if for_import || file_open::is_import(&file) {
         wasm_bindgen_futures::spawn_local(async move {
             let text = match file_open::read_import(&file).await {
                 Ok(text) => text,
                 Err(e) => return message.emit(Some(format!("Nothing was imported: {e}"))),
             };
-            store.open_json(&file.name(), text);
+            if for_import {
+                store.import_named_file(&file.name(), text);
+            } else {
+                store.open_json(&file.name(), text);
+            }
         });
         return;
     }
@@ -219,6 +225,7 @@ pub fn app(props: &AppProps) -> Html {
                 on_export_article={commands.export_article.clone()}
                 on_export_library={commands.export_library.clone()}
                 on_copy_json={commands.copy_json.clone()}
+                publishing={html! { <PublisherSettings publisher={store.publisher()} on_save={commands.set_publisher.clone()} on_message={on_message.clone()} /> }}
             />
             <Banners
                 storage={state.notices.storage.clone()}

@@ -7,9 +7,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::actions::Action;
+use crate::app::notices;
 use crate::core::classroom::exercise::Settings;
 use crate::core::classroom::scoring::Rubric;
 use crate::core::classroom::session::Mode;
+use crate::core::formats::claimreview::Publisher;
 use crate::core::formats::export::{self, ExportFormat};
 use crate::view::classroom::scoring_panel::ReadFiles;
 use crate::view::input::selection::add_claim_from_selection;
@@ -44,6 +46,8 @@ pub struct Commands {
     pub load_scoring_files: Callback<ReadFiles>,
     pub clear_scoring: Callback<()>,
     pub set_rubric: Callback<Rubric>,
+    /// Saves the **Publishing as** setting (ClaimReview's author).
+    pub set_publisher: Callback<Publisher>,
 }
 
 /// The page's commands, made once for the store (and again only if `on_message` changed).
@@ -87,6 +91,10 @@ impl Commands {
                 .reform(|(files, unreadable)| Action::LoadScoringFiles { files, unreadable }),
             clear_scoring: dispatch.reform(|()| Action::ClearScoring),
             set_rubric: dispatch.reform(Action::SetRubric),
+            set_publisher: {
+                let store = store.clone();
+                Callback::from(move |p: Publisher| store.set_publisher(p))
+            },
             dispatch,
         }
     }
@@ -113,11 +121,11 @@ fn export_article(
 ) -> Callback<ExportFormat> {
     let (store, on_message) = (store.clone(), on_message.clone());
     Callback::from(move |format: ExportFormat| {
-        let file = export::article_export(format, &store.state().document());
+        let file = export::article_export(format, &store.state().document(), &store.publisher());
         match download::download_text(&file.name, file.mime, &file.text) {
             Ok(()) => {
                 persistence::record_backup();
-                on_message.emit(Some(format!("Exported {}", file.name)))
+                on_message.emit(Some(notices::exported(&file, None)))
             }
             Err(e) => on_message.emit(Some(e)),
         }
@@ -132,12 +140,12 @@ fn export_library(
     Callback::from(move |format: ExportFormat| {
         let docs = store.library_documents();
         let today = clock::now().get(..10).unwrap_or("").to_string();
-        let file = export::library_export(format, &docs, &today);
+        let file = export::library_export(format, &docs, &today, &store.publisher());
         on_message.emit(Some(
             match download::download_text(&file.name, file.mime, &file.text) {
                 Ok(()) => {
                     persistence::record_backup();
-                    format!("Exported {} ({} articles)", file.name, docs.len())
+                    notices::exported(&file, Some(docs.len()))
                 }
                 Err(e) => e,
             },

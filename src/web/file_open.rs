@@ -33,6 +33,20 @@ pub async fn read_import(file: &web_sys::File) -> Result<String, String> {
     })
 }
 
+/// Whether `file` is the one just chosen in Import's file chooser (`#import-file`) rather than
+/// in Open file's or dropped: what is chosen for Import goes to Import, whatever its kind, so a
+/// wrong kind gets Import's advice, not Open file's.
+pub fn chosen_for_import(file: &web_sys::File) -> bool {
+    use wasm_bindgen::JsCast;
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("import-file"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
+        .is_some_and(|chosen| js_sys::Object::is(&chosen, file))
+}
+
 /// Whether a file is one to import rather than to open as an article.
 pub fn is_import(file: &web_sys::File) -> bool {
     let name = file.name().to_ascii_lowercase();

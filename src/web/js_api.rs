@@ -127,9 +127,15 @@ fn install_exports(api: &Object, store: &Rc<AppStore>) {
                 )
             })?;
         let file = match scope.as_string().as_deref() {
-            None if scope.is_undefined() => export::article_export(format, &s.state().document()),
-            Some("article") => export::article_export(format, &s.state().document()),
-            Some("library") => export::library_export(format, &s.library_documents(), ""),
+            None if scope.is_undefined() => {
+                export::article_export(format, &s.state().document(), &s.publisher())
+            }
+            Some("article") => {
+                export::article_export(format, &s.state().document(), &s.publisher())
+            }
+            Some("library") => {
+                export::library_export(format, &s.library_documents(), "", &s.publisher())
+            }
             _ => return Err(js_error(
                 "exportAs(format, scope): scope must be \"article\" (the default) or \"library\"",
             )),

@@ -17,6 +17,7 @@ use crate::app::session::Session;
 use crate::app::state::AppState;
 use crate::core::anchoring::reanchor::Report;
 use crate::core::classroom::exercise::Exercise;
+use crate::core::formats::claimreview::Publisher;
 use crate::core::library::merge::ImportOutcome;
 use crate::core::library::store::{IndexEntry, KeyValue, RemovedArticle};
 use crate::core::model::Article;
@@ -182,6 +183,22 @@ impl AppStore {
     /// notices say what happened.
     pub fn open_json(self: &Rc<Self>, name: &str, text: String) {
         self.run(|s| s.open_json(name, text, &clock::now()))
+    }
+
+    /// What Import does with a file the user chose there: refused by its name when Import
+    /// cannot read that kind (a CSV, an article), otherwise as [`AppStore::open_json`].
+    pub fn import_named_file(self: &Rc<Self>, name: &str, text: String) {
+        self.run(|s| s.import_named_file(name, text, &clock::now()))
+    }
+
+    /// Who ClaimReview exports name as their author (the **Your name / organisation** setting).
+    pub fn publisher(&self) -> Publisher {
+        self.session.borrow().publisher()
+    }
+
+    /// Saves the **Your name / organisation** setting; the notices say so.
+    pub fn set_publisher(self: &Rc<Self>, publisher: Publisher) {
+        self.run(|s| s.set_publisher(publisher))
     }
 
     /// Works on `exercise` as a student; the report says how earlier work was moved onto a new

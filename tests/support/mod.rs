@@ -6,7 +6,9 @@
 //! - [`focus`]: where the keyboard is, the boxes of parts of the page, an article of one's own;
 //! - [`gestures`]: what hands do: mouse drags across words, touch, keys, and the geometry they need;
 //! - [`app`]: what a person does in Claimcheck, as verbs (add a claim, mark it, wait for the
-//!   save, export and read the download).
+//!   save, export and read the download);
+//! - [`publishing`]: the Export menu's Publishing as setting, and the library's entries;
+//! - [`screenshots`]: pictures of the page at a given size, for the docs.
 //!
 //! Nothing here sleeps for a fixed time to wait for the app: every wait polls what the page
 //! shows (or what it stored) until it is as expected, with [`poll`].
@@ -16,6 +18,8 @@ pub mod app;
 pub mod driver;
 pub mod focus;
 pub mod gestures;
+pub mod publishing;
+pub mod screenshots;
 pub mod server;
 
 use std::time::{Duration, Instant};

@@ -5,9 +5,10 @@ use crate::app::actions::Action;
 use crate::app::session::Session;
 use crate::core::classroom::files::{file_kind, parse_exercise, FileKind};
 use crate::core::classroom::session::Mode;
-use crate::core::formats::sniff::{parse_import, too_large, MAX_IMPORT_BYTES};
+use crate::core::formats::sniff::{check_import_name, parse_import, too_large, MAX_IMPORT_BYTES};
 use crate::core::library::merge::{import_all, ImportOutcome};
 use crate::core::library::store::KeyValue;
+use crate::core::text::file_names::shown_file_name;
 
 impl<S: KeyValue> Session<S> {
     /// Imports a file (Claimcheck JSON or library, W3C Web Annotations, a Hypothesis export):
@@ -97,6 +98,16 @@ impl<S: KeyValue> Session<S> {
         self.dispatch(Action::Tell(message));
     }
 
+    /// What Import does with a file the user chose (`name`, holding `text`): a file whose
+    /// name says Import cannot read it (a CSV, an article) is refused with what Import reads;
+    /// any other is opened as [`Session::open_json`] opens it.
+    pub fn import_named_file(&mut self, name: &str, text: String, now: &str) {
+        match check_import_name(name) {
+            Ok(()) => self.open_json(name, text, now),
+            Err(e) => self.dispatch(Action::Tell(format!("Nothing was imported: {e}"))),
+        }
+    }
+
     /// Loads a key or a submission for scoring, in Teacher mode only; what happened, in words.
     fn load_for_scoring(&mut self, name: &str, kind: FileKind, text: String) -> String {
         if self.state().classroom.mode != Mode::Teacher {
@@ -106,7 +117,8 @@ impl<S: KeyValue> Session<S> {
                 "a student's submission"
             };
             return format!(
-                "{name} is {what}: switch to Teacher mode and load it under “Score submissions”."
+                "{} is {what}: switch to Teacher mode and load it under “Score submissions”.",
+                shown_file_name(name)
             );
         }
         let before = self.state().classroom.scoring.problems.len();
@@ -116,7 +128,7 @@ impl<S: KeyValue> Session<S> {
         });
         match self.state().classroom.scoring.problems.get(before) {
             Some(problem) => format!("Not loaded: {problem}"),
-            None => format!("Loaded {name} for scoring."),
+            None => format!("Loaded {} for scoring.", shown_file_name(name)),
         }
     }
 }
@@ -126,9 +138,12 @@ mod tests {
     use super::*;
     use crate::app::session::tests::{fresh, kv, mark};
     use crate::core::classroom::session::{build_exercise, work_article, ExerciseDraft};
+    use crate::core::formats::claimreview::Publisher;
+    use crate::core::formats::export::{article_export, ExportFormat};
     use crate::core::formats::native;
     use crate::core::intake::samples;
     use crate::core::library::store::article_key;
+    use crate::core::model::Document;
     use crate::core::test_claims::claim_on;
 
     const NOW: &str = "2026-02-01T00:00:00Z";
@@ -178,6 +193,97 @@ mod tests {
         let e = s.import_text(&huge, NOW).unwrap_err();
         assert!(e.contains("up to 5 MB"), "{e}");
         assert_eq!(kv(&s).data, before);
+    }
+
+    /// `article` with a claim on its first sentence-ish words and an orphan whose words are
+    /// gone, as Export writes it in `format`.
+    fn exported_work(article: &crate::core::model::Article, format: ExportFormat) -> String {
+        let words: String = article.text.chars().skip(12).take(30).collect();
+        let mut orphan = claim_on(&article.text, "gone", &words);
+        orphan.quote.exact = "words no longer in the article".into();
+        let doc = Document::new(
+            article.clone(),
+            vec![claim_on(&article.text, "kept", &words)],
+            vec![orphan],
+        );
+        article_export(format, &doc, &Publisher::default()).text
+    }
+
+    /// Imports `file` as a user does (Import, then the toast) into a fresh browser: what it
+    /// said, the open article, and the library's documents.
+    fn into_fresh_browser(name: &str, file: String) -> (String, String, Vec<Document>) {
+        let mut s = fresh();
+        s.open_json(name, file, NOW);
+        let told = s.state().notices.message.clone().unwrap();
+        let open = s.state().article.id.clone();
+        (told, open, s.library_documents())
+    }
+
+    #[test]
+    fn own_w3c_and_json_exports_import_the_same_way_into_a_fresh_browser() {
+        let first = samples::first();
+        let mut same_text = first.clone();
+        same_text.id = "a-pasted-elsewhere".into();
+        same_text.title = "The port story, pasted with another title".into();
+        let unknown = samples::all()[2].clone();
+        for (work, finds, new) in [
+            (&first, &first.id, false),
+            (&same_text, &first.id, false),
+            (&unknown, &unknown.id, true),
+        ] {
+            let json = into_fresh_browser(
+                "work.claims.json",
+                exported_work(work, ExportFormat::Claimcheck),
+            );
+            let w3c = into_fresh_browser(
+                "work.annotations.jsonld",
+                exported_work(work, ExportFormat::W3c),
+            );
+            assert_eq!(json, w3c, "{}: the same work, the same result", work.title);
+            let (told, open, library) = json;
+            assert_eq!(&open, finds, "{told}");
+            assert_eq!(told.contains("as a new article"), new, "{told}");
+            assert!(
+                !told.contains("orphaned"),
+                "an orphan stays one, not newly orphaned: {told}"
+            );
+            let doc = library.iter().find(|d| &d.article.id == finds).unwrap();
+            assert_eq!(
+                doc.article.text, work.text,
+                "found by its text, or made with it"
+            );
+            assert_eq!(
+                (doc.claims.len(), doc.orphans.len()),
+                (1, 1),
+                "{}",
+                work.title
+            );
+            let copies = library
+                .iter()
+                .filter(|d| d.article.text == work.text)
+                .count();
+            assert_eq!(copies, 1, "no second copy of {}", work.title);
+        }
+    }
+
+    #[test]
+    fn import_refuses_a_csv_with_import_s_own_advice() {
+        let mut s = fresh();
+        s.import_named_file(
+            "port-story.claims.csv",
+            "quote,status\n\"a\",verified\n".into(),
+            NOW,
+        );
+        let told = s.state().notices.message.clone().unwrap();
+        assert!(
+            told.starts_with(
+                "Nothing was imported: “port-story.claims.csv” is a spreadsheet (CSV) file"
+            ),
+            "{told}"
+        );
+        assert!(told.contains("Import reads Claimcheck JSON"), "{told}");
+        assert!(!told.contains(".txt, .md or .html"), "{told}");
+        assert!(s.state().claims.is_empty());
     }
 
     #[test]

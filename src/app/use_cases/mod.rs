@@ -1,11 +1,12 @@
 //! What the user does with whole articles and files, as methods of `Session`: open, list,
 //! rename, remove and restore articles of the library (`library`), import files and route the
 //! JSON files the user opens (`import`), work on an exercise as a student (`exercise`), keep
-//! in memory the work storage did not take (`unsaved`), and merge what other tabs saved
-//! (`other_tabs`).
+//! in memory the work storage did not take (`unsaved`), merge what other tabs saved
+//! (`other_tabs`), and keep who publishes ClaimReviews (`publisher`).
 
 mod exercise;
 mod import;
 mod library;
 mod other_tabs;
+mod publisher;
 mod unsaved;

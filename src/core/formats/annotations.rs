@@ -40,6 +40,9 @@ pub struct AnnotationSet {
     pub article: Option<Article>,
     /// Positions are a hint only: they are checked against the text when the set is anchored.
     pub claims: Vec<Claim>,
+    /// Claims the file says were orphans already (our W3C export marks them): anchored if their
+    /// words are there after all, and otherwise orphans again, not counted as newly orphaned.
+    pub orphans: Vec<Claim>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,6 +173,16 @@ pub(super) fn quoted_claim(
     Claim::unverified(id, quote, position, created, modified)
 }
 
+/// Why a file whose `skipped` annotations (at least one) all mark no passage imports nothing.
+pub(super) fn nothing_to_import(skipped: usize, place: &str, why: &str) -> String {
+    let which = if skipped == 1 {
+        format!("The one annotation in {place} does not mark")
+    } else {
+        format!("None of the {skipped} annotations in {place} marks")
+    };
+    format!("{which} a passage of text ({why}), so there is nothing to import.")
+}
+
 pub(super) fn hashed_id(prefix: &str, key: &str) -> String {
     format!("{prefix}-{}", &article_id("", key)[2..])
 }
@@ -187,19 +200,30 @@ impl Groups {
         source: &str,
         title: &str,
         claim: Claim,
+        orphan: bool,
         at: &str,
     ) -> Result<(), FormatError> {
         if !self.ids.insert(claim.id.clone()) {
             return err(format!("{at}.id \"{}\" is used twice.", claim.id));
         }
-        match self.sets.iter_mut().find(|s| s.source == source) {
-            Some(set) => set.claims.push(claim),
-            None => self.sets.push(AnnotationSet {
-                source: source.to_string(),
-                title: title.to_string(),
-                article: None,
-                claims: vec![claim],
-            }),
+        let i = match self.sets.iter().position(|s| s.source == source) {
+            Some(i) => i,
+            None => {
+                self.sets.push(AnnotationSet {
+                    source: source.to_string(),
+                    title: title.to_string(),
+                    article: None,
+                    claims: Vec::new(),
+                    orphans: Vec::new(),
+                });
+                self.sets.len() - 1
+            }
+        };
+        let set = &mut self.sets[i];
+        if orphan {
+            set.orphans.push(claim);
+        } else {
+            set.claims.push(claim);
         }
         Ok(())
     }

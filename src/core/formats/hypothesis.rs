@@ -5,7 +5,8 @@
 use serde_json::{Map, Value};
 
 use crate::core::formats::annotations::{
-    each, quoted_claim, str_field, text_selectors, time_field, Format, Groups, Parsed, Part,
+    each, nothing_to_import, quoted_claim, str_field, text_selectors, time_field, Format, Groups,
+    Parsed, Part,
 };
 use crate::core::formats::envelope::{err, FormatError};
 use crate::core::model::{Claim, Status};
@@ -77,11 +78,15 @@ pub(super) fn parse_hypothesis(obj: &Map<String, Value>, now: &str) -> Result<Pa
             note: str_field(a, "text", &at)?.unwrap_or_default().to_string(),
             ..quoted_claim(id, quote, position, &created, &modified)
         };
-        groups.add(&source, title, claim, &at)?;
+        groups.add(&source, title, claim, false, &at)?;
     }
     if groups.sets.is_empty() {
         return err(if skipped > 0 {
-            format!("None of the {skipped} annotations in this export marks a passage of text (page notes and replies are not claims), so there is nothing to import.")
+            nothing_to_import(
+                skipped,
+                "this export",
+                "page notes and replies are not claims",
+            )
         } else {
             "This Hypothesis export holds no annotations.".to_string()
         });

@@ -10,6 +10,7 @@ use crate::core::formats::envelope::{self, err, format_of, FormatError};
 use crate::core::formats::hypothesis::parse_hypothesis;
 use crate::core::formats::native;
 use crate::core::formats::w3c::{is_w3c, parse_w3c};
+use crate::core::text::file_names::shown_file_name;
 use crate::core::text::sizes::refusal;
 
 /// Larger import files are refused before they are read.
@@ -51,16 +52,41 @@ pub fn parse_import(text: &str, now: &str) -> Result<Parsed, FormatError> {
             _ if obj.contains_key("format") => err(
                 "This is not a Claimcheck file: \"format\" is not \"claimcheck\" or \"claimcheck-library\".",
             ),
-            _ => err(UNKNOWN),
+            _ => err(format!("{UNKNOWN} {IMPORT_READS}")),
         },
         Value::Array(items) if items.iter().any(|i| i.get("target").is_some()) => {
             parse_w3c(&value, now)
         }
-        _ => err(UNKNOWN),
+        _ => err(format!("{UNKNOWN} {IMPORT_READS}")),
     }
 }
 
-const UNKNOWN: &str = "This is not a file Claimcheck imports. Import reads Claimcheck JSON, a Claimcheck library file, W3C Web Annotations and Hypothesis JSON exports.";
+/// What Import reads, said after every refusal of a file that is not one.
+pub const IMPORT_READS: &str = "Import reads Claimcheck JSON (.json), a Claimcheck library file, W3C Web Annotations (.jsonld) and Hypothesis JSON exports.";
+
+const UNKNOWN: &str = "This is not a file Claimcheck imports.";
+
+/// Refuses, by its name, a file given to Import that cannot be one it reads (a CSV, an
+/// article, an image), saying what Import reads instead; a `.json` or `.jsonld` file, or one
+/// with no kind in its name, is read and judged by its contents.
+pub fn check_import_name(name: &str) -> Result<(), String> {
+    let shown = shown_file_name(name);
+    let kind = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let why = match kind.as_str() {
+        "" | "json" | "jsonld" => return Ok(()),
+        "csv" | "tsv" => format!(
+            "“{shown}” is a spreadsheet (CSV) file: Claimcheck writes CSV (Export ▸ CSV) but does not read it back."
+        ),
+        "txt" | "text" | "md" | "markdown" | "html" | "htm" => format!(
+            "“{shown}” is an article, not annotations: open it with Open file."
+        ),
+        _ => format!("“{shown}” is not a file Import reads."),
+    };
+    Err(format!("{why} {IMPORT_READS}"))
+}
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -101,6 +127,29 @@ mod tests {
             .to_string(),
             "This text is 2.01 MB; Claimcheck takes articles up to 2 MB."
         );
+    }
+
+    #[test]
+    fn a_file_import_cannot_read_gets_import_s_advice_by_its_name() {
+        let csv = check_import_name("port-story.claims.csv").unwrap_err();
+        assert!(
+            csv.starts_with("“port-story.claims.csv” is a spreadsheet (CSV) file"),
+            "{csv}"
+        );
+        for e in [
+            csv,
+            check_import_name("notes.MD").unwrap_err(),
+            check_import_name("photo.png").unwrap_err(),
+        ] {
+            assert!(e.ends_with(IMPORT_READS), "{e}");
+            assert!(!e.contains(".txt, .md or .html"), "Open file's advice: {e}");
+        }
+        assert!(check_import_name("notes.MD")
+            .unwrap_err()
+            .contains("open it with Open file"));
+        for fine in ["a.json", "a.claims.JSON", "b.annotations.jsonld", "no-kind"] {
+            assert_eq!(check_import_name(fine), Ok(()), "{fine}");
+        }
     }
 
     #[test]

@@ -5,8 +5,8 @@
 use serde_json::{json, Map, Value};
 
 use crate::core::formats::annotations::{
-    each, hashed_id, quoted_claim, str_field, text_selectors, time_field, AnnotationSet, Format,
-    Groups, Parsed, Part,
+    each, hashed_id, nothing_to_import, quoted_claim, str_field, text_selectors, time_field,
+    AnnotationSet, Format, Groups, Parsed, Part,
 };
 use crate::core::formats::envelope::{err, typed, FormatError};
 use crate::core::formats::link_fields;
@@ -28,11 +28,14 @@ pub const CLAIM_URN: &str = "urn:claimcheck:claim:";
 /// `@context`), so the file alone can be imported into an empty library; other tools ignore it.
 pub const W3C_ARTICLES: &str = "claimcheck:articles";
 pub const W3C_STANCE: &str = "claimcheck:stance";
+/// Marks an annotation whose words were no longer in the article when it was exported, so an
+/// import keeps it an orphan as the Claimcheck JSON file would.
+pub const W3C_ORPHAN: &str = "claimcheck:orphan";
 pub const W3C_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 const CLAIMCHECK_NS: &str = "urn:claimcheck:ns#";
 
 /// One claim as a W3C Web Annotation with motivation "assessing".
-fn annotation(article: &Article, claim: &Claim) -> Value {
+fn annotation(article: &Article, claim: &Claim, orphan: bool) -> Value {
     let mut body = vec![json!({
         "type": "TextualBody",
         "purpose": "tagging",
@@ -59,7 +62,7 @@ fn annotation(article: &Article, claim: &Claim) -> Value {
         }
         body.push(link);
     }
-    json!({
+    let mut annotation = json!({
         "id": format!("{CLAIM_URN}{}", claim.id),
         "type": "Annotation",
         "motivation": "assessing",
@@ -82,15 +85,22 @@ fn annotation(article: &Article, claim: &Claim) -> Value {
                 },
             ],
         },
-    })
+    });
+    if orphan {
+        annotation[W3C_ORPHAN] = true.into();
+    }
+    annotation
 }
 
-fn w3c_collection(id: String, label: &str, articles: &[(&Article, &[Claim])]) -> String {
-    let items: Vec<Value> = articles
+fn w3c_collection(id: String, label: &str, docs: &[(&Article, &[Claim], &[Claim])]) -> String {
+    let items: Vec<Value> = docs
         .iter()
-        .flat_map(|(a, claims)| claims.iter().map(|c| annotation(a, c)))
+        .flat_map(|(a, claims, orphans)| {
+            let claims = claims.iter().map(|c| annotation(a, c, false));
+            claims.chain(orphans.iter().map(|c| annotation(a, c, true)))
+        })
         .collect();
-    let embedded: Vec<&Article> = articles.iter().map(|(a, _)| *a).collect();
+    let embedded: Vec<&Article> = docs.iter().map(|(a, _, _)| *a).collect();
     let collection = json!({
         "@context": [W3C_CONTEXT, {"claimcheck": CLAIMCHECK_NS}],
         "id": id,
@@ -111,14 +121,26 @@ pub fn to_w3c(article: &Article, claims: &[Claim]) -> String {
     w3c_collection(
         format!("{ARTICLE_URN}{}:claims", article.id),
         &article.title,
-        &[(article, claims)],
+        &[(article, claims, &[])],
     )
 }
 
-/// Every article's claims as one `AnnotationCollection`.
+/// An article with its claims and orphans, as the Export menu writes it: everything the
+/// Claimcheck JSON file holds, so either file imports the same way.
+pub fn document_to_w3c(doc: &Document) -> String {
+    w3c_collection(
+        format!("{ARTICLE_URN}{}:claims", doc.article.id),
+        &doc.article.title,
+        &[(&doc.article, &doc.claims, &doc.orphans)],
+    )
+}
+
+/// Every article's claims and orphans as one `AnnotationCollection`.
 pub fn library_to_w3c(docs: &[Document]) -> String {
-    let parts: Vec<(&Article, &[Claim])> =
-        docs.iter().map(|d| (&d.article, &d.claims[..])).collect();
+    let parts: Vec<(&Article, &[Claim], &[Claim])> = docs
+        .iter()
+        .map(|d| (&d.article, &d.claims[..], &d.orphans[..]))
+        .collect();
     w3c_collection(
         "urn:claimcheck:library".into(),
         "Claimcheck library",
@@ -232,12 +254,13 @@ pub(super) fn parse_w3c(value: &Value, now: &str) -> Result<Parsed, FormatError>
         for (b_index, body) in bodies.iter().enumerate() {
             read_body(&mut claim, body, &format!("{at}.body[{b_index}]"))?;
         }
-        groups.add(&source, "", claim, &at)?;
+        let orphan = a.get(W3C_ORPHAN) == Some(&Value::Bool(true));
+        groups.add(&source, "", claim, orphan, &at)?;
     }
     attach_embedded_articles(value, &mut groups.sets)?;
     if groups.sets.is_empty() {
         return err(if skipped > 0 {
-            format!("None of the {skipped} annotations in this file marks a passage of text (a TextQuoteSelector), so there is nothing to import.")
+            nothing_to_import(skipped, "this file", "a TextQuoteSelector")
         } else {
             "This W3C file holds no annotations.".to_string()
         });
@@ -305,8 +328,13 @@ fn read_body(claim: &mut Claim, body: &Value, at: &str) -> Result<(), FormatErro
     Ok(())
 }
 
-/// Our W3C export carries its articles; each set about one of them gets it.
-fn attach_embedded_articles(value: &Value, sets: &mut [AnnotationSet]) -> Result<(), FormatError> {
+/// Our W3C export carries its articles; each set about one of them gets it, and an article with
+/// no annotations comes in as a set of none, as it would from the Claimcheck file. Sets follow
+/// the order of the articles, then those about pages the file does not carry.
+fn attach_embedded_articles(
+    value: &Value,
+    sets: &mut Vec<AnnotationSet>,
+) -> Result<(), FormatError> {
     let Some(embedded) = value.get(W3C_ARTICLES) else {
         return Ok(());
     };
@@ -317,12 +345,24 @@ fn attach_embedded_articles(value: &Value, sets: &mut [AnnotationSet]) -> Result
         }
         link_fields::check_article(a, &format!("{W3C_ARTICLES}[{i}]."))?;
     }
-    for set in sets {
-        if let Some(a) = articles.iter().find(|a| article_iri(a) == set.source) {
-            set.title = a.title.clone();
-            set.article = Some(a.clone());
-        }
+    let mut foreign = std::mem::take(sets);
+    for a in articles {
+        let source = article_iri(&a);
+        let mut set = match foreign.iter().position(|s| s.source == source) {
+            Some(i) => foreign.remove(i),
+            None => AnnotationSet {
+                source,
+                title: String::new(),
+                article: None,
+                claims: Vec::new(),
+                orphans: Vec::new(),
+            },
+        };
+        set.title = a.title.clone();
+        set.article = Some(a);
+        sets.push(set);
     }
+    sets.append(&mut foreign);
     Ok(())
 }
 

@@ -6,6 +6,7 @@ use crate::core::formats::annotations::{AnnotationSet, Format, Parsed, Part};
 use crate::core::formats::envelope::FormatError;
 use crate::core::formats::w3c::ARTICLE_URN;
 use crate::core::model::{sort_in_reading_order, Article, Claim, Document};
+use crate::core::text::plural::counted;
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -30,7 +31,7 @@ pub struct ImportReport {
 impl ImportReport {
     pub fn summary(&self) -> String {
         let mut parts = vec![format!(
-            "Imported “{}”{}: {} added · {} updated · {} already here · {} duplicates skipped",
+            "Imported “{}”{}: {} added · {} updated · {} already here · {}",
             self.article_title,
             if self.new_article {
                 " as a new article"
@@ -40,7 +41,7 @@ impl ImportReport {
             self.added,
             self.updated,
             self.unchanged,
-            self.duplicates
+            counted(self.duplicates, "duplicate skipped", "duplicates skipped")
         )];
         if let Some(r) = &self.reanchored {
             let why = if self.by_quote {
@@ -155,12 +156,24 @@ pub struct ImportOutcome {
     pub skipped: usize,
 }
 
-/// The library's copy of `incoming`: the same article, or another version of it (same title or
-/// same original address, different text).
-pub fn find_version<'a>(library: &'a [Document], incoming: &Article) -> Option<&'a Document> {
+/// The library's copy of `incoming`: the same article (the same id, or else the same text), or
+/// another version of it (same title or same original address, different text). Every import
+/// that carries its article (Claimcheck JSON, a library file, our W3C export) finds it here, so
+/// each does the same with the same work. `in_file` are the ids of the articles the file
+/// holds: two of them with the same text are still two articles, as the file says.
+pub fn find_version<'a>(
+    library: &'a [Document],
+    incoming: &Article,
+    in_file: &[String],
+) -> Option<&'a Document> {
     library
         .iter()
         .find(|d| d.article.id == incoming.id)
+        .or_else(|| {
+            library
+                .iter()
+                .find(|d| d.article.text == incoming.text && !in_file.contains(&d.article.id))
+        })
         .or_else(|| {
             library.iter().find(|d| {
                 (!incoming.url.is_empty() && d.article.url == incoming.url)
@@ -177,13 +190,21 @@ pub fn import_all(library: &[Document], parsed: Parsed) -> Result<ImportOutcome,
     let mut working: Vec<Document> = library.to_vec();
     let mut written: Vec<String> = Vec::new();
     let mut reports = Vec::new();
+    let in_file: Vec<String> = parsed
+        .parts
+        .iter()
+        .filter_map(|part| match part {
+            Part::Document(doc) => Some(doc.article.id.clone()),
+            Part::Annotations(set) => set.article.as_ref().map(|a| a.id.clone()),
+        })
+        .collect();
     for part in parsed.parts {
         let (merged, report) = match part {
             Part::Document(doc) => {
-                let existing = find_version(&working, &doc.article).cloned();
+                let existing = find_version(&working, &doc.article, &in_file).cloned();
                 merge(existing, doc)
             }
-            Part::Annotations(set) => import_set(&working, set)?,
+            Part::Annotations(set) => import_set(&working, set, &in_file)?,
         };
         written.retain(|id| *id != merged.article.id);
         written.push(merged.article.id.clone());
@@ -211,11 +232,12 @@ pub fn import_all(library: &[Document], parsed: Parsed) -> Result<ImportOutcome,
 fn import_set(
     working: &[Document],
     set: AnnotationSet,
+    in_file: &[String],
 ) -> Result<(Document, ImportReport), FormatError> {
     if let Some(article) = set.article {
         // The file carries its article: anchor there, then merge as a Claimcheck file would.
-        let anchored = reanchor(&article.text, set.claims, Vec::new());
-        let existing = find_version(working, &article).cloned();
+        let anchored = reanchor(&article.text, set.claims, set.orphans);
+        let existing = find_version(working, &article, in_file).cloned();
         let (merged, mut report) = merge(
             existing,
             Document::new(article, anchored.claims, anchored.orphans),
@@ -237,13 +259,16 @@ fn import_set(
         } else {
             format!("“{}”, ", set.title)
         };
+        let (these, them) = match set.claims.len() + set.orphans.len() {
+            1 => ("This annotation is".to_string(), "it"),
+            n => (format!("These {n} annotations are"), "them"),
+        };
         return Err(FormatError(format!(
-            "These {} annotations are for {title}{}, and no article in your library has that address or their words. Open that article in Claimcheck first, then import them again.",
-            set.claims.len(),
+            "{these} for {title}{}, and no article in your library has that address or their words. Open that article in Claimcheck first, then import {them} again.",
             if set.source.is_empty() { "a page the file does not name" } else { &set.source }
         )));
     };
-    let anchored = reanchor(&target.article.text, set.claims, Vec::new());
+    let anchored = reanchor(&target.article.text, set.claims, set.orphans);
     let (merged, mut report) = merge(
         Some(target.clone()),
         Document::new(target.article, anchored.claims, anchored.orphans),
@@ -346,7 +371,7 @@ mod tests {
         assert_eq!(ids, ["c2", "c4", "c1"], "reading order");
         assert!(report
             .summary()
-            .contains("1 added · 1 updated · 1 already here · 1 duplicates skipped"));
+            .contains("1 added · 1 updated · 1 already here · 1 duplicate skipped"));
     }
 
     #[test]
@@ -365,226 +390,5 @@ mod tests {
         assert_eq!((r.moved, r.orphaned), (1, 1));
         assert_eq!(merged.claims[0].position.start, 0);
         assert_eq!(merged.orphans[0].id, "c2");
-    }
-}
-
-/// Whole files through `parse_import` and `import_all`: what an import of each format does to the
-/// library, and which article annotations without their own find.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod import_tests {
-    use super::*;
-    use crate::core::formats::native::library_to_json;
-    use crate::core::formats::sniff::parse_import;
-    use crate::core::formats::test_documents::{article, claim, doc, sample_doc, NOW, TEXT};
-    use crate::core::formats::w3c::{library_to_w3c, to_w3c};
-    use crate::core::model::{SourceKind, Stance, Status};
-    use serde_json::json;
-
-    fn import(
-        library: &[Document],
-        text: &str,
-    ) -> Result<crate::core::library::merge::ImportOutcome, String> {
-        let parsed = parse_import(text, NOW).map_err(|e| e.0)?;
-        import_all(library, parsed).map_err(|e| e.0)
-    }
-
-    #[test]
-    fn w3c_export_imported_into_an_empty_library_exports_the_same() {
-        let d = sample_doc();
-        let first = to_w3c(&d.article, &d.claims);
-        let outcome = import(&[], &first).unwrap();
-        assert_eq!(outcome.format, Format::W3c);
-        assert_eq!(outcome.documents.len(), 1);
-        let back = &outcome.documents[0];
-        assert!(outcome.reports[0].new_article);
-        assert_eq!(outcome.reports[0].added, 3);
-        assert_eq!(to_w3c(&back.article, &back.claims), first);
-        assert_eq!(back.claims[0].source_kind, Some(SourceKind::Publication));
-        assert_eq!(back.claims[1].evidence[0].stance, Stance::Contradicts);
-        assert_eq!(back.claims[2].status, Status::Unverified);
-        // Importing it again changes nothing.
-        let again = import(&outcome.documents, &first).unwrap();
-        assert_eq!((again.reports[0].added, again.reports[0].unchanged), (0, 3));
-        assert_eq!(again.documents, outcome.documents);
-    }
-
-    #[test]
-    fn library_files_round_trip_and_import_every_article() {
-        let a = sample_doc();
-        let mut b = doc(
-            article("a-2", "https://news.example/b"),
-            vec![claim("c9", "Reyl denied it.")],
-        );
-        b.article.text = TEXT.into();
-        let file = library_to_json(&[a.clone(), b.clone()]);
-        let outcome = import(&[], &file).unwrap();
-        assert_eq!(outcome.format, Format::Library);
-        assert_eq!(outcome.documents, vec![a.clone(), b.clone()]);
-        assert_eq!(library_to_json(&outcome.documents), file);
-        // Into a library that has one of them: one merge, one new article.
-        let outcome = import(std::slice::from_ref(&a), &file).unwrap();
-        assert_eq!(outcome.reports.len(), 2);
-        assert!(!outcome.reports[0].new_article && outcome.reports[1].new_article);
-        let w3c = library_to_w3c(&[a, b]);
-        let outcome = import(&[], &w3c).unwrap();
-        assert_eq!(outcome.documents.len(), 2);
-        assert_eq!(library_to_w3c(&outcome.documents), w3c);
-    }
-
-    #[test]
-    fn another_tool_s_w3c_annotations_find_their_article_by_its_words() {
-        let file = json!({
-            "@context": "http://www.w3.org/ns/anno.jsonld",
-            "type": "AnnotationPage",
-            "items": [
-                {"id": "https://anno.example/1", "type": "Annotation",
-                 "bodyValue": "Is this in the filing?",
-                 "target": {"source": "https://elsewhere.example/story",
-                    "selector": {"type": "TextQuoteSelector", "exact": "the port paid twice"}}},
-                {"id": "https://anno.example/2", "type": "Annotation",
-                 "body": [{"type": "TextualBody", "purpose": "tagging", "value": "Verified"}],
-                 "target": {"source": "https://elsewhere.example/story",
-                    "selector": [{"type": "TextPositionSelector", "start": 9999, "end": 10014},
-                                 {"type": "TextQuoteSelector", "exact": "Reyl denied it."}]}},
-                {"id": "https://anno.example/3", "type": "Annotation",
-                 "target": "https://elsewhere.example/story"}
-            ]
-        })
-        .to_string();
-        let library = vec![
-            doc(article("other", ""), vec![]).tap_text("Nothing to see here."),
-            doc(article("a-1", ""), vec![claim("c1", "rents rose 40%")]),
-        ];
-        let outcome = import(&library, &file).unwrap();
-        assert_eq!(outcome.skipped, 1, "the whole-page annotation");
-        let report = &outcome.reports[0];
-        assert_eq!(report.article_id, "a-1");
-        assert!(report.by_quote);
-        let r = report.reanchored.unwrap();
-        assert_eq!((r.unchanged + r.moved, r.orphaned), (2, 0));
-        let merged = &outcome.documents[0];
-        assert_eq!(merged.claims.len(), 3);
-        let by_quote = |q: &str| merged.claims.iter().find(|c| c.quote.exact == q).unwrap();
-        let first = by_quote("the port paid twice");
-        assert_eq!(first.note, "Is this in the filing?");
-        assert_eq!(first.status, Status::Unverified);
-        assert_eq!(first.created, NOW);
-        let second = by_quote("Reyl denied it.");
-        assert_eq!(second.status, Status::Verified);
-        assert!(second.evidence.is_empty(), "no javascript: links");
-        assert!(outcome.summary().contains("found by their words"));
-        // The same file again merges by id: nothing new.
-        let again = import(&outcome.documents, &file).unwrap();
-        assert_eq!(again.reports[0].added, 0);
-    }
-
-    trait TapText {
-        fn tap_text(self, text: &str) -> Self;
-    }
-
-    impl TapText for Document {
-        fn tap_text(mut self, text: &str) -> Self {
-            self.article.text = text.into();
-            self
-        }
-    }
-
-    #[test]
-    fn a_phrase_in_common_does_not_make_it_the_same_article() {
-        let annotation = |exact: &str| {
-            json!({"type": "Annotation", "target": {"source": "https://other.example/budget",
-                "selector": {"type": "TextQuoteSelector", "exact": exact}}})
-        };
-        let file = json!({"type": "AnnotationPage", "items": [
-            annotation("Reyl denied it."),
-            annotation("the budget grew by a third"),
-            annotation("taxes will not rise"),
-        ]})
-        .to_string();
-        let e = import(&[sample_doc()], &file).unwrap_err();
-        assert!(e.contains("https://other.example/budget"), "{e}");
-        // Two of three found: that is the article.
-        let file = json!({"type": "AnnotationPage", "items": [
-            annotation("Reyl denied it."),
-            annotation("the port paid twice"),
-            annotation("taxes will not rise"),
-        ]})
-        .to_string();
-        let outcome = import(&[sample_doc()], &file).unwrap();
-        assert_eq!(outcome.reports[0].reanchored.unwrap().orphaned, 1);
-    }
-
-    #[test]
-    fn annotations_for_an_article_not_here_are_refused_with_its_address() {
-        let file = json!({"type": "Annotation", "id": "x", "target": {
-            "source": "https://elsewhere.example/story",
-            "selector": {"type": "TextQuoteSelector", "exact": "words found nowhere"}}})
-        .to_string();
-        let e = import(&[sample_doc()], &file).unwrap_err();
-        assert!(e.contains("https://elsewhere.example/story"), "{e}");
-        assert!(e.contains("Open that article in Claimcheck first"), "{e}");
-    }
-
-    fn hypothesis_export() -> String {
-        json!({
-            "export_date": "2026-11-20T10:00:00Z",
-            "export_userid": "acct:teacher@hypothes.is",
-            "client_version": "1.1500.0",
-            "annotations": [
-                {"id": "AbC1", "created": "2026-11-10T10:00:00Z", "updated": "2026-11-11T10:00:00Z",
-                 "uri": "https://news.example/port", "text": "Matches the court filing.",
-                 "tags": ["Verified", "port"],
-                 "document": {"title": ["Port story"]},
-                 "target": [{"source": "https://news.example/port", "selector": [
-                    {"type": "RangeSelector", "startContainer": "/p[1]", "startOffset": 0,
-                     "endContainer": "/p[1]", "endOffset": 19},
-                    {"type": "TextPositionSelector", "start": 0, "end": 5},
-                    {"type": "TextQuoteSelector", "exact": "the port paid twice",
-                     "prefix": "documents, that ", "suffix": ". Reyl"}]}]},
-                {"id": "AbC2", "created": "2026-11-10T10:00:00Z", "updated": "2026-11-10T10:00:00Z",
-                 "uri": "https://news.example/port", "text": "", "tags": ["unverified"],
-                 "target": [{"source": "https://news.example/port", "selector": [
-                    {"type": "TextQuoteSelector", "exact": "Reyl denied it."}]}]},
-                {"id": "AbC3", "uri": "https://news.example/port", "text": "Great read",
-                 "tags": [], "target": [{"source": "https://news.example/port"}]},
-                {"id": "AbC4", "uri": "https://news.example/port", "text": "Agreed",
-                 "references": ["AbC1"], "target": [{"source": "https://news.example/port"}]}
-            ]
-        })
-        .to_string()
-    }
-
-    #[test]
-    fn hypothesis_tags_become_statuses_and_text_the_note() {
-        let mut a = article("a-port", "https://news.example/port");
-        a.text = format!("Changed intro. {TEXT}");
-        let library = vec![doc(article("decoy", ""), vec![]), doc(a.clone(), vec![])];
-        let outcome = import(&library, &hypothesis_export()).unwrap();
-        assert_eq!(outcome.format, Format::Hypothesis);
-        assert_eq!(outcome.skipped, 2, "a page note and a reply");
-        let report = &outcome.reports[0];
-        assert_eq!(
-            report.article_id, "a-port",
-            "the address wins over the decoy's words"
-        );
-        assert_eq!(report.added, 2);
-        let merged = &outcome.documents[0];
-        let c = &merged.claims[0];
-        assert_eq!(c.id, "hyp-AbC1");
-        assert_eq!(c.quote.exact, "the port paid twice");
-        assert_eq!(
-            crate::core::text::offsets::slice(&a.text, c.position.start, c.position.end),
-            Some("the port paid twice"),
-            "the wrong position hint was ignored"
-        );
-        assert_eq!(
-            (c.status, c.note.as_str()),
-            (Status::Verified, "Matches the court filing.")
-        );
-        assert_eq!(
-            (c.created.as_str(), c.modified.as_str()),
-            ("2026-11-10T10:00:00Z", "2026-11-11T10:00:00Z")
-        );
-        assert_eq!(merged.claims[1].status, Status::Unverified);
     }
 }

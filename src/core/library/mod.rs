@@ -4,10 +4,13 @@
 pub mod deletions;
 pub mod index;
 pub mod merge;
+pub mod publisher;
 pub mod recovery;
 pub mod store;
 mod summary;
 pub mod sync;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod import_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod memory_kv;

@@ -88,7 +88,7 @@ pub trait KeyValue {
 }
 
 /// How much browsers let one site keep in localStorage, in UTF-16 code units: about 5 million
-/// characters, told to users as "about 5 MB" (`text::sizes::storage_used`, README).
+/// characters, told to users as "about 5 MB" (`text::sizes::storage_used`, docs/user-guide.md).
 pub const STORAGE_QUOTA: usize = 5 * 1024 * 1024;
 
 /// An article taken out of the library, kept so it can be put back.

@@ -2,6 +2,7 @@
 //! few titles, so the message stays a few lines long.
 
 use super::merge::{ImportOutcome, ImportReport};
+use crate::core::text::plural::counted;
 
 /// Up to this many articles, an import's summary tells each; past it, the totals and a few
 /// titles, so the message stays a few lines long (a 56-article library once made a toast
@@ -21,8 +22,13 @@ impl ImportOutcome {
         };
         if self.skipped > 0 {
             s.push_str(&format!(
-                ". {} annotations that mark no passage (page notes, replies) were left out",
-                self.skipped
+                ". {} no passage (page notes, replies) {} left out",
+                counted(
+                    self.skipped,
+                    "annotation that marks",
+                    "annotations that mark"
+                ),
+                if self.skipped == 1 { "was" } else { "were" }
             ));
         }
         s.push('.');
@@ -48,12 +54,16 @@ impl ImportOutcome {
             .collect::<Vec<_>>()
             .join(", ");
         let mut s = format!(
-            "{} articles imported ({new} new): {} claims added · {} updated · {} already here · {} duplicates skipped",
-            self.reports.len(),
-            sum(|r| r.added),
+            "{} imported ({new} new): {} added · {} updated · {} already here · {}",
+            counted(self.reports.len(), "article", "articles"),
+            counted(sum(|r| r.added), "claim", "claims"),
             sum(|r| r.updated),
             sum(|r| r.unchanged),
-            sum(|r| r.duplicates),
+            counted(
+                sum(|r| r.duplicates),
+                "duplicate skipped",
+                "duplicates skipped"
+            ),
         );
         if reanchored > 0 {
             s.push_str(&format!(
@@ -96,7 +106,7 @@ mod tests {
         let many = outcome(56).summary();
         assert_eq!(
             many,
-            "56 articles imported (28 new): 112 claims added · 56 updated · 0 already here · 1 duplicates skipped. \
+            "56 articles imported (28 new): 112 claims added · 56 updated · 0 already here · 1 duplicate skipped. \
              Among them “Article 0”, “Article 1”, “Article 2” and 53 more."
         );
     }

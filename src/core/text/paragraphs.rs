@@ -236,8 +236,8 @@ pub fn slug(title: &str) -> String {
             out.push('-');
         }
     }
-    let out: String = out.trim_end_matches('-').chars().take(60).collect();
-    let out = out.trim_end_matches('-');
+    // A long title is cut where a word ends, never inside one ("…-for-firm", not "…-firm-tie").
+    let out = crate::core::text::file_names::head_at_word_end(out.trim_end_matches('-'), 60);
     if out.is_empty() {
         "article".to_string()
     } else {
@@ -351,5 +351,9 @@ mod tests {
         assert_eq!(slug("?!"), "article");
         assert_eq!(slug("Ñandú 世界"), "ñandú-世界");
         assert!(slug(&"word ".repeat(40)).len() <= 60);
+        assert_eq!(
+            slug("Port authority chief approved dredging contract for firm tied to his brother, records show"),
+            "port-authority-chief-approved-dredging-contract-for-firm"
+        );
     }
 }

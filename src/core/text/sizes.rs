@@ -32,7 +32,7 @@ pub fn refusal(subject: &str, bytes: usize, limit: usize, takes: &str) -> String
 
 /// The storage meter's words for `used` of `quota` characters (UTF-16 code units, which is what
 /// browsers count). A character of typical text is a byte of it, so the figures are told in
-/// megabytes of text, the way README tells the limit: "Storage used: 1.20 MB of about 5 MB (24%)".
+/// megabytes of text, the way the user guide tells the limit: "Storage used: 1.20 MB of about 5 MB (24%)".
 pub fn storage_used(used: usize, quota: usize) -> String {
     let percent = (used as f64 / quota as f64 * 100.0).min(100.0);
     format!(

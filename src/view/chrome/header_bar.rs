@@ -35,6 +35,9 @@ pub struct HeaderBarProps {
     /// Downloads an export of the whole library.
     pub on_export_library: Callback<ExportFormat>,
     pub on_copy_json: Callback<()>,
+    /// The Export menu's **Publishing as** setting (`publisher_settings.rs`).
+    #[prop_or_default]
+    pub publishing: Html,
 }
 
 #[function_component(HeaderBar)]
@@ -61,7 +64,7 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
                 <button type="button" disabled={read_only} onclick={props.on_details.reform(|_: MouseEvent| ())}>{ "Article details" }</button>
                 <button type="button" disabled={props.editing || read_only} title={if read_only { "An exercise's article is the same for the whole class" } else { "" }}
                     onclick={props.on_edit.reform(|_: MouseEvent| ())}>{ "Edit article" }</button>
-                { export_menu(&props.on_export_article, &props.on_export_library) }
+                { export_menu(&props.on_export_article, &props.on_export_library, &props.publishing) }
                 <button type="button" onclick={props.on_copy_json.reform(|_: MouseEvent| ())}>{ "Copy JSON" }</button>
             </nav>
         </header>
@@ -167,6 +170,7 @@ fn close_menu(e: &MouseEvent) {
 fn export_menu(
     on_export_article: &Callback<ExportFormat>,
     on_export_library: &Callback<ExportFormat>,
+    publishing: &Html,
 ) -> Html {
     let choice = |on_export: &Callback<ExportFormat>, format: ExportFormat| {
         let on_export = on_export.clone();
@@ -187,6 +191,7 @@ fn export_menu(
                 { for ExportFormat::ALL.into_iter().map(|f| html! {
                     <button type="button" onclick={choice(on_export_library, f)}>{ format!("Export library as {}", f.label()) }</button>
                 }) }
+                { publishing.clone() }
             </div>
         </details>
     }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::app::backup::persistence_text;
 use crate::core::library::store::{IndexEntry, STORAGE_QUOTA};
+use crate::core::text::plural::counted;
 use crate::core::text::sizes::storage_used;
 use crate::view::form_values::value_by_id;
 use crate::web::persistence;
@@ -224,7 +225,7 @@ fn entry_row(
             }
             if confirming.as_deref() == Some(e.id.as_str()) {
                 <div class="confirm" role="alert">
-                    <span>{ format!("Delete “{}” and its {} claims from this browser?", e.title, e.claims + e.orphans) }</span>
+                    <span>{ format!("Delete “{}” and its {} from this browser?", e.title, counted(e.claims + e.orphans, "claim", "claims")) }</span>
                     <button type="button" class="danger" onclick={delete}>{ "Delete for good" }</button>
                     <button type="button" onclick={keep}>{ "Keep it" }</button>
                 </div>

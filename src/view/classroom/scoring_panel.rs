@@ -11,6 +11,7 @@ use crate::core::classroom::scoring::{score_class, ClassReport, Rubric};
 use crate::core::classroom::session::{Classroom, ScoringSession};
 use crate::core::text::offsets::char_len;
 use crate::core::text::paragraphs::slug;
+use crate::core::text::plural::counted;
 use crate::view::form_values::{open_chooser, set_value_by_id};
 use crate::view::SameRc;
 use crate::web::{download, file_open};
@@ -135,8 +136,8 @@ fn loaded_files(session: &ScoringSession) -> Html {
         <>
             <p class="scoring-status">
                 { match &session.key {
-                    Some(key) => format!("Key: “{}”, {} claims · {} submissions loaded", key.title, key.claims.len(), session.submissions.len()),
-                    None => format!("No key loaded yet · {} submissions loaded", session.submissions.len()),
+                    Some(key) => format!("Key: “{}”, {} · {} loaded", key.title, counted(key.claims.len(), "claim", "claims"), counted(session.submissions.len(), "submission", "submissions")),
+                    None => format!("No key loaded yet · {} loaded", counted(session.submissions.len(), "submission", "submissions")),
                 } }
             </p>
             if !session.problems.is_empty() {
