@@ -75,6 +75,25 @@ async fn esc_and_outside_presses_close_the_export_menu_and_article_details() {
         "focus is on {}",
         what_is_focused(&b).await
     );
+    // Cancel and Save give it back too.
+    b.press("Article details").await;
+    b.wait_for(".details-form").await;
+    b.press("Cancel").await;
+    b.wait_gone(".details-form").await;
+    assert!(
+        focused(&b, "#details-button").await,
+        "after Cancel: {}",
+        what_is_focused(&b).await
+    );
+    b.press("Article details").await;
+    b.wait_for(".details-form").await;
+    b.press("Save details").await;
+    b.wait_gone(".details-form").await;
+    assert!(
+        focused(&b, "#details-button").await,
+        "after Save: {}",
+        what_is_focused(&b).await
+    );
     // A press outside closes an unchanged form...
     b.press("Article details").await;
     b.wait_for(".details-form").await;

@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::view::chrome::dismiss::use_dismiss;
+use crate::view::chrome::dismiss::{focused, refocus, use_dismiss};
 use crate::view::form_values::{set_value_by_id, value_by_id};
 
 use crate::app::actions::Action;
@@ -42,6 +42,16 @@ fn focus_by_id(id: &str) {
 pub fn details_form(props: &DetailsFormProps) -> Html {
     let error = use_state(|| None::<String>);
     let form = use_node_ref();
+    // The button that opened the form has the focus as it first renders; Save and Cancel give
+    // the focus back to it.
+    let opener = use_state(focused);
+    let done = {
+        let (on_done, opener) = (props.on_done.clone(), opener.clone());
+        Callback::from(move |()| {
+            on_done.emit(());
+            refocus(opener.as_ref());
+        })
+    };
     // Esc is Cancel. A press outside closes the form only while nothing in it was changed, so
     // that no typing is lost to a stray tap.
     let on_outside = {
@@ -77,8 +87,7 @@ pub fn details_form(props: &DetailsFormProps) -> Html {
         });
     }
     let on_save = {
-        let (dispatch, on_done, error) =
-            (props.dispatch.clone(), props.on_done.clone(), error.clone());
+        let (dispatch, on_done, error) = (props.dispatch.clone(), done.clone(), error.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let details = read_fields();
@@ -96,7 +105,7 @@ pub fn details_form(props: &DetailsFormProps) -> Html {
             on_done.emit(());
         })
     };
-    let on_cancel = props.on_done.reform(|_: MouseEvent| ());
+    let on_cancel = done.reform(|_: MouseEvent| ());
     html! {
         <form class="details-form" ref={form} onsubmit={on_save} aria-labelledby="details-heading">
             <h2 id="details-heading">{ "Article details" }</h2>
