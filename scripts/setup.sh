@@ -39,6 +39,14 @@ if [ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 125 (version_125)"
   npm install --prefix "$tools" --no-audit --no-fund --silent binaryen@125
 fi
 
+# axe-core, for the accessibility checks of the end-to-end tests (tests/e2e_accessibility.rs).
+axe_version="4.10.3"
+if [ "$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$tools/node_modules/axe-core/package.json" 2>/dev/null)" != "$axe_version" ]; then
+  say "installing axe-core $axe_version (npm)"
+  npm install --prefix "$tools" --no-audit --no-fund --silent "axe-core@$axe_version"
+fi
+export CLAIMCHECK_AXE="$tools/node_modules/axe-core/axe.min.js"
+
 if [ "${1:-}" = "browsers" ] && ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }; then
   say "installing Chromium and ChromeDriver from Debian"
   sudo_if_needed=""

@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::actions::Action;
@@ -16,8 +15,10 @@ use crate::core::classroom::session::Mode;
 use crate::view::article::article_editor::ArticleEditor;
 use crate::view::article::article_view::{scroll_to_claim, ArticleView};
 use crate::view::article::details_form::DetailsForm;
+use crate::view::article::print_claims::PrintClaims;
 use crate::view::article::selection_toolbar::{SelectionToolbar, ToolbarSpot};
 use crate::view::chrome::banners::Banners;
+use crate::view::chrome::bottom_sheet::BottomSheet;
 use crate::view::chrome::header_bar::HeaderBar;
 use crate::view::chrome::library_dialog::LibraryDialog;
 use crate::view::chrome::paste_dialog::PasteDialog;
@@ -33,7 +34,7 @@ use crate::view::commands::{use_commands, use_library_commands, Commands};
 use crate::view::input::{file_drop, keyboard, links, selection, touch};
 use crate::view::SameRc;
 use crate::web::store::AppStore;
-use crate::web::{file_open, location, persistence, text_selection};
+use crate::web::{file_open, location, persistence};
 
 #[derive(Properties)]
 pub struct AppProps {
@@ -131,15 +132,6 @@ fn use_page_listeners(
     });
 }
 
-/// Moves the keyboard focus to the article's text.
-fn skip_to_article(_: MouseEvent) {
-    if let Some(body) =
-        text_selection::article_body().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = body.focus();
-    }
-}
-
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let store = props.store.clone();
@@ -204,7 +196,6 @@ pub fn app(props: &AppProps) -> Html {
         .map(|r| r.entry.title.clone());
     html! {
         <>
-            <button type="button" class="skip-link" onclick={skip_to_article}>{ "Skip to the article" }</button>
             <HeaderBar
                 mode={classroom.mode}
                 student={classroom.is_student()}
@@ -227,6 +218,7 @@ pub fn app(props: &AppProps) -> Html {
                 on_copy_json={commands.copy_json.clone()}
                 publishing={html! { <PublisherSettings publisher={store.publisher()} on_save={commands.set_publisher.clone()} on_message={on_message.clone()} /> }}
             />
+            <main id="main">
             <Banners
                 storage={state.notices.storage.clone()}
                 warnings={state.notices.warnings.clone()}
@@ -267,6 +259,10 @@ pub fn app(props: &AppProps) -> Html {
                 dispatch={commands.dispatch.clone()}
                 on_message={on_message}
             />
+            </main>
+            if classroom.mode == Mode::Teacher {
+                <PrintSheets article={state.article.clone()} claims={state.claims.clone()} draft={classroom.draft(&state.article.id)} />
+            }
         </>
     }
 }
@@ -297,7 +293,7 @@ fn classroom_panels(
                         key={state.article.id.clone()}
                         article={state.article.clone()}
                         claims={state.claims.clone()}
-                        draft={draft.clone()}
+                        draft={draft}
                         on_instructions={commands.set_instructions.clone()}
                         on_settings={commands.set_exercise_settings.clone()}
                         on_exported={commands.exercise_exported.clone()}
@@ -311,13 +307,17 @@ fn classroom_panels(
                         on_message={on_message.clone()}
                     />
                 </div>
-                <PrintSheets article={state.article.clone()} claims={state.claims.clone()} draft={draft} />
             }
         </>
     }
 }
 
-/// The article (or its editor, and its details form) beside the claims panel.
+/// What the article's text says to a screen reader when it gets the focus (its
+/// `aria-describedby`).
+const ARTICLE_KEYS: &str = "Arrow keys move by word, up and down by sentence, Shift extends the selection, S selects the sentence, A adds a claim.";
+
+/// The article (or its editor, and its details form) beside the claims panel, which is a
+/// bottom sheet on a phone; and the claims list that prints after the article.
 fn reading_and_claims(
     state: &AppState,
     commands: &Commands,
@@ -326,6 +326,7 @@ fn reading_and_claims(
     editing: &Toggle,
     filter: &UseStateHandle<ClaimFilter>,
 ) -> Html {
+    let sheet_label = format!("Claims · {}", state.claims.len() + state.orphans.len());
     html! {
         <div class="layout">
             <div class="reading">
@@ -351,15 +352,19 @@ fn reading_and_claims(
                     filter={(**filter).clone()}
                 />
             }
+            <p id="article-keys" class="visually-hidden">{ ARTICLE_KEYS }</p>
+            <PrintClaims claims={state.claims.clone()} />
             </div>
-            <ClaimPanel
-                claims={state.claims.clone()}
-                orphans={state.orphans.clone()}
-                selected={state.selected.clone()}
-                dispatch={commands.dispatch.clone()}
-                on_message={on_message.clone()}
-                filter={filter.clone()}
-            />
+            <BottomSheet label={sheet_label} expand_for={state.selected.clone()}>
+                <ClaimPanel
+                    claims={state.claims.clone()}
+                    orphans={state.orphans.clone()}
+                    selected={state.selected.clone()}
+                    dispatch={commands.dispatch.clone()}
+                    on_message={on_message.clone()}
+                    filter={filter.clone()}
+                />
+            </BottomSheet>
         </div>
     }
 }

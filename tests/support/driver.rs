@@ -57,6 +57,62 @@ impl WebDriverCompatibleCommand for SetPermission {
     }
 }
 
+/// `POST /session/{id}/goog/cdp/execute`: ChromeDriver's door to the DevTools protocol, for
+/// what WebDriver has no command for (a colour-vision simulation).
+#[derive(Debug)]
+struct CdpExecute {
+    cmd: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for CdpExecute {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({"cmd": self.cmd, "params": self.params});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// The rules axe-core runs: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and its best practices.
+pub const AXE_TAGS: [&str; 6] = [
+    "wcag2a",
+    "wcag2aa",
+    "wcag21a",
+    "wcag21aa",
+    "wcag22aa",
+    "best-practice",
+];
+
+/// One rule axe-core found broken, and where.
+#[derive(Debug, Clone)]
+pub struct AxeViolation {
+    pub id: String,
+    pub impact: Option<String>,
+    pub help: String,
+    /// A CSS selector for each element that breaks the rule.
+    pub targets: Vec<String>,
+}
+
+/// Where axe-core's script is: `CLAIMCHECK_AXE` (scripts/test.sh sets it), else where
+/// scripts/setup.sh installs it.
+fn axe_script_path() -> PathBuf {
+    if let Ok(path) = std::env::var("CLAIMCHECK_AXE") {
+        return PathBuf::from(path);
+    }
+    let home = std::env::var("HOME").unwrap_or_default();
+    Path::new(&home).join(".cache/claimcheck-tools/node_modules/axe-core/axe.min.js")
+}
+
 /// Chromium's options: headless, a desktop window, downloads into `downloads` without asking;
 /// as a 390×844 touch-screen phone when `phone`.
 fn capabilities(downloads: &Path, phone: bool) -> serde_json::Map<String, Value> {
@@ -457,6 +513,88 @@ impl Browser {
             .send_keys(&list.join("\n"))
             .await
             .unwrap_or_else(|e| panic!("choosing {list:?}: {e}"));
+    }
+
+    /// Runs the DevTools protocol command `cmd` with `params`; returns its result.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(CdpExecute {
+                cmd: cmd.to_string(),
+                params,
+            })
+            .await
+            .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
+    }
+
+    /// Shows the page as a person with `deficiency` ("deuteranopia", "achromatopsia", "none")
+    /// sees it, in screenshots too.
+    pub async fn simulate_vision(&self, deficiency: &str) {
+        self.cdp(
+            "Emulation.setEmulatedVisionDeficiency",
+            json!({"type": deficiency}),
+        )
+        .await;
+    }
+
+    /// Saves a screenshot of the page as target/screenshots/`name`.png (not committed);
+    /// returns its path.
+    pub async fn save_screenshot(&self, name: &str) -> PathBuf {
+        let png = self.client.screenshot().await.expect("a screenshot");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .and_then(Path::parent)
+            .expect("tests/support is two folders down")
+            .join("target/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap();
+        path
+    }
+
+    /// Runs axe-core on the page as it is now, with the rules of [`AXE_TAGS`]; returns what it
+    /// found broken. The script goes in as WebDriver's script body (which the page's Content
+    /// Security Policy does not govern), so the app's policy stays as strict as it is.
+    pub async fn axe(&self) -> Vec<AxeViolation> {
+        let loaded = self
+            .script("return typeof window.axe === 'object';", vec![])
+            .await;
+        if loaded != Value::Bool(true) {
+            let path = axe_script_path();
+            let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                panic!(
+                    "axe-core is not at {} ({e}): run scripts/setup.sh",
+                    path.display()
+                )
+            });
+            self.script(&format!("{source}\n;return true;"), vec![])
+                .await;
+        }
+        let found = self
+            .script_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+                   .then(r => done(r.violations.map(v => ({
+                       id: v.id, impact: v.impact, help: v.help,
+                       targets: v.nodes.map(n => n.target.join(' ')) }))))
+                   .catch(e => done({error: String(e)}));",
+                vec![json!(AXE_TAGS)],
+            )
+            .await;
+        let Some(list) = found.as_array() else {
+            panic!("axe-core did not run: {found}");
+        };
+        let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+        list.iter()
+            .map(|v| AxeViolation {
+                id: text(&v["id"]),
+                impact: v["impact"].as_str().map(str::to_string),
+                help: text(&v["help"]),
+                targets: v["targets"]
+                    .as_array()
+                    .map(|t| t.iter().map(text).collect())
+                    .unwrap_or_default(),
+            })
+            .collect()
     }
 
     /// The page as Chromium prints it (print media rules applied), as PDF bytes.

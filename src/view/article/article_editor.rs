@@ -51,7 +51,8 @@ pub fn article_editor(props: &ArticleEditorProps) -> Html {
     // page (a selection change elsewhere) must not put the old text back.
     html! {
         <form class="article-editor" onsubmit={on_save} aria-labelledby="edit-heading">
-            <h2 id="edit-heading">{ "Edit article" }</h2>
+            // While the article is being edited its title (the page's h1) is not shown: this is.
+            <h1 id="edit-heading">{ "Edit article" }</h1>
             <p class="hint">
                 { "Edit the text; blank lines separate paragraphs. When you save, every claim is found again in the new text — claims whose words are gone are kept as orphans." }
             </p>

@@ -226,7 +226,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 id={ARTICLE_BODY_ID}
                 class="article-body"
                 tabindex="0"
-                aria-label="Article text. Arrow keys move by word, up and down by sentence, Shift extends the selection, S selects the sentence, A adds a claim."
+                role="region"
+                aria-label="Article text"
+                aria-describedby="article-keys"
                 onfocus={Callback::from(|_: FocusEvent| text_selection::ensure_caret())}
                 data-len={text_len.to_string()}
                 onclick={on_click}

@@ -1,4 +1,5 @@
 //! The top bar: samples, undo, opening and importing files, the library, and the Export menu.
+//! On a phone it is one row: the name, Undo and Redo, and a "More" menu holding the rest.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -7,7 +8,9 @@ use crate::core::classroom::session::Mode;
 use crate::core::formats::export::ExportFormat;
 use crate::core::intake::samples;
 use crate::core::model::Article;
+use crate::view::chrome::dismiss::use_dismiss;
 use crate::view::form_values::{event_value, open_chooser};
+use crate::web::text_selection;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderBarProps {
@@ -43,31 +46,88 @@ pub struct HeaderBarProps {
 #[function_component(HeaderBar)]
 pub fn header_bar(props: &HeaderBarProps) -> Html {
     let read_only = props.read_only;
+    let more_open = use_state(|| false);
+    let more_area = use_node_ref();
+    let more_toggle = use_node_ref();
+    let close_more = use_callback(more_open.setter(), |(), open| open.set(false));
+    use_dismiss(
+        *more_open,
+        more_area.clone(),
+        more_toggle.clone(),
+        close_more.clone(),
+        close_more.clone(),
+    );
+    let toggle_more = {
+        let more_open = more_open.clone();
+        Callback::from(move |_: MouseEvent| more_open.set(!*more_open))
+    };
+    // A choice made in the phone's "More" menu closes it (opening the Export menu inside it is
+    // not a choice yet).
+    let chose_in_more = {
+        let close_more = close_more.clone();
+        Callback::from(move |e: Event| {
+            let target = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let chose = target.is_some_and(|t| {
+                t.closest("summary").ok().flatten().is_none()
+                    && (t.closest("button").ok().flatten().is_some() || e.type_() == "change")
+            });
+            if chose {
+                close_more.emit(());
+            }
+        })
+    };
     html! {
-        <header class="app-header">
+        <header class={classes!("app-header", (*more_open).then_some("more-open"))}>
+            <button type="button" class="skip-link" onclick={skip_to_article}>{ "Skip to the article" }</button>
             <div class="brand">
                 <span class="logo" aria-hidden="true">{ "✓?" }</span>
                 <span class="name">{ "Claimcheck" }</span>
             </div>
-            { mode_switch(props.mode, props.student, &props.on_mode) }
-            <nav class="actions" aria-label="Article">
-                { sample_picker(&props.article_id, &props.on_open) }
+            <div class="history" role="group" aria-label="History">
                 <button type="button" disabled={!props.can_undo} aria-keyshortcuts="Control+Z"
                     title="Undo the last change (Ctrl+Z)"
                     onclick={props.on_undo.reform(|_: MouseEvent| ())}>{ "Undo" }</button>
                 <button type="button" disabled={!props.can_redo} aria-keyshortcuts="Control+Shift+Z Control+Y"
                     title="Redo (Ctrl+Shift+Z or Ctrl+Y)"
                     onclick={props.on_redo.reform(|_: MouseEvent| ())}>{ "Redo" }</button>
-                <FileButtons on_file={props.on_file.clone()} />
-                <button type="button" onclick={props.on_paste.reform(|_: MouseEvent| ())}>{ "Paste article" }</button>
-                <button type="button" onclick={props.on_library.reform(|_: MouseEvent| ())}>{ "Library" }</button>
-                <button type="button" disabled={read_only} onclick={props.on_details.reform(|_: MouseEvent| ())}>{ "Article details" }</button>
-                <button type="button" disabled={props.editing || read_only} title={if read_only { "An exercise's article is the same for the whole class" } else { "" }}
-                    onclick={props.on_edit.reform(|_: MouseEvent| ())}>{ "Edit article" }</button>
-                { export_menu(&props.on_export_article, &props.on_export_library, &props.publishing) }
-                <button type="button" onclick={props.on_copy_json.reform(|_: MouseEvent| ())}>{ "Copy JSON" }</button>
-            </nav>
+            </div>
+            // On a phone everything below sits in the "More" menu; on a wide screen the
+            // menu's box is not drawn and its controls stand in the header's row.
+            <div class="more" ref={more_area}>
+                <button type="button" id="more-toggle" class="more-toggle" ref={more_toggle}
+                    aria-expanded={more_open.to_string()} aria-controls="header-more"
+                    onclick={toggle_more}>
+                    { "More" }<span class="more-arrow" aria-hidden="true">{ if *more_open { " ▴" } else { " ▾" } }</span>
+                </button>
+                <div id="header-more" class="more-items" onclick={chose_in_more.reform(|e: MouseEvent| e.into())}
+                    onchange={chose_in_more}>
+                    { mode_switch(props.mode, props.student, &props.on_mode) }
+                    <nav class="actions" aria-label="Article">
+                        { sample_picker(&props.article_id, &props.on_open) }
+                        <FileButtons on_file={props.on_file.clone()} />
+                        <button type="button" onclick={props.on_paste.reform(|_: MouseEvent| ())}>{ "Paste article" }</button>
+                        <button type="button" onclick={props.on_library.reform(|_: MouseEvent| ())}>{ "Library" }</button>
+                        <button type="button" id="details-button" disabled={read_only} onclick={props.on_details.reform(|_: MouseEvent| ())}>{ "Article details" }</button>
+                        <button type="button" disabled={props.editing || read_only} title={if read_only { "An exercise's article is the same for the whole class" } else { "" }}
+                            onclick={props.on_edit.reform(|_: MouseEvent| ())}>{ "Edit article" }</button>
+                        <ExportMenu on_export_article={props.on_export_article.clone()} on_export_library={props.on_export_library.clone()}
+                            publishing={props.publishing.clone()} />
+                        <button type="button" onclick={props.on_copy_json.reform(|_: MouseEvent| ())}>{ "Copy JSON" }</button>
+                    </nav>
+                </div>
+            </div>
         </header>
+    }
+}
+
+/// Moves the keyboard focus to the article's text.
+fn skip_to_article(_: MouseEvent) {
+    if let Some(body) =
+        text_selection::article_body().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = body.focus();
     }
 }
 
@@ -166,12 +226,38 @@ fn close_menu(e: &MouseEvent) {
     }
 }
 
-/// Export: the open article or the whole library, in each format.
-fn export_menu(
-    on_export_article: &Callback<ExportFormat>,
-    on_export_library: &Callback<ExportFormat>,
-    publishing: &Html,
-) -> Html {
+#[derive(Properties, PartialEq)]
+struct ExportMenuProps {
+    /// Downloads an export of the open article.
+    on_export_article: Callback<ExportFormat>,
+    /// Downloads an export of the whole library.
+    on_export_library: Callback<ExportFormat>,
+    /// The "Publishing as" form ClaimReview exports sign with.
+    publishing: Html,
+}
+
+/// Export: the open article or the whole library, in each format. The menu is the browser's
+/// own `<details>`; the component follows its opening to close it on Esc or a press outside.
+#[function_component(ExportMenu)]
+fn export_menu(props: &ExportMenuProps) -> Html {
+    let open = use_state(|| false);
+    let menu = use_node_ref();
+    let summary = use_node_ref();
+    let close = use_callback(menu.clone(), |(), menu| {
+        if let Some(menu) = menu.cast::<web_sys::Element>() {
+            let _ = menu.remove_attribute("open");
+        }
+    });
+    use_dismiss(*open, menu.clone(), summary.clone(), close.clone(), close);
+    let on_toggle = {
+        let (open, menu) = (open.setter(), menu.clone());
+        Callback::from(move |_: Event| {
+            open.set(
+                menu.cast::<web_sys::Element>()
+                    .is_some_and(|m| m.has_attribute("open")),
+            )
+        })
+    };
     let choice = |on_export: &Callback<ExportFormat>, format: ExportFormat| {
         let on_export = on_export.clone();
         Callback::from(move |e: MouseEvent| {
@@ -180,18 +266,18 @@ fn export_menu(
         })
     };
     html! {
-        <details class="export-menu">
-            <summary>{ "Export" }</summary>
+        <details class="export-menu" ref={menu} ontoggle={on_toggle}>
+            <summary ref={summary}>{ "Export" }</summary>
             <div class="menu-panel" role="group" aria-label="Export">
                 <p class="menu-heading">{ "This article" }</p>
                 { for ExportFormat::ALL.into_iter().map(|f| html! {
-                    <button type="button" onclick={choice(on_export_article, f)}>{ format!("Export {}", f.label()) }</button>
+                    <button type="button" onclick={choice(&props.on_export_article, f)}>{ format!("Export {}", f.label()) }</button>
                 }) }
                 <p class="menu-heading">{ "Whole library, one file" }</p>
                 { for ExportFormat::ALL.into_iter().map(|f| html! {
-                    <button type="button" onclick={choice(on_export_library, f)}>{ format!("Export library as {}", f.label()) }</button>
+                    <button type="button" onclick={choice(&props.on_export_library, f)}>{ format!("Export library as {}", f.label()) }</button>
                 }) }
-                { publishing.clone() }
+                { props.publishing.clone() }
             </div>
         </details>
     }

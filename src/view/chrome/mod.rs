@@ -1,6 +1,9 @@
-//! The app's frame: header bar, banners, toasts and dialogs.
+//! The app's frame: header bar, banners, toasts, dialogs, the phone's bottom sheet, and how
+//! menus close.
 
 pub(crate) mod banners;
+pub(crate) mod bottom_sheet;
+pub(crate) mod dismiss;
 pub(crate) mod header_bar;
 pub(crate) mod library_dialog;
 pub(crate) mod paste_dialog;
