@@ -2,31 +2,9 @@
 //! pixel per CSS pixel, through Chrome DevTools commands, since WebDriver itself can neither
 //! set the device scale nor scale a screenshot down.
 
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::Browser;
-
-/// A Chrome DevTools command through ChromeDriver (`goog/cdp/execute`).
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({"cmd": self.0, "params": self.1});
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
 
 /// Standard base64, as DevTools sends pictures.
 fn base64(text: &str) -> Vec<u8> {
@@ -52,13 +30,6 @@ fn base64(text: &str) -> Vec<u8> {
 }
 
 impl Browser {
-    async fn cdp(&self, cmd: &'static str, params: Value) -> Value {
-        self.client
-            .issue_cmd(Cdp(cmd, params))
-            .await
-            .unwrap_or_else(|e| panic!("{cmd}: {e}"))
-    }
-
     /// The page shown at `width`×`height` CSS pixels (as a touch phone when `mobile`), as a
     /// PNG of at most `max_bytes` if scaling it down (to half at most) gets it there; and the
     /// scale it was taken at.
