@@ -14,6 +14,7 @@ pub mod notices;
 pub mod reducer;
 pub mod session;
 pub mod state;
+pub mod suggestions;
 mod unsaved_work;
 pub mod use_cases;
 pub mod view_model;

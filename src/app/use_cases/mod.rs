@@ -2,8 +2,9 @@
 //! rename, remove and restore articles of the library (`library`), import files and route the
 //! JSON files the user opens (`import`), work on an exercise as a student (`exercise`), keep
 //! in memory the work storage did not take (`unsaved`), and merge what other tabs saved
-//! (`other_tabs`).
+//! (`other_tabs`); keep the claim suggestions dismissed on each article (`dismissals`).
 
+mod dismissals;
 mod exercise;
 mod import;
 mod library;
