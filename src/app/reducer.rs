@@ -4,7 +4,7 @@
 
 use crate::app::actions::Action;
 use crate::app::state::AppState;
-use crate::app::{article_edit, claims, classroom, details, suggestions};
+use crate::app::{article_edit, claims, classroom, details, hints, suggestions};
 use crate::core::model::{Article, Claim};
 
 /// What an action does to the undo history.
@@ -138,7 +138,7 @@ fn apply(next: &mut AppState, action: Action) {
         Action::DraftKeyFromSuggestions { id_prefix, at } => {
             suggestions::draft_key(next, &id_prefix, at)
         }
-        Action::ShowHint => suggestions::show_hint(next),
+        Action::ShowHint => hints::show_hint(next),
         Action::LoadDismissed(dismissed) => suggestions::load_dismissed(next, dismissed),
 
         Action::Tell(message) => next.notices.message = Some(message),

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use crate::app::history::{History, Snapshot};
 use crate::app::notices::Notices;
-use crate::app::suggestions::Suggestions;
+use crate::app::suggestion_state::Suggestions;
 use crate::core::classroom::session::Classroom;
 use crate::core::formats::native;
 use crate::core::library::store::Current;

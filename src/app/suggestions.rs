@@ -1,37 +1,21 @@
 //! Claim suggestions in the app: which of the core's suggestions are shown (none where a claim
 //! already is, none the reader dismissed on this article), the one the keyboard acts on, and
 //! turning them into claims through the claims reducer. A student sees only the one hint they
-//! asked for, and only when the exercise allows hints.
+//! asked for (`hints.rs`), and only when the exercise allows hints.
 
 use std::rc::Rc;
 
 use crate::app::claims;
 use crate::app::state::AppState;
-use crate::core::classroom::session::Classroom;
 use crate::core::library::dismissals::Dismissed;
 use crate::core::suggestions::{suggest, Span, Suggestion};
 use crate::core::text::offsets::slice;
-
-/// The suggestions of the open article.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Suggestions {
-    /// Whether they are shown: Suggest claims was asked for, and not hidden since.
-    pub shown: bool,
-    /// Every suggestion for the text as it is (kept only while shown).
-    pub all: Rc<Vec<Suggestion>>,
-    /// The suggestion the keyboard acts on, by its claim span.
-    pub current: Option<Span>,
-    /// What the reader dismissed on this article, as stored.
-    pub dismissed: Rc<Vec<Dismissed>>,
-    /// In student mode, the one hint shown.
-    pub hint: Option<Span>,
-}
 
 fn overlaps(span: Span, start: usize, end: usize) -> bool {
     span.start < end && start < span.end
 }
 
-fn is_dismissed(dismissed: &[Dismissed], text: &str, s: &Suggestion) -> bool {
+pub(super) fn is_dismissed(dismissed: &[Dismissed], text: &str, s: &Suggestion) -> bool {
     dismissed.iter().any(|d| {
         d.start == s.claim.start
             && d.end == s.claim.end
@@ -40,18 +24,11 @@ fn is_dismissed(dismissed: &[Dismissed], text: &str, s: &Suggestion) -> bool {
 }
 
 /// Whether no claim of the article covers any of `span`.
-fn unclaimed(state: &AppState, span: Span) -> bool {
+pub(super) fn unclaimed(state: &AppState, span: Span) -> bool {
     !state
         .claims
         .iter()
         .any(|c| overlaps(span, c.position.start, c.position.end))
-}
-
-/// Whether students on this exercise may ask for hints.
-pub fn hints_allowed(classroom: &Classroom) -> bool {
-    classroom
-        .active_work()
-        .is_some_and(|w| w.exercise.settings.allow_hints)
 }
 
 /// The suggestions to show, in text order: in student mode only the hint, and only while no
@@ -89,7 +66,7 @@ fn settle_current(next: &mut AppState) {
 /// Shows the suggestions for the article's text (in student mode, only with hints allowed,
 /// and then only the hint asked for).
 pub(super) fn suggest_claims(next: &mut AppState) {
-    if next.classroom.is_student() && !hints_allowed(&next.classroom) {
+    if next.classroom.is_student() && !next.classroom.hints_allowed() {
         return;
     }
     next.suggestions.all = Rc::new(suggest(&next.article.text));
@@ -211,46 +188,6 @@ pub(super) fn dismiss(next: &mut AppState, span: Span) {
     settle_current(next);
 }
 
-/// Student mode: shows the next suggestion no claim covers yet (after the hint shown, round
-/// to the start), in place of the one shown, and counts it.
-pub(super) fn show_hint(next: &mut AppState) {
-    if !next.classroom.is_student() || !hints_allowed(&next.classroom) {
-        return;
-    }
-    if !next.suggestions.shown {
-        next.suggestions.all = Rc::new(suggest(&next.article.text));
-        next.suggestions.shown = true;
-    }
-    let text = &next.article.text;
-    let open: Vec<Span> = next
-        .suggestions
-        .all
-        .iter()
-        .filter(|s| unclaimed(next, s.claim) && !is_dismissed(&next.suggestions.dismissed, text, s))
-        .map(|s| s.claim)
-        .collect();
-    let after = next.suggestions.hint.map_or(0, |h| h.start + 1);
-    let Some(hint) = open
-        .iter()
-        .find(|s| s.start >= after)
-        .or(open.first())
-        .copied()
-    else {
-        next.notices.message = Some("No more hints: every suggestion is claimed.".to_string());
-        return;
-    };
-    next.suggestions.hint = Some(hint);
-    next.suggestions.current = Some(hint);
-    let classroom = Rc::make_mut(&mut next.classroom);
-    if let Some(work) = classroom
-        .active
-        .clone()
-        .and_then(|id| classroom.works.get_mut(&id))
-    {
-        work.hints_used += 1;
-    }
-}
-
 /// The dismissals stored for the article just opened.
 pub(super) fn load_dismissed(next: &mut AppState, dismissed: Vec<Dismissed>) {
     next.suggestions.dismissed = Rc::new(dismissed);
@@ -291,26 +228,22 @@ pub fn confidence_words(confidence: f32) -> &'static str {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::app::actions::Action;
     use crate::app::reducer::reduce;
     use crate::app::session::Session;
-    use crate::core::classroom::exercise::Settings;
-    use crate::core::classroom::session::{
-        build_exercise, submission, work_article, ExerciseDraft,
-    };
     use crate::core::library::memory_kv::MemoryKv;
     use crate::core::model::{Article, SourceKind, Status};
     use crate::core::suggestions::SuggestedSource;
 
     /// Three attributed statements any suggester finds, and a sentence with no source.
-    const TEXT: &str = "The mayor said the bridge would open in May.\n\n\
+    pub(crate) const TEXT: &str = "The mayor said the bridge would open in May.\n\n\
         The council said the budget was short by two million.\n\n\
         Police said the road would stay closed.\n\n\
         It rained all day.";
 
-    fn article() -> Article {
+    pub(crate) fn article() -> Article {
         Article {
             id: "s".into(),
             title: "Bridge".into(),
@@ -319,15 +252,15 @@ mod tests {
         }
     }
 
-    fn opened() -> AppState {
+    pub(crate) fn opened() -> AppState {
         AppState::new(article(), vec![], vec![], None)
     }
 
-    fn shown(s: &AppState) -> Vec<Span> {
+    pub(crate) fn shown(s: &AppState) -> Vec<Span> {
         visible(s).iter().map(|x| x.claim).collect()
     }
 
-    fn accept(s: &AppState, span: Span, id: &str) -> AppState {
+    pub(crate) fn accept(s: &AppState, span: Span, id: &str) -> AppState {
         reduce(
             s,
             Action::AcceptSuggestion {
@@ -550,83 +483,7 @@ mod tests {
         });
         assert_eq!(again.state().suggestions.dismissed.len(), 1);
         // Undoing the dismissal takes it out of storage too.
-        let mut s = s;
         s.dispatch(Action::Undo);
         assert!(s.store().dismissals("s").is_empty());
-    }
-
-    fn student(allow_hints: bool) -> AppState {
-        let draft = ExerciseDraft {
-            settings: Settings {
-                allow_hints,
-                ..Settings::default()
-            },
-            ..ExerciseDraft::default()
-        };
-        let (exercise, _) = build_exercise(&article(), &[], &draft, "t");
-        let s = reduce(
-            &opened(),
-            Action::OpenArticle {
-                article: work_article(&exercise),
-                claims: vec![],
-                orphans: vec![],
-                selected: None,
-            },
-        );
-        reduce(
-            &s,
-            Action::StartExercise {
-                exercise: Box::new(exercise),
-                at: "t0".into(),
-            },
-        )
-    }
-
-    fn hints_used(s: &AppState) -> u32 {
-        s.classroom.active_work().unwrap().hints_used
-    }
-
-    #[test]
-    fn a_student_gets_one_hint_at_a_time_only_when_allowed_and_each_is_counted() {
-        let all = suggest(TEXT);
-        let closed = student(false);
-        assert!(closed.classroom.is_student());
-        for action in [Action::SuggestClaims, Action::ShowHint] {
-            let s = reduce(&closed, action);
-            assert!(shown(&s).is_empty());
-            assert_eq!(hints_used(&s), 0);
-        }
-        let s = student(true);
-        assert!(
-            shown(&reduce(&s, Action::SuggestClaims)).is_empty(),
-            "hints only"
-        );
-        let one = reduce(&s, Action::ShowHint);
-        assert_eq!(shown(&one), vec![all[0].claim]);
-        assert_eq!(hints_used(&one), 1);
-        assert!(
-            !accept(&one, all[0].claim, "c").claim("c").is_some(),
-            "the student marks it"
-        );
-        let two = reduce(&one, Action::ShowHint);
-        assert_eq!(shown(&two), vec![all[1].claim]);
-        assert_eq!(hints_used(&two), 2);
-        // A hint the student claimed is gone; the next one skips claimed suggestions.
-        let marked = reduce(
-            &two,
-            Action::AddClaim {
-                id: "m".into(),
-                start: all[1].claim.start,
-                end: all[1].claim.end,
-                at: "t".into(),
-            },
-        );
-        assert!(shown(&marked).is_empty());
-        let three = reduce(&marked, Action::ShowHint);
-        assert_ne!(three.suggestions.hint, Some(all[1].claim));
-        assert_eq!(hints_used(&three), 3);
-        let (_, json) = submission(three.classroom.active_work().unwrap(), &three.claims, "t9");
-        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(v["hintsUsed"], 3);
     }
 }

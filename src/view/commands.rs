@@ -44,6 +44,8 @@ pub struct Commands {
     pub load_scoring_files: Callback<ReadFiles>,
     pub clear_scoring: Callback<()>,
     pub set_rubric: Callback<Rubric>,
+    /// Teacher mode: the answer key drafted from the claim suggestions.
+    pub draft_key: Callback<()>,
 }
 
 /// The page's commands, made once for the store (and again only if `on_message` changed).
@@ -87,6 +89,10 @@ impl Commands {
                 .reform(|(files, unreadable)| Action::LoadScoringFiles { files, unreadable }),
             clear_scoring: dispatch.reform(|()| Action::ClearScoring),
             set_rubric: dispatch.reform(Action::SetRubric),
+            draft_key: dispatch.reform(|()| Action::DraftKeyFromSuggestions {
+                id_prefix: clock::new_id("c"),
+                at: clock::now(),
+            }),
             dispatch,
         }
     }

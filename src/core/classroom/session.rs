@@ -133,6 +133,12 @@ impl Classroom {
         self.mode == Mode::Student && self.active_work().is_some()
     }
 
+    /// Whether the exercise under way lets the student ask for hints.
+    pub fn hints_allowed(&self) -> bool {
+        self.active_work()
+            .is_some_and(|w| w.exercise.settings.allow_hints)
+    }
+
     /// Whether article `article_id` keeps its text and details as they are: a student's copy
     /// of an exercise does, in every mode, since the exercise's article is the same for the
     /// whole class.

@@ -8,8 +8,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::actions::Action;
-use crate::app::view_model::highlight_layout::{layout_article, Paragraph, Run};
+use crate::app::view_model::highlight_layout::{layout_article_with_suggestions, Paragraph, Run};
 use crate::core::model::{Article, BlockKind, Claim, Status};
+use crate::core::suggestions::Span;
 use crate::core::text::links::check_link;
 use crate::core::text::offsets::char_len;
 use crate::web::text_selection::{self, ARTICLE_BODY_ID};
@@ -20,6 +21,11 @@ pub struct ArticleViewProps {
     pub claims: Vec<Claim>,
     pub selected: Option<String>,
     pub dispatch: Callback<Action>,
+    /// Claim suggestions shown, outlined in the text; the current one stands out.
+    #[prop_or_default]
+    pub suggestions: Rc<Vec<Span>>,
+    #[prop_or_default]
+    pub current_suggestion: Option<Span>,
 }
 
 /// Scrolls the first highlight of claim `id` into view.
@@ -61,13 +67,17 @@ fn status_class(status: Status) -> &'static str {
     }
 }
 
-fn render_run(run: &Run, selected: Option<&str>) -> Html {
+fn render_run(run: &Run, selected: Option<&str>, suggestion: Option<usize>) -> Html {
     // Links are shown, not followed: the reader sees where one pointed on hover.
     let link_class = run.link.as_ref().map(|_| "link");
     let attribution = run.attribution.then_some("attribution");
     let Some(inner) = run.marks.first() else {
+        let suggested = run.suggestion.map(|_| "suggested");
+        let current =
+            (run.suggestion.is_some() && run.suggestion == suggestion).then_some("current");
         return html! {
-            <span class={classes!(link_class, attribution)} data-o={run.start.to_string()} data-href={run.link.clone()}
+            <span class={classes!(link_class, attribution, suggested, current)} data-o={run.start.to_string()} data-href={run.link.clone()}
+                data-suggestion={run.suggestion.map(|s| s.to_string())}
                 title={run.link.as_ref().map(|h| format!("Link to {h}"))}>
                 { run.text.clone() }
             </span>
@@ -111,6 +121,8 @@ struct ParagraphProps {
     /// The selected claim, only when it is highlighted in this paragraph (so the others need no
     /// re-render when the selection moves).
     selected: Option<String>,
+    /// The current suggestion's start, likewise only when it is in this paragraph.
+    suggestion: Option<usize>,
 }
 
 #[function_component(ParagraphView)]
@@ -121,7 +133,7 @@ fn paragraph_view(props: &ParagraphProps) -> Html {
         .paragraph
         .runs
         .iter()
-        .map(|r| render_run(r, selected))
+        .map(|r| render_run(r, selected, props.suggestion))
         .collect();
     match props.paragraph.kind {
         BlockKind::Paragraph => html! { <p dir="auto" data-p={start}>{ runs }</p> },
@@ -142,8 +154,14 @@ fn paragraph_view(props: &ParagraphProps) -> Html {
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let paragraphs = use_memo(
-        (props.article.clone(), props.claims.clone()),
-        |(article, claims)| layout_article(article, claims),
+        (
+            props.article.clone(),
+            props.claims.clone(),
+            props.suggestions.clone(),
+        ),
+        |(article, claims, suggestions)| {
+            layout_article_with_suggestions(article, claims, suggestions)
+        },
     );
     let text_len = use_memo(props.article.clone(), |a| char_len(&a.text));
     let on_click = {
@@ -212,7 +230,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     let selected = props.selected.clone().filter(|id| {
                         p.runs.iter().any(|r| r.marks.iter().any(|m| &m.claim_id == id))
                     });
-                    html! { <ParagraphView key={p.start} paragraph={p.clone()} selected={selected} /> }
+                    let suggestion = props.current_suggestion.map(|s| s.start).filter(|s| {
+                        p.runs.iter().any(|r| r.suggestion == Some(*s))
+                    });
+                    html! { <ParagraphView key={p.start} paragraph={p.clone()} selected={selected} suggestion={suggestion} /> }
                 }) }
             </div>
         </article>

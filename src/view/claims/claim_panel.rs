@@ -18,6 +18,9 @@ pub struct ClaimPanelProps {
     pub selected: Option<String>,
     pub dispatch: Callback<Action>,
     pub on_message: Callback<Option<String>>,
+    /// Shown under the counts: the claim suggestions.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The source names already used in the article, each once, offered as suggestions.
@@ -88,6 +91,7 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
         <aside class="panel" aria-labelledby="claims-heading">
             <h2 id="claims-heading">{ "Claims" }</h2>
             <p class="counts" aria-live="polite">{ counts }</p>
+            { props.children.clone() }
             if let Some(claim) = selected {
                 <ClaimEditor key={claim.id.clone()} claim={claim.clone()} source_names={source_names(&props.claims)} dispatch={props.dispatch.clone()} />
             }
