@@ -5,7 +5,8 @@
 //! - [`driver`]: ChromeDriver, the session ([`Browser`]) and WebDriver helpers (find, wait, read);
 //! - [`gestures`]: what hands do: mouse drags across words, touch, keys, and the geometry they need;
 //! - [`app`]: what a person does in Claimcheck, as verbs (add a claim, mark it, wait for the
-//!   save, export and read the download).
+//!   save, export and read the download);
+//! - [`suggestions`]: claim suggestions: ask for them, accept or dismiss one.
 //!
 //! Nothing here sleeps for a fixed time to wait for the app: every wait polls what the page
 //! shows (or what it stored) until it is as expected, with [`poll`].
@@ -15,6 +16,7 @@ pub mod app;
 pub mod driver;
 pub mod gestures;
 pub mod server;
+pub mod suggestions;
 
 use std::time::{Duration, Instant};
 
