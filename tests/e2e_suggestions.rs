@@ -164,6 +164,22 @@ async fn a_reader_accepts_and_dismisses_suggestions_and_a_reload_keeps_both() {
         .collect();
     assert_eq!(b.listed_suggestions().await, left);
 
+    // Adjust selects the suggestion's words, so the selection toolbar adds it as a claim.
+    b.click(&format!(
+        ".suggestion[data-suggestion='{}'] .adjust-suggestion",
+        left[0]
+    ))
+    .await;
+    b.press("Add claim").await;
+    b.wait_gone(&format!(".suggestion[data-suggestion='{}']", left[0]))
+        .await;
+    let adjusted = b.claims().await;
+    assert!(adjusted
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["position"]["start"].as_u64() == Some(left[0] as u64)));
+
     // Accept all takes the rest; then there is nothing left to handle.
     b.press("Accept all").await;
     b.wait_text(".suggestions-empty", "All suggestions handled.")

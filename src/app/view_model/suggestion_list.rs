@@ -6,7 +6,7 @@ use crate::app::state::AppState;
 use crate::app::suggestions::{confidence_words, visible};
 use crate::core::classroom::session::Mode;
 use crate::core::suggestions::Span;
-use crate::core::text::offsets::slice;
+use crate::core::text::offsets::CharTable;
 use crate::core::text::quotes::{shorten, Cut};
 
 /// One shown suggestion, as the panel lists it.
@@ -38,13 +38,18 @@ pub struct SuggestionList {
 
 impl SuggestionList {
     pub fn of(state: &AppState) -> SuggestionList {
-        let text = &state.article.text;
-        let items = visible(state)
+        let shown = visible(state);
+        // One table for every excerpt: the list is built on each redraw.
+        let table = (!shown.is_empty()).then(|| CharTable::new(&state.article.text));
+        let items = shown
             .into_iter()
             .map(|s| SuggestionItem {
                 span: s.claim,
                 excerpt: shorten(
-                    slice(text, s.claim.start, s.claim.end).unwrap_or_default(),
+                    table
+                        .as_ref()
+                        .and_then(|t| t.slice(s.claim.start, s.claim.end))
+                        .unwrap_or_default(),
                     Cut::Words(14),
                 ),
                 source: s
