@@ -48,10 +48,11 @@ fn exercise(
 }
 
 fn settings() -> impl Strategy<Value = Settings> {
-    any::<(bool, bool, bool)>().prop_map(|(a, b, c)| Settings {
+    any::<(bool, bool, bool, bool)>().prop_map(|(a, b, c, d)| Settings {
         require_source: a,
         verified_needs_evidence: b,
         show_count_hint: c,
+        allow_hints: d,
     })
 }
 
@@ -322,6 +323,7 @@ proptest! {
             exercise: class.exercise.clone(),
             student: "Sam".into(),
             started: NOW.into(),
+            hints_used: 0,
         });
         classroom.active = Some(class.exercise.id.clone());
         let text = m.apply(&classroom.to_json());

@@ -10,8 +10,10 @@ use crate::app::notices::StorageHealth;
 use crate::core::classroom::exercise::{Exercise, Settings};
 use crate::core::classroom::scoring::Rubric;
 use crate::core::classroom::session::Mode;
+use crate::core::library::dismissals::Dismissed;
 use crate::core::library::store::RemovedArticle;
 use crate::core::model::{Article, Claim, Evidence, SourceKind, Status};
+use crate::core::suggestions::Span;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -128,6 +130,38 @@ pub enum Action {
         at: String,
     },
     SetStudentName(String),
+
+    // Suggestions (`suggestions.rs`).
+    /// Show the claims suggested for the open article's text (in student mode: only with
+    /// hints allowed, and then only the hint asked for).
+    SuggestClaims,
+    HideSuggestions,
+    /// Make shown suggestion `span` claim `id`: Unverified, its source, kind and phrase filled.
+    AcceptSuggestion {
+        span: Span,
+        id: String,
+        at: String,
+    },
+    /// Accept every shown suggestion, as claims `<id_prefix>-1`, `-2`, …
+    AcceptAllSuggestions {
+        id_prefix: String,
+        at: String,
+    },
+    /// Dismiss suggestion `span` on this article (kept in storage).
+    DismissSuggestion(Span),
+    /// The suggestion the keyboard acts on.
+    SelectSuggestion(Option<Span>),
+    /// The next shown suggestion (`true`) or the one before, wrapping round.
+    StepSuggestion(bool),
+    /// Teacher mode: every suggestion into the answer key, as `AcceptAllSuggestions` names them.
+    DraftKeyFromSuggestions {
+        id_prefix: String,
+        at: String,
+    },
+    /// Student mode, with hints allowed: show the next unclaimed suggestion, and count it.
+    ShowHint,
+    /// The suggestions dismissed on the article just opened, as stored.
+    LoadDismissed(Vec<Dismissed>),
 
     // Notices (`notices.rs`).
     /// A brief message for the user; it takes the place of the one shown.

@@ -86,6 +86,7 @@ pub(super) fn start_exercise(next: &mut AppState, exercise: Exercise, at: String
                     exercise,
                     student: String::new(),
                     started: at,
+                    hints_used: 0,
                 },
             );
         }

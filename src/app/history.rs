@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::core::library::dismissals::Dismissed;
 use crate::core::model::{Article, Claim};
 
 /// How many steps back one article keeps.
@@ -16,6 +17,8 @@ pub struct Snapshot {
     pub claims: Vec<Claim>,
     pub orphans: Vec<Claim>,
     pub selected: Option<String>,
+    /// The suggestions dismissed on it, so a dismissal is undone like a claim change.
+    pub dismissed: Rc<Vec<Dismissed>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -4,7 +4,7 @@
 
 use crate::app::actions::Action;
 use crate::app::state::AppState;
-use crate::app::{article_edit, claims, classroom, details};
+use crate::app::{article_edit, claims, classroom, details, hints, suggestions};
 use crate::core::model::{Article, Claim};
 
 /// What an action does to the undo history.
@@ -33,7 +33,11 @@ fn step(action: &Action) -> Step {
         | Action::SetSourcePhrase { .. }
         | Action::ClearSourcePhrase { .. }
         | Action::AddEvidence { .. }
-        | Action::RemoveEvidence { .. } => Step::Change(None),
+        | Action::RemoveEvidence { .. }
+        | Action::AcceptSuggestion { .. }
+        | Action::AcceptAllSuggestions { .. }
+        | Action::DraftKeyFromSuggestions { .. }
+        | Action::DismissSuggestion(_) => Step::Change(None),
         Action::SetSource { id, .. } => Step::Change(Some(format!("source {id}"))),
         Action::SetNote { id, .. } => Step::Change(Some(format!("note {id}"))),
         Action::Tell(_)
@@ -59,11 +63,13 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         if let Some(snapshot) = step {
             next.restore(&snapshot);
         }
+        suggestions::follow_text(&mut next, state);
         return next;
     }
     let step = step(&action);
     let mut next = state.clone();
     apply(&mut next, action);
+    suggestions::follow_text(&mut next, state);
     match step {
         Step::Change(typing) if next.data_differs(state) => {
             next.history.record(&id, state.snapshot(), typing)
@@ -117,6 +123,23 @@ fn apply(next: &mut AppState, action: Action) {
         Action::ClearScoring => classroom::clear_scoring(next),
         Action::StartExercise { exercise, at } => classroom::start_exercise(next, *exercise, at),
         Action::SetStudentName(name) => classroom::set_student_name(next, name),
+
+        Action::SuggestClaims => suggestions::suggest_claims(next),
+        Action::HideSuggestions => suggestions::hide(next),
+        Action::AcceptSuggestion { span, id, at } => {
+            suggestions::accept(next, span, id, at);
+        }
+        Action::AcceptAllSuggestions { id_prefix, at } => {
+            suggestions::accept_all(next, &id_prefix, at);
+        }
+        Action::DismissSuggestion(span) => suggestions::dismiss(next, span),
+        Action::SelectSuggestion(span) => suggestions::select(next, span),
+        Action::StepSuggestion(forward) => suggestions::step(next, forward),
+        Action::DraftKeyFromSuggestions { id_prefix, at } => {
+            suggestions::draft_key(next, &id_prefix, at)
+        }
+        Action::ShowHint => hints::show_hint(next),
+        Action::LoadDismissed(dismissed) => suggestions::load_dismissed(next, dismissed),
 
         Action::Tell(message) => next.notices.message = Some(message),
         Action::DismissMessage => next.notices.message = None,

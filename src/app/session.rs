@@ -51,6 +51,7 @@ impl<S: KeyValue> Session<S> {
         let doc = restored.document;
         let mut state = AppState::new(doc.article, doc.claims, doc.orphans, restored.selected);
         state.classroom = Rc::new(restored.classroom);
+        state.suggestions.dismissed = Rc::new(store.dismissals(&state.article.id));
         super::classroom::follow_article(&mut state);
         state.notices.warnings = restored.warnings;
         if let Some(why) = unavailable {
@@ -95,7 +96,9 @@ impl<S: KeyValue> Session<S> {
     }
 
     pub fn dispatch(&mut self, action: Action) {
-        if matches!(action, Action::OpenArticle { .. }) {
+        let opened = matches!(action, Action::OpenArticle { .. });
+        let loading = matches!(action, Action::LoadDismissed(_));
+        if opened {
             // An article opened is this tab's choice: its next save starts from what is stored.
             self.synced.article = None;
         }
@@ -107,7 +110,10 @@ impl<S: KeyValue> Session<S> {
             self.unsaved = true;
             self.changes += 1;
         }
-        self.state = Rc::new(next);
+        let before = std::mem::replace(&mut self.state, Rc::new(next));
+        if !loading {
+            self.follow_dismissals(&before, opened);
+        }
     }
 
     /// Saves now if a change waits to be saved, or the last save failed (there may be room

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use crate::app::history::{History, Snapshot};
 use crate::app::notices::Notices;
+use crate::app::suggestion_state::Suggestions;
 use crate::core::classroom::session::Classroom;
 use crate::core::formats::native;
 use crate::core::library::store::Current;
@@ -24,6 +25,8 @@ pub struct AppState {
     pub history: History,
     /// The mode, exercises being prepared or worked on, and files loaded for scoring.
     pub classroom: Rc<Classroom>,
+    /// Claim suggestions shown on the article, and those dismissed on it.
+    pub suggestions: Suggestions,
 }
 
 impl AppState {
@@ -41,6 +44,7 @@ impl AppState {
             notices: Notices::default(),
             history: History::default(),
             classroom: Rc::default(),
+            suggestions: Suggestions::default(),
         };
         sort_in_reading_order(&mut state.claims);
         state.selected = selected.filter(|id| state.claim(id).is_some());
@@ -98,6 +102,7 @@ impl AppState {
             || self.orphans != other.orphans
             || self.selected != other.selected
             || !Rc::ptr_eq(&self.classroom, &other.classroom)
+            || !Rc::ptr_eq(&self.suggestions.dismissed, &other.suggestions.dismissed)
     }
 
     pub fn can_undo(&self) -> bool {
@@ -114,6 +119,7 @@ impl AppState {
             claims: self.claims.clone(),
             orphans: self.orphans.clone(),
             selected: self.selected.clone(),
+            dismissed: self.suggestions.dismissed.clone(),
         }
     }
 
@@ -122,6 +128,7 @@ impl AppState {
         self.claims = snapshot.claims.clone();
         self.orphans = snapshot.orphans.clone();
         self.selected = snapshot.selected.clone();
+        self.suggestions.dismissed = snapshot.dismissed.clone();
         self.notices = std::mem::take(&mut self.notices).without_changes();
     }
 }

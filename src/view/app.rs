@@ -11,6 +11,7 @@ use crate::app::backup;
 use crate::app::details::Details;
 use crate::app::state::AppState;
 use crate::app::view_model::claim_filter::ClaimFilter;
+use crate::app::view_model::suggestion_list::SuggestionList;
 use crate::core::classroom::session::Mode;
 use crate::view::article::article_editor::ArticleEditor;
 use crate::view::article::article_view::{scroll_to_claim, ArticleView};
@@ -32,6 +33,7 @@ use crate::view::classroom::student_banner::StudentBanner;
 use crate::view::classroom::teacher_panel::TeacherPanel;
 use crate::view::commands::{use_commands, use_library_commands, Commands};
 use crate::view::input::{file_drop, keyboard, links, selection, touch};
+use crate::view::suggestions::suggestion_panel::SuggestionPanel;
 use crate::view::SameRc;
 use crate::web::store::AppStore;
 use crate::web::{file_open, location, persistence};
@@ -297,6 +299,7 @@ fn classroom_panels(
                         on_instructions={commands.set_instructions.clone()}
                         on_settings={commands.set_exercise_settings.clone()}
                         on_exported={commands.exercise_exported.clone()}
+                        on_draft_key={commands.draft_key.clone()}
                         on_message={on_message.clone()}
                     />
                     <ScoringPanel
@@ -327,6 +330,8 @@ fn reading_and_claims(
     filter: &UseStateHandle<ClaimFilter>,
 ) -> Html {
     let sheet_label = format!("Claims · {}", state.claims.len() + state.orphans.len());
+    let suggestions = Rc::new(SuggestionList::of(state));
+    let outlined: Rc<Vec<_>> = Rc::new(suggestions.items.iter().map(|i| i.span).collect());
     html! {
         <div class="layout">
             <div class="reading">
@@ -350,6 +355,8 @@ fn reading_and_claims(
                     selected={state.selected.clone()}
                     dispatch={commands.dispatch.clone()}
                     filter={(**filter).clone()}
+                    suggestions={outlined}
+                    current_suggestion={suggestions.current}
                 />
             }
             <p id="article-keys" class="visually-hidden">{ ARTICLE_KEYS }</p>
@@ -363,7 +370,9 @@ fn reading_and_claims(
                     dispatch={commands.dispatch.clone()}
                     on_message={on_message.clone()}
                     filter={filter.clone()}
-                />
+                >
+                    <SuggestionPanel list={suggestions} dispatch={commands.dispatch.clone()} />
+                </ClaimPanel>
             </BottomSheet>
         </div>
     }

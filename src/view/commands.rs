@@ -48,6 +48,8 @@ pub struct Commands {
     pub set_rubric: Callback<Rubric>,
     /// Saves the **Publishing as** setting (ClaimReview's author).
     pub set_publisher: Callback<Publisher>,
+    /// Teacher mode: the answer key drafted from the claim suggestions.
+    pub draft_key: Callback<()>,
 }
 
 /// The page's commands, made once for the store (and again only if `on_message` changed).
@@ -95,6 +97,10 @@ impl Commands {
                 let store = store.clone();
                 Callback::from(move |p: Publisher| store.set_publisher(p))
             },
+            draft_key: dispatch.reform(|()| Action::DraftKeyFromSuggestions {
+                id_prefix: clock::new_id("c"),
+                at: clock::now(),
+            }),
             dispatch,
         }
     }

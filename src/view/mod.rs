@@ -9,6 +9,7 @@ mod classroom;
 mod commands;
 mod form_values;
 mod input;
+mod suggestions;
 
 use std::rc::Rc;
 

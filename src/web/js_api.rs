@@ -85,6 +85,7 @@ pub fn install(store: &Rc<AppStore>) {
     install_import(&api, store);
     install_scoring(&api);
     install_anchoring(&api);
+    install_suggestions(&api);
     set(&gloo::utils::window(), "claimcheck", &api);
 }
 
@@ -249,5 +250,34 @@ fn install_anchoring(api: &Object) {
         )?;
         let text = string_arg(&text, "resolveMany(selectorsArray, text): text")?;
         to_plain(&resolve::resolve_many(&selectors, &text))
+    });
+}
+
+/// `suggestClaims`: the sourced claims the suggester finds in any text.
+fn install_suggestions(api: &Object) {
+    use crate::core::suggestions::suggest;
+    use crate::core::text::offsets::CharTable;
+    method(api, "suggestClaims", |text, _, _| {
+        let text = string_arg(&text, "suggestClaims(text): text")?;
+        let table = CharTable::new(&text);
+        let span =
+            |s: crate::core::suggestions::Span| serde_json::json!({"start": s.start, "end": s.end});
+        let list: Vec<serde_json::Value> = suggest(&text)
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "start": s.claim.start,
+                    "end": s.claim.end,
+                    "quote": table.slice(s.claim.start, s.claim.end).unwrap_or_default(),
+                    "cue": s.cue.map(span),
+                    "source": s.source.as_ref().map(|x| serde_json::json!({
+                        "start": x.span.start, "end": x.span.end, "text": x.text,
+                    })),
+                    "sourceKind": s.source_kind.as_str(),
+                    "confidence": s.confidence,
+                })
+            })
+            .collect();
+        to_plain(&list)
     });
 }

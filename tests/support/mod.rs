@@ -9,6 +9,7 @@
 //!   save, export and read the download);
 //! - [`publishing`]: the Export menu's Publishing as setting, and the library's entries;
 //! - [`screenshots`]: pictures of the page at a given size, for the docs.
+//! - [`suggestions`]: claim suggestions: ask for them, accept or dismiss one.
 //!
 //! Nothing here sleeps for a fixed time to wait for the app: every wait polls what the page
 //! shows (or what it stored) until it is as expected, with [`poll`].
@@ -21,6 +22,7 @@ pub mod gestures;
 pub mod publishing;
 pub mod screenshots;
 pub mod server;
+pub mod suggestions;
 
 use std::time::{Duration, Instant};
 

@@ -2,8 +2,10 @@
 //! rename, remove and restore articles of the library (`library`), import files and route the
 //! JSON files the user opens (`import`), work on an exercise as a student (`exercise`), keep
 //! in memory the work storage did not take (`unsaved`), merge what other tabs saved
-//! (`other_tabs`), and keep who publishes ClaimReviews (`publisher`).
+//! (`other_tabs`), keep who publishes ClaimReviews (`publisher`) and the claim suggestions
+//! dismissed on each article (`dismissals`).
 
+mod dismissals;
 mod exercise;
 mod import;
 mod library;

@@ -3,6 +3,7 @@
 //! the DOM never nests highlight elements and every run maps straight back to text offsets.
 
 use crate::core::model::{Article, BlockKind, Claim, Link, Status};
+use crate::core::suggestions::Span;
 use crate::core::text::offsets::CharTable;
 use crate::core::text::paragraphs::paragraph_ranges;
 
@@ -26,6 +27,8 @@ pub struct Run {
     pub link: Option<String>,
     /// Part of a claim's attribution phrase ("according to …").
     pub attribution: bool,
+    /// Part of a suggested claim: the suggestion's start (suggestions never overlap).
+    pub suggestion: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +40,16 @@ pub struct Paragraph {
 
 /// Lays out an article's text, blocks and links with `claims` highlighted.
 pub fn layout_article(article: &Article, claims: &[Claim]) -> Vec<Paragraph> {
-    let mut paragraphs = layout_with_links(&article.text, claims, &article.links);
+    layout_article_with_suggestions(article, claims, &[])
+}
+
+/// Lays out an article as [`layout_article`] does, with claim suggestions outlined too.
+pub fn layout_article_with_suggestions(
+    article: &Article,
+    claims: &[Claim],
+    suggestions: &[Span],
+) -> Vec<Paragraph> {
+    let mut paragraphs = layout_with_links(&article.text, claims, &article.links, suggestions);
     for (p, kind) in paragraphs.iter_mut().zip(&article.blocks) {
         p.kind = *kind;
     }
@@ -46,10 +58,15 @@ pub fn layout_article(article: &Article, claims: &[Claim]) -> Vec<Paragraph> {
 
 /// Lays out `text` with `claims` highlighted. Claims may come in any order and may overlap.
 pub fn layout(text: &str, claims: &[Claim]) -> Vec<Paragraph> {
-    layout_with_links(text, claims, &[])
+    layout_with_links(text, claims, &[], &[])
 }
 
-fn layout_with_links(text: &str, claims: &[Claim], links: &[Link]) -> Vec<Paragraph> {
+fn layout_with_links(
+    text: &str,
+    claims: &[Claim],
+    links: &[Link],
+    suggestions: &[Span],
+) -> Vec<Paragraph> {
     let table = CharTable::new(text);
     let mut by_start: Vec<&Claim> = claims.iter().filter(|c| !c.is_empty()).collect();
     by_start.sort_by_key(|c| c.position.start);
@@ -85,10 +102,19 @@ fn layout_with_links(text: &str, claims: &[Claim], links: &[Link]) -> Vec<Paragr
                 .copied()
                 .filter(|&(s, e)| s < pend && e > pstart)
                 .collect();
+            let suggested: Vec<Span> = suggestions
+                .iter()
+                .copied()
+                .filter(|s| s.start < pend && s.end > pstart)
+                .collect();
+            let mut runs = runs(&table, pstart, pend, &here, &links_here, &phrases);
+            if !suggested.is_empty() {
+                runs = outline_suggestions(&table, runs, &suggested);
+            }
             Paragraph {
                 start: pstart,
                 kind: BlockKind::Paragraph,
-                runs: runs(&table, pstart, pend, &here, &links_here, &phrases),
+                runs,
             }
         })
         .collect()
@@ -134,6 +160,7 @@ fn runs(
                     .find(|l| l.start <= start && l.end >= end)
                     .map(|l| l.href.clone()),
                 text: table.slice(start, end).unwrap_or_default().to_string(),
+                suggestion: None,
                 marks: covering
                     .into_iter()
                     .map(|c| Mark {
@@ -145,6 +172,36 @@ fn runs(
             }
         })
         .collect()
+}
+
+/// Splits `runs` where suggestions start and end, and marks the runs each covers.
+fn outline_suggestions(table: &CharTable<'_>, runs: Vec<Run>, suggested: &[Span]) -> Vec<Run> {
+    let mut out = Vec::with_capacity(runs.len() + 2 * suggested.len());
+    for run in runs {
+        let end = run.start + run.text.chars().count();
+        let mut cuts = vec![run.start, end];
+        for s in suggested {
+            cuts.extend(
+                [s.start, s.end]
+                    .into_iter()
+                    .filter(|&c| c > run.start && c < end),
+            );
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        for w in cuts.windows(2) {
+            out.push(Run {
+                start: w[0],
+                text: table.slice(w[0], w[1]).unwrap_or_default().to_string(),
+                suggestion: suggested
+                    .iter()
+                    .find(|s| s.start <= w[0] && s.end >= w[1])
+                    .map(|s| s.start),
+                ..run.clone()
+            });
+        }
+    }
+    out
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -242,6 +299,35 @@ mod tests {
             .collect();
         assert_eq!(marked, ["Post reported"]);
         assert!(l[1].runs.iter().all(|r| !r.attribution));
+    }
+
+    #[test]
+    fn suggestions_are_outlined_in_runs_of_their_own() {
+        let article = Article {
+            text: "Ann said yes. Bob said no.".into(),
+            ..Article::default()
+        };
+        let l = layout_article_with_suggestions(
+            &article,
+            &[claim(&article.text, "c", 0, 3)],
+            &[Span { start: 14, end: 26 }, Span { start: 4, end: 13 }],
+        );
+        let shape: Vec<(&str, Option<usize>, bool)> = l[0]
+            .runs
+            .iter()
+            .map(|r| (r.text.as_str(), r.suggestion, !r.marks.is_empty()))
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                ("Ann", None, true),
+                (" ", None, false),
+                ("said yes.", Some(4), false),
+                (" ", None, false),
+                ("Bob said no.", Some(14), false),
+            ]
+        );
+        assert_eq!(layout_article(&article, &[]), layout(&article.text, &[]));
     }
 
     #[test]

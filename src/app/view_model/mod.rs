@@ -1,4 +1,6 @@
-//! What the view shows, computed from the state: filtered claims and the highlight layout.
+//! What the view shows, computed from the state: filtered claims, the highlight layout, and
+//! the list of claim suggestions.
 
 pub mod claim_filter;
 pub mod highlight_layout;
+pub mod suggestion_list;

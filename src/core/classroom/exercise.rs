@@ -31,6 +31,14 @@ pub struct Settings {
     pub verified_needs_evidence: bool,
     /// Tell students how many key claims there are ("find 5 claims").
     pub show_count_hint: bool,
+    /// Students may ask for claim suggestions, one hint at a time (each counted in the
+    /// submission). Written only when on, so exercises made without it keep their shape.
+    #[serde(skip_serializing_if = "is_false")]
+    pub allow_hints: bool,
+}
+
+fn is_false(on: &bool) -> bool {
+    !*on
 }
 
 /// The exercise handed to students.
@@ -84,6 +92,9 @@ pub struct Submission {
     pub started: String,
     #[serde(default)]
     pub submitted: String,
+    /// How many hints (claim suggestions) the student asked for.
+    #[serde(default)]
+    pub hints_used: u32,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -105,7 +116,8 @@ pub fn article_hash(text: &str) -> String {
 /// The hash of an exercise's content: `"sha256:"` and the hex SHA-256 of
 /// `"claimcheck-exercise 1\0"`, then the article text and the instructions, each as its UTF-8
 /// byte length (8 bytes, little-endian) followed by its bytes, then one byte (0 or 1) for each
-/// setting in the order requireSource, verifiedNeedsEvidence, showCountHint.
+/// setting in the order requireSource, verifiedNeedsEvidence, showCountHint, and one more byte
+/// (1) only when allowHints is on, so exercises made before that setting keep their hash.
 pub fn exercise_hash(article_text: &str, instructions: &str, settings: &Settings) -> String {
     let mut h = Sha256::new();
     h.update(b"claimcheck-exercise 1\0");
@@ -118,6 +130,9 @@ pub fn exercise_hash(article_text: &str, instructions: &str, settings: &Settings
         u8::from(settings.verified_needs_evidence),
         u8::from(settings.show_count_hint),
     ]);
+    if settings.allow_hints {
+        h.update([1]);
+    }
     format!("sha256:{}", hex(&h.finalize()))
 }
 
@@ -214,6 +229,7 @@ impl Submission {
             claims,
             started: started.into(),
             submitted: submitted.into(),
+            hints_used: 0,
         }
     }
 
@@ -305,6 +321,9 @@ mod tests {
         let mut other = ex.clone();
         other.settings.verified_needs_evidence = true;
         assert!(!other.verify_hash());
+        let mut other = ex.clone();
+        other.settings.allow_hints = true;
+        assert!(!other.verify_hash(), "a student cannot turn hints on");
         // Moving text between the article and the instructions changes the hash too.
         assert_ne!(
             exercise_hash("ab", "c", &Settings::default()),
@@ -316,6 +335,35 @@ mod tests {
         other.id = "ex-other".into();
         other.claim_count = Some(9);
         assert!(other.verify_hash());
+    }
+
+    #[test]
+    fn files_from_before_hints_still_load_and_keep_their_hash() {
+        let ex = exercise();
+        let json = ex.to_json();
+        assert!(!json.contains("allowHints"), "written only when on");
+        let old: Exercise = serde_json::from_str(&json).unwrap();
+        assert!(!old.settings.allow_hints && old.verify_hash());
+        let hinted = Exercise::new(
+            article(TEXT),
+            "",
+            Settings {
+                allow_hints: true,
+                ..Settings::default()
+            },
+            None,
+            "ex-1",
+        );
+        let back: Exercise = serde_json::from_str(&hinted.to_json()).unwrap();
+        assert!(back.settings.allow_hints && back.verify_hash());
+        let mut sub = Submission::new(&ex, "A", vec![], "", "");
+        sub.hints_used = 2;
+        let v: Value = serde_json::from_str(&sub.to_json()).unwrap();
+        assert_eq!(v["hintsUsed"], 2);
+        let mut old = v.clone();
+        old.as_object_mut().unwrap().remove("hintsUsed");
+        let old: Submission = serde_json::from_value(old).unwrap();
+        assert_eq!(old.hints_used, 0);
     }
 
     #[test]

@@ -543,6 +543,7 @@ mod tests {
                 require_source: flags.0,
                 verified_needs_evidence: flags.1,
                 show_count_hint: flags.2,
+                allow_hints: false,
             };
             let ex = Exercise::new(article(&text), instructions.clone(), settings, count, "ex-1");
             let back = parse_exercise(&ex.to_json()).unwrap();

@@ -69,6 +69,8 @@ pub struct SubmissionSide {
     pub claims: Vec<Claim>,
     pub started: Option<String>,
     pub submitted: Option<String>,
+    /// From a submission file: how many hints the student asked for.
+    pub hints_used: Option<u32>,
 }
 
 fn non_blank(s: &str) -> Option<String> {
@@ -90,6 +92,7 @@ impl SubmissionSide {
             claims: sub.claims,
             started: non_blank(&sub.started),
             submitted: non_blank(&sub.submitted),
+            hints_used: Some(sub.hints_used),
         }
     }
 
@@ -106,6 +109,7 @@ impl SubmissionSide {
             claims: doc.claims,
             started: None,
             submitted: None,
+            hints_used: None,
         }
     }
 

@@ -66,6 +66,9 @@ pub struct StudentWork {
     pub exercise: Exercise,
     pub student: String,
     pub started: String,
+    /// How many hints the student asked for (`Settings::allow_hints`); handed in with the work.
+    #[serde(default)]
+    pub hints_used: u32,
 }
 
 /// What a teacher loaded to score a class. Not saved: the files are the teacher's.
@@ -128,6 +131,12 @@ impl Classroom {
 
     pub fn is_student(&self) -> bool {
         self.mode == Mode::Student && self.active_work().is_some()
+    }
+
+    /// Whether the exercise under way lets the student ask for hints.
+    pub fn hints_allowed(&self) -> bool {
+        self.active_work()
+            .is_some_and(|w| w.exercise.settings.allow_hints)
     }
 
     /// Whether article `article_id` keeps its text and details as they are: a student's copy
@@ -222,13 +231,14 @@ pub fn submission_problems(work: &StudentWork, claims: &[Claim]) -> Vec<String> 
 
 /// The file a student hands in.
 pub fn submission(work: &StudentWork, claims: &[Claim], now: &str) -> (String, String) {
-    let sub = Submission::new(
+    let mut sub = Submission::new(
         &work.exercise,
         work.student.trim().to_string(),
         claims.to_vec(),
         work.started.clone(),
         now.to_string(),
     );
+    sub.hints_used = work.hints_used;
     (
         crate::core::classroom::exercise::submission_file_name(&work.exercise.title, &work.student),
         sub.to_json(),
@@ -367,12 +377,14 @@ mod tests {
             require_source: true,
             verified_needs_evidence: true,
             show_count_hint: false,
+            allow_hints: false,
         };
         let (ex, _) = build_exercise(&article(), &[], &draft(strict), "t");
         let mut work = StudentWork {
             exercise: ex,
             student: " ".into(),
             started: "t".into(),
+            hints_used: 0,
         };
         assert_eq!(
             submission_problems(&work, &[]),
@@ -414,6 +426,7 @@ mod tests {
             exercise: ex.clone(),
             student: "Ana".into(),
             started: "t0".into(),
+            hints_used: 0,
         };
         let (name, sub) = submission(&work, &claims, "t1");
         assert!(name.ends_with("-ana.submission.json"), "{name}");
@@ -478,6 +491,7 @@ mod tests {
             exercise: ex,
             student: "Ana".into(),
             started: "2026-01-01T00:00:00Z".into(),
+            hints_used: 0,
         };
         let (name, sub) = submission(&work, &[], "2026-01-01T01:00:00Z");
         let mut other = article();
@@ -513,6 +527,7 @@ mod tests {
                 exercise: ex,
                 student: "Ana".into(),
                 started: "t".into(),
+                hints_used: 0,
             },
         );
         c.drafts.insert("a-1".into(), draft(Settings::default()));
@@ -539,6 +554,7 @@ mod tests {
                 exercise: ex.clone(),
                 student: "Ana".into(),
                 started: "t".into(),
+                hints_used: 0,
             },
         );
         let copy = work_article(&ex).id;

@@ -34,6 +34,7 @@ pub(super) fn settings() -> Settings {
         require_source: true,
         verified_needs_evidence: false,
         show_count_hint: true,
+        allow_hints: false,
     }
 }
 

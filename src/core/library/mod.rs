@@ -2,6 +2,7 @@
 //! index, and merging what is imported into it.
 
 pub mod deletions;
+pub mod dismissals;
 pub mod index;
 pub mod merge;
 pub mod publisher;

@@ -516,6 +516,7 @@ pub(crate) mod tests {
                 exercise: exercise.clone(),
                 student: "Ana".into(),
                 started: "t0".into(),
+                hints_used: 0,
             },
         );
         let open = Open {

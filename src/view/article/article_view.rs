@@ -10,8 +10,9 @@ use yew::prelude::*;
 
 use crate::app::actions::Action;
 use crate::app::view_model::claim_filter::ClaimFilter;
-use crate::app::view_model::highlight_layout::{layout_article, Paragraph, Run};
+use crate::app::view_model::highlight_layout::{layout_article_with_suggestions, Paragraph, Run};
 use crate::core::model::{Article, BlockKind, Claim, Status};
+use crate::core::suggestions::Span;
 use crate::core::text::links::check_link;
 use crate::core::text::offsets::char_len;
 use crate::view::article::caret_mark::CaretMark;
@@ -27,6 +28,11 @@ pub struct ArticleViewProps {
     /// The claims panel's filter: highlights of the claims it leaves out are dimmed.
     #[prop_or_default]
     pub filter: ClaimFilter,
+    /// Claim suggestions shown, outlined in the text; the current one stands out.
+    #[prop_or_default]
+    pub suggestions: Rc<Vec<Span>>,
+    #[prop_or_default]
+    pub current_suggestion: Option<Span>,
 }
 
 /// Scrolls the first highlight of claim `id` into view.
@@ -68,13 +74,22 @@ fn status_class(status: Status) -> &'static str {
     }
 }
 
-fn render_run(run: &Run, selected: Option<&str>, dimmed: &[String]) -> Html {
+fn render_run(
+    run: &Run,
+    selected: Option<&str>,
+    dimmed: &[String],
+    suggestion: Option<usize>,
+) -> Html {
     // Links are shown, not followed: the reader sees where one pointed on hover.
     let link_class = run.link.as_ref().map(|_| "link");
     let attribution = run.attribution.then_some("attribution");
     let Some(inner) = run.marks.first() else {
+        let suggested = run.suggestion.map(|_| "suggested");
+        let current =
+            (run.suggestion.is_some() && run.suggestion == suggestion).then_some("current");
         return html! {
-            <span class={classes!(link_class, attribution)} data-o={run.start.to_string()} data-href={run.link.clone()}
+            <span class={classes!(link_class, attribution, suggested, current)} data-o={run.start.to_string()} data-href={run.link.clone()}
+                data-suggestion={run.suggestion.map(|s| s.to_string())}
                 title={run.link.as_ref().map(|h| format!("Link to {h}"))}>
                 { run.text.clone() }
             </span>
@@ -126,6 +141,8 @@ struct ParagraphProps {
     selected: Option<String>,
     /// The claims highlighted here that the filter leaves out (only this paragraph's, likewise).
     dimmed: Vec<String>,
+    /// The current suggestion's start, likewise only when it is in this paragraph.
+    suggestion: Option<usize>,
 }
 
 #[function_component(ParagraphView)]
@@ -136,7 +153,7 @@ fn paragraph_view(props: &ParagraphProps) -> Html {
         .paragraph
         .runs
         .iter()
-        .map(|r| render_run(r, selected, &props.dimmed))
+        .map(|r| render_run(r, selected, &props.dimmed, props.suggestion))
         .collect();
     match props.paragraph.kind {
         BlockKind::Paragraph => html! { <p dir="auto" data-p={start}>{ runs }</p> },
@@ -157,8 +174,14 @@ fn paragraph_view(props: &ParagraphProps) -> Html {
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let paragraphs = use_memo(
-        (props.article.clone(), props.claims.clone()),
-        |(article, claims)| layout_article(article, claims),
+        (
+            props.article.clone(),
+            props.claims.clone(),
+            props.suggestions.clone(),
+        ),
+        |(article, claims, suggestions)| {
+            layout_article_with_suggestions(article, claims, suggestions)
+        },
     );
     let text_len = use_memo(props.article.clone(), |a| char_len(&a.text));
     let dimmed: Rc<HashSet<String>> = use_memo(
@@ -244,7 +267,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                         .collect();
                     dimmed.sort();
                     dimmed.dedup();
-                    html! { <ParagraphView key={p.start} paragraph={p.clone()} selected={selected} dimmed={dimmed} /> }
+                    let suggestion = props.current_suggestion.map(|s| s.start).filter(|s| {
+                        p.runs.iter().any(|r| r.suggestion == Some(*s))
+                    });
+                    html! { <ParagraphView key={p.start} paragraph={p.clone()} selected={selected} dimmed={dimmed} suggestion={suggestion} /> }
                 }) }
             </div>
             <CaretMark layout={SameRc(paragraphs.clone())} />

@@ -21,6 +21,8 @@ const SHORTCUTS: &[(&str, &str)] = &[
     ("V / U", "Mark the selected claim verified / unverified"),
     ("N / P", "Next / previous claim"),
     ("Delete", "Delete the selected claim"),
+    ("J / Shift+J", "Next / previous claim suggestion"),
+    ("Y / X", "Accept / dismiss the current suggestion"),
     ("Esc", "Leave the claim editor"),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),

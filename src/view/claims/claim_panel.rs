@@ -23,6 +23,9 @@ pub struct ClaimPanelProps {
     pub on_message: Callback<Option<String>>,
     /// Which claims are listed; the article dims the others, so the page holds it.
     pub filter: UseStateHandle<ClaimFilter>,
+    /// Shown under the counts: the claim suggestions.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The source names already used in the article, each once, offered as suggestions.
@@ -147,6 +150,7 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
         <aside class="panel" aria-labelledby="claims-heading">
             <h2 id="claims-heading">{ "Claims" }</h2>
             <p class="counts" aria-live="polite">{ counts }</p>
+            { props.children.clone() }
             if let Some(claim) = selected {
                 <ClaimEditor key={claim.id.clone()} claim={claim.clone()} source_names={source_names(&props.claims)} dispatch={props.dispatch.clone()} />
             }

@@ -291,7 +291,7 @@ fn class_table(report: &ClassReport, rows: &[StudentRow], sort: &UseStateHandle<
     html! {
         <table class="class-table">
             <caption>{ format!("{} scored · {} flagged", report.scored, report.flagged) }</caption>
-            <thead><tr>{ for COLUMNS.into_iter().map(sort_header) }</tr></thead>
+            <thead><tr>{ for COLUMNS.into_iter().map(sort_header) }<th scope="col">{ "Hints" }</th></tr></thead>
             <tbody>
                 { for rows.iter().map(|row| match &row.score {
                     Some(s) => html! {
@@ -303,12 +303,13 @@ fn class_table(report: &ClassReport, rows: &[StudentRow], sort: &UseStateHandle<
                             <td>{ percent(s.precision) }</td>
                             <td>{ percent(s.status_agreement) }</td>
                             <td>{ percent(s.source_agreement) }</td>
+                            <td class="hints-used">{ row.hints_used.map_or("—".to_string(), |n| n.to_string()) }</td>
                         </tr>
                     },
                     None => html! {
                         <tr class="flagged">
                             <th scope="row">{ row.name.clone() }</th>
-                            <td colspan="6">{ format!("Not scored: {}", row.problem.clone().unwrap_or_default()) }</td>
+                            <td colspan="7">{ format!("Not scored: {}", row.problem.clone().unwrap_or_default()) }</td>
                         </tr>
                     },
                 }) }

@@ -23,6 +23,8 @@ pub struct TeacherPanelProps {
     pub on_settings: Callback<Settings>,
     /// The exercise was exported under an id with a hash.
     pub on_exported: Callback<(String, String)>,
+    /// Accepts every claim suggestion into the key.
+    pub on_draft_key: Callback<()>,
     pub on_message: Callback<Option<String>>,
 }
 
@@ -116,12 +118,18 @@ fn settings_fieldset(settings: Settings, on_settings: &Callback<Settings>) -> Ht
         }
     };
     html! {
+        <>
         <fieldset class="exercise-settings">
             <legend>{ "Students must" }</legend>
             { setting("give a source for each claim", settings.require_source, |s, on| s.require_source = on) }
             { setting("add evidence to mark a claim Verified", settings.verified_needs_evidence, |s, on| s.verified_needs_evidence = on) }
             { setting("be told how many claims the key has", settings.show_count_hint, |s, on| s.show_count_hint = on) }
         </fieldset>
+        <fieldset class="exercise-settings">
+            <legend>{ "Students may" }</legend>
+            { setting("Allow hints: ask for one suggested claim at a time (the count is handed in)", settings.allow_hints, |s, on| s.allow_hints = on) }
+        </fieldset>
+        </>
     }
 }
 
@@ -155,6 +163,8 @@ pub fn teacher_panel(props: &TeacherPanelProps) -> Html {
                 oninput={on_instructions} />
             { settings_fieldset(draft.settings, &props.on_settings) }
             <div class="teacher-actions">
+                <button type="button" class="draft-key" onclick={props.on_draft_key.reform(|_: MouseEvent| ())}
+                    title="Accepts every claim suggestion as a claim of the key; check them before you export">{ "Draft key from suggestions" }</button>
                 <button type="button" class="primary" onclick={export(props, true)}>{ "Export exercise" }</button>
                 <button type="button" onclick={export(props, false)}>{ "Export answer key" }</button>
                 <button type="button" onclick={print("worksheet")}>{ "Print worksheet" }</button>

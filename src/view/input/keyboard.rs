@@ -15,6 +15,7 @@ use crate::app::actions::Action;
 use crate::core::model::Status;
 use crate::core::text::paragraphs::sentence_at;
 use crate::view::article::article_view::scroll_to_claim;
+use crate::view::suggestions::suggestion_keys::suggestion_key;
 use crate::web::store::AppStore;
 use crate::web::{clock, text_selection};
 
@@ -96,6 +97,7 @@ fn plain_key(s: &Rc<AppStore>, on_help: &Callback<()>, e: &KeyboardEvent) -> boo
             }
         }
         "n" | "N" | "p" | "P" => step_claim(s, key.eq_ignore_ascii_case("n")),
+        "j" | "J" | "y" | "Y" | "x" | "X" => suggestion_key(s, &key),
         "Delete" => match s.state().selected.clone() {
             Some(id) => {
                 s.dispatch(Action::Delete { id });

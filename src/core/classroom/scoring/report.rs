@@ -28,6 +28,9 @@ pub struct StudentRow {
     /// When the student handed it in (RFC 3339), if the file says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub submitted: Option<String>,
+    /// How many hints the student asked for; `None` for work that is not a submission file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hints_used: Option<u32>,
     #[serde(flatten)]
     pub score: Option<StudentScore>,
 }
@@ -191,6 +194,7 @@ fn report(key: &KeySide, entries: &[Entry<'_>], rubric: &Rubric) -> ClassReport 
                     name: name.clone(),
                     problem: Some(problem.clone()),
                     submitted: None,
+                    hints_used: None,
                     score: None,
                 });
                 continue;
@@ -202,6 +206,7 @@ fn report(key: &KeySide, entries: &[Entry<'_>], rubric: &Rubric) -> ClassReport 
                 name: side.student.clone(),
                 problem: Some(problem),
                 submitted: side.submitted.clone(),
+                hints_used: side.hints_used,
                 score: None,
             });
             continue;
@@ -225,6 +230,7 @@ fn report(key: &KeySide, entries: &[Entry<'_>], rubric: &Rubric) -> ClassReport 
             name: side.student.clone(),
             problem: None,
             submitted: side.submitted.clone(),
+            hints_used: side.hints_used,
             score: Some(assessment.score),
         });
     }

@@ -161,6 +161,7 @@ pub(super) fn row(name: &str, total: f64, extra: usize) -> StudentRow {
         name: name.into(),
         problem: None,
         submitted: None,
+        hints_used: None,
         score: Some(score),
     }
 }
@@ -170,6 +171,7 @@ pub(super) fn flagged(name: &str) -> StudentRow {
         name: name.into(),
         problem: Some("other exercise".into()),
         submitted: None,
+        hints_used: None,
         score: None,
     }
 }
