@@ -1,0 +1,266 @@
+//! From sentences to suggestions, in three linear passes:
+//! 1. each sentence's attributions (names remembered for later pronouns and surnames), split
+//!    into clauses where two sources share a sentence;
+//! 2. a quotation of several sentences closed by one attribution becomes one claim;
+//! 3. a quotation right after an attributed quotation, with no cue of its own, continues it.
+
+use super::attribution::{find_hits, Att, Finder, Rule};
+use super::clauses::split_point;
+use super::lexicon::{Class, Lexicon};
+use super::sentences::{sentences, Sentence};
+use super::sources::{Ctx, Described, Memory};
+use super::tokens::{tokenize, Kind, Mark, Token};
+use super::{Span, SuggestedSource, Suggestion};
+use crate::core::model::SourceKind;
+
+/// One claim found, in tokens.
+#[derive(Debug, Clone)]
+struct Found {
+    lo: usize,
+    hi: usize,
+    cue: Option<(usize, usize)>,
+    source: Option<SuggestedSource>,
+    kind: SourceKind,
+    confidence: f32,
+    /// Carries a quotation (so a quotation after it may continue it).
+    quotes: bool,
+}
+
+fn confidence(att: &Att, d: &Described, anonymous_cue: bool) -> f32 {
+    let base = match (att.rule, att.class) {
+        (Rule::Adverb, _) => 0.55,
+        (Rule::Colon, _) => 0.7,
+        (Rule::Participle, _) => 0.7,
+        (_, Class::SpeechClause | Class::Finding) => 0.8,
+        (Rule::SourceAfter, _) | (_, Class::SubjectPhrase) => 0.85,
+        _ => 0.9,
+    };
+    let pronoun = if d.unresolved {
+        0.25
+    } else if d.resolved.is_some() {
+        0.1
+    } else {
+        0.0
+    };
+    let unnamed = if d.kind == SourceKind::Anonymous && !anonymous_cue {
+        0.05
+    } else {
+        0.0
+    };
+    base - pronoun - unnamed
+}
+
+struct Pass<'a> {
+    chars: &'a [char],
+    toks: &'a [Token],
+    lex: &'a Lexicon,
+}
+
+impl Pass<'_> {
+    fn text(&self, lo: usize, hi: usize) -> String {
+        self.chars[self.toks[lo].start..self.toks[hi - 1].end]
+            .iter()
+            .collect()
+    }
+
+    fn span(&self, lo: usize, hi: usize) -> Span {
+        Span {
+            start: self.toks[lo].start,
+            end: self.toks[hi - 1].end,
+        }
+    }
+
+    fn has_quote(&self, lo: usize, hi: usize) -> bool {
+        self.toks[lo..hi]
+            .iter()
+            .any(|t| matches!(t.kind, Kind::OpenQuote | Kind::CloseQuote) || t.quoted)
+    }
+
+    /// The sentence's claims, remembering its named sources.
+    fn sentence(&self, s: Sentence, marks: &mut [Mark], mem: &mut Memory) -> Vec<Found> {
+        let (hits, anonymous) = find_hits(self.toks, self.lex, s, marks);
+        let ctx = Ctx {
+            toks: self.toks,
+            lex: self.lex,
+            marks,
+        };
+        let finder = Finder { ctx };
+        let mut atts: Vec<Att> = hits
+            .iter()
+            .filter_map(|h| finder.resolve(s, *h, mem))
+            .collect();
+        if atts.is_empty() {
+            atts.extend(finder.colon(s));
+        }
+        let sourced = atts.iter().any(|a| a.source.is_some());
+        let direct = atts
+            .iter()
+            .any(|a| a.source.is_some() && a.rule != Rule::Participle);
+        atts.retain(|a| {
+            (a.source.is_some() || !sourced) && (a.rule != Rule::Participle || !direct)
+        });
+        let mut found: Vec<(Att, Described, String)> = Vec::new();
+        for att in atts {
+            let d = match att.source {
+                Some(p) => finder.ctx.describe(p, mem),
+                None => Described {
+                    kind: SourceKind::None,
+                    resolved: None,
+                    unresolved: false,
+                },
+            };
+            let text = match (att.source, &d.resolved) {
+                (_, Some(name)) => name.clone(),
+                (Some(p), None) => self.text(p.lo, p.hi),
+                (None, None) => String::new(),
+            };
+            let same = found
+                .last()
+                .is_some_and(|(_, _, t)| t.to_lowercase() == text.to_lowercase());
+            if !same {
+                found.push((att, d, text));
+            }
+        }
+        // Each later source opens a clause of its own where a join word allows it; where none
+        // does, the sentence stays one claim of the earlier source.
+        let mut clauses: Vec<(usize, usize)> = Vec::new();
+        for (k, (att, _, _)) in found.iter().enumerate() {
+            let Some(&(prev, _)) = clauses.last() else {
+                clauses.push((k, s.lo));
+                continue;
+            };
+            let a = &found[prev].0;
+            let from = a.source.map_or(a.cue.1, |p| p.hi.max(a.cue.1));
+            let to = att.source.map_or(att.cue.0, |p| p.lo.min(att.cue.0));
+            if let Some(at) = split_point(self.toks, self.lex, from, to.max(from)) {
+                clauses.push((k, at));
+            }
+        }
+        let mut out = Vec::new();
+        for (c, &(k, lo)) in clauses.iter().enumerate() {
+            let hi = clauses.get(c + 1).map_or(s.hi, |n| n.1);
+            let (att, d, text) = &found[k];
+            let mut kind = d.kind;
+            if anonymous && kind != SourceKind::None {
+                kind = SourceKind::Anonymous;
+            }
+            if let (Some(p), None) = (att.source, &d.resolved) {
+                mem.remember(&finder.ctx, p, kind, text);
+            }
+            out.push(Found {
+                lo,
+                hi,
+                cue: Some(att.cue),
+                source: att.source.map(|p| SuggestedSource {
+                    span: self.span(p.lo, p.hi),
+                    text: text.clone(),
+                }),
+                kind,
+                confidence: confidence(att, d, anonymous),
+                quotes: self.has_quote(lo, hi),
+            });
+        }
+        out
+    }
+}
+
+fn open_at_end(toks: &[Token], s: Sentence) -> bool {
+    let last = &toks[s.hi - 1];
+    last.quoted || last.kind == Kind::OpenQuote
+}
+
+fn opens_quote(toks: &[Token], s: Sentence) -> bool {
+    let first = &toks[s.lo];
+    first.kind == Kind::OpenQuote || first.quoted
+}
+
+/// A claim carried by the quotation of an attributed one: same kind, no source of its own.
+fn continuing(of: &Found, lo: usize, hi: usize) -> Found {
+    Found {
+        lo,
+        hi,
+        cue: None,
+        source: None,
+        kind: of.kind,
+        confidence: (of.confidence - 0.3).max(0.3),
+        quotes: true,
+    }
+}
+
+pub(super) fn suggest_with(text: &str, lex: &Lexicon) -> Vec<Suggestion> {
+    let chars: Vec<char> = text.chars().collect();
+    let toks = tokenize(&chars, lex);
+    let sents = sentences(&toks, lex);
+    let pass = Pass {
+        chars: &chars,
+        toks: &toks,
+        lex,
+    };
+    let mut marks = vec![Mark::None; toks.len()];
+    let mut mem = Memory::default();
+    let mut per: Vec<Vec<Found>> = sents
+        .iter()
+        .map(|s| pass.sentence(*s, &mut marks, &mut mem))
+        .collect();
+    let mut merged = vec![false; sents.len()];
+    // 2: a quotation opened in earlier sentences of the line and closed by an attributed one.
+    // `owner[i]`: the sentence whose claim sentence `i` has joined.
+    let mut owner: Vec<usize> = (0..sents.len()).collect();
+    for i in (0..sents.len().saturating_sub(1)).rev() {
+        let (s, next) = (sents[i], sents[i + 1]);
+        let o = owner[i + 1];
+        let joins = per[i].is_empty()
+            && open_at_end(&toks, s)
+            && toks[s.lo].line == toks[next.lo].line
+            && per[o].len() == 1
+            && per[o][0].lo == next.lo;
+        if joins {
+            per[o][0].lo = s.lo;
+            merged[i] = true;
+            owner[i] = o;
+        }
+    }
+    // 3: continuations, then the merged claims in order.
+    let mut out: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < sents.len() {
+        let s = sents[i];
+        if merged[i] {
+            i += 1;
+            continue;
+        }
+        if !per[i].is_empty() {
+            out.append(&mut per[i]);
+            i += 1;
+            continue;
+        }
+        let prev = out
+            .last()
+            .filter(|f| f.quotes && i > 0 && f.hi == sents[i - 1].hi && opens_quote(&toks, s));
+        if let Some(prev) = prev {
+            let mut j = i;
+            while open_at_end(&toks, sents[j])
+                && j + 1 < sents.len()
+                && per[j + 1].is_empty()
+                && !merged[j + 1]
+                && toks[sents[j + 1].lo].line == toks[s.lo].line
+            {
+                j += 1;
+            }
+            let c = continuing(prev, s.lo, sents[j].hi);
+            out.push(c);
+            i = j + 1;
+            continue;
+        }
+        i += 1;
+    }
+    out.into_iter()
+        .map(|f| Suggestion {
+            claim: pass.span(f.lo, f.hi),
+            cue: f.cue.map(|(lo, hi)| pass.span(lo, hi)),
+            source: f.source,
+            source_kind: f.kind,
+            confidence: f.confidence,
+        })
+        .collect()
+}
