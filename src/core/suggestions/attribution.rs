@@ -62,6 +62,11 @@ pub(super) fn find_hits(
             i += 1;
             continue;
         };
+        let verb = matches!(class, Class::Speech | Class::SpeechClause | Class::Finding);
+        if verb && !used_as_verb(toks, lex, s, i) {
+            i += len;
+            continue;
+        }
         match class {
             Class::Trap => {}
             Class::Anonymity => anonymous = true,
@@ -82,6 +87,38 @@ pub(super) fn find_hits(
         i += len;
     }
     (hits, anonymous)
+}
+
+/// A verb form right after an article is a noun or an adjective ("the said agreement", "an
+/// estimated cost"); a form that is often a noun is a verb only after a subject word.
+fn used_as_verb(toks: &[Token], lex: &Lexicon, s: Sentence, i: usize) -> bool {
+    let prev = (i > s.lo).then(|| &toks[i - 1]).filter(|t| t.is_word());
+    if prev.is_some_and(|t| lex.is(&t.lower, DETERMINER)) {
+        return false;
+    }
+    if !lex.is(&toks[i].lower, NOUN_FORM) {
+        return true;
+    }
+    // "the report was": a noun, the subject of the verb after it.
+    let next = toks.get(i + 1).filter(|t| i + 1 < s.hi && t.is_word());
+    if next.is_some_and(|t| lex.is(&t.lower, PASSIVE | NEGATION)) {
+        return false;
+    }
+    prev.is_some_and(|t| {
+        t.cap
+            || lex.is(
+                &t.lower,
+                PERSON_PRONOUN
+                    | GROUP_PRONOUN
+                    | ROLE
+                    | ORGANIZATION
+                    | PUBLICATION
+                    | DOCUMENT
+                    | ORG_VOICE
+                    | MODIFIER
+                    | RELATIVE,
+            )
+    })
 }
 
 pub(super) struct Finder<'a> {
@@ -114,15 +151,17 @@ impl Finder<'_> {
         }
     }
 
-    /// Skips modifiers back from a verb at `lo`; `None` when a negation or modal is among them.
+    /// Skips modifiers back from a verb at `lo`. `None` when a negation or modal is among them
+    /// (not said, or not yet), a form of "be" (a passive: "was reported"), or an attributing
+    /// adverb ("X allegedly told": the claim is the author's hedge, not X's statement).
     fn skip_back(&self, s: Sentence, lo: usize) -> Option<usize> {
         let mut q = lo;
         while q > s.lo && self.toks()[q - 1].is_word() {
             let i = q - 1;
-            if self.is(i, NEGATION) {
+            if self.is(i, NEGATION | PASSIVE) || self.ctx.marks[i] == Mark::Adverb {
                 return None;
             }
-            if !(self.is(i, MODIFIER) || self.ctx.marks[i] == Mark::Adverb) {
+            if !self.is(i, MODIFIER) {
                 break;
             }
             q -= 1;
@@ -130,30 +169,71 @@ impl Finder<'_> {
         Some(q)
     }
 
-    /// "A, B, said": the name of the two, or else the first.
+    /// "A, B, C, said": walking back over the comma-separated parts, a part that is a person's
+    /// name; else the first part (the clause's subject) if it names a source; else the first
+    /// middle part that does ("…, the company's report, released Tuesday, said").
     fn apposition(&self, s: Sentence, comma: usize) -> Option<Phrase> {
-        let c2 = (s.lo..comma)
-            .rev()
-            .take(MAX_APPOSITION)
-            .take_while(|&i| !matches!(self.toks()[i].kind, Kind::OpenQuote | Kind::CloseQuote))
-            .find(|&i| self.toks()[i].is_punct(','))?;
-        let a = self.ctx.before(s.lo, c2)?;
-        let b = self.ctx.after(c2 + 1, comma);
-        match b {
-            Some(b) if b.hi == comma && self.ctx.is_name(b) => Some(b),
-            _ => Some(a),
+        let quote = |i: usize| matches!(self.toks()[i].kind, Kind::OpenQuote | Kind::CloseQuote);
+        let mut end = comma;
+        let mut fallback = None;
+        for _ in 0..MAX_PARTS {
+            let mut lo = end;
+            while lo > s.lo
+                && end - lo < MAX_APPOSITION
+                && !self.toks()[lo - 1].is_punct(',')
+                && !quote(lo - 1)
+            {
+                lo -= 1;
+            }
+            let middle = lo > s.lo && self.toks()[lo - 1].is_punct(',');
+            let p = (lo < end).then(|| self.ctx.before(lo, end)).flatten();
+            if !middle {
+                let Some(p) = p else { return fallback };
+                if let Some(name) = self.ctx.name_tail(p).filter(|_| !self.ctx.clean_start(p)) {
+                    return Some(name);
+                }
+                return if self.ctx.source_like(p) {
+                    Some(p)
+                } else {
+                    fallback
+                };
+            }
+            if let Some(p) = p.filter(|p| p.lo == lo) {
+                if self.ctx.is_name(p) {
+                    return Some(p);
+                }
+                if fallback.is_none() && self.ctx.clean_start(p) && self.ctx.source_like(p) {
+                    fallback = Some(p);
+                }
+            }
+            end = lo - 1;
         }
+        fallback
     }
 
-    /// "…, said X": a source-like phrase that ends its clause.
-    fn inverted(&self, s: Sentence, from: usize) -> Option<Phrase> {
-        let p = self.ctx.after(from, s.hi)?;
-        let ends = p.hi == s.hi
-            || matches!(
-                self.toks()[p.hi].kind,
-                Kind::Punct(',' | '.' | ';' | '!' | '?' | '…' | '—' | '(') | Kind::CloseQuote
-            );
-        (ends && self.ctx.source_like(p)).then_some(p)
+    /// "…, said X": a source-like phrase that ends its clause. Right after a quotation any
+    /// phrase is the speaker ("…," said the baker), and a name in apposition after it is
+    /// the better source ("said the baker, Piet Vandermolen,").
+    fn inverted(&self, s: Sentence, verb: (usize, usize)) -> Option<Phrase> {
+        let p = self.ctx.after(verb.1, s.hi)?;
+        let ends = |i: usize| {
+            i == s.hi
+                || matches!(
+                    self.toks()[i].kind,
+                    Kind::Punct(',' | '.' | ';' | '!' | '?' | '…' | '—' | '(') | Kind::CloseQuote
+                )
+        };
+        let after_quote = verb.0 > s.lo && self.toks()[verb.0 - 1].kind == Kind::CloseQuote;
+        if !ends(p.hi) || !self.ctx.clean_start(p) {
+            return None;
+        }
+        if p.hi < s.hi && self.toks()[p.hi].is_punct(',') && !self.ctx.is_name(p) {
+            let name = self.ctx.after(p.hi + 1, s.hi);
+            if let Some(name) = name.filter(|n| ends(n.hi) && self.ctx.is_name(*n)) {
+                return Some(name);
+            }
+        }
+        (after_quote || self.ctx.source_like(p)).then_some(p)
     }
 
     /// The subject that opens the clause, for a participle ("The ministry …, saying").
@@ -177,6 +257,13 @@ impl Finder<'_> {
         let q = self.skip_back(s, lo)?;
         let prev = (q > s.lo).then(|| &self.toks()[q - 1]);
         match prev {
+            // "X, who said", "a study, which found", "a report that found".
+            Some(t) if t.is_word() && self.is(q - 1, RELATIVE) => {
+                if q - 1 > s.lo && self.toks()[q - 2].is_punct(',') {
+                    return Some((Rule::Subject, self.apposition(s, q - 2)?));
+                }
+                Some((Rule::Subject, self.ctx.before(s.lo, q - 1)?))
+            }
             Some(t) if t.is_word() => {
                 let p = self.ctx.before(s.lo, q)?;
                 (!self.ctx.is_first_person(p)).then_some((Rule::Subject, p))
@@ -188,13 +275,13 @@ impl Finder<'_> {
                 if !verb {
                     return None;
                 }
-                if let Some(p) = self.inverted(s, hi) {
+                if let Some(p) = self.inverted(s, (lo, hi)) {
                     return Some((Rule::Inverted, p));
                 }
                 let p = self.clause_subject(s)?;
                 Some((Rule::Participle, p))
             }
-            _ if verb => Some((Rule::Inverted, self.inverted(s, hi)?)),
+            _ if verb => Some((Rule::Inverted, self.inverted(s, (lo, hi))?)),
             _ => None,
         }
     }
@@ -209,7 +296,7 @@ impl Finder<'_> {
         };
         match hit.class {
             Class::Adverb => Some(att(Rule::Adverb, None)),
-            Class::SourceAfter => {
+            Class::SourceAfter | Class::Citing => {
                 let p = self.ctx.after(hit.hi, s.hi)?;
                 Some(att(Rule::SourceAfter, Some(p)))
             }
@@ -241,7 +328,12 @@ impl Finder<'_> {
         let c =
             (s.lo..s.hi.min(s.lo + MAX_COLON_NAME + 1)).find(|&i| self.toks()[i].is_punct(':'))?;
         let p = self.ctx.after(s.lo, c).filter(|p| p.hi == c)?;
-        self.ctx.source_like(p).then_some(Att {
+        // A lone unknown word before a colon is a label ("Opinion:", "Update:").
+        let h = self.ctx.head(p);
+        let known = self.ctx.is_name(p)
+            || self.is(h, ROLE | TITLE | ORGANIZATION | PUBLICATION | ORG_VOICE)
+            || self.toks()[h].acronym;
+        known.then_some(Att {
             rule: Rule::Colon,
             class: Class::Speech,
             cue: (c, c + 1),
@@ -250,7 +342,9 @@ impl Finder<'_> {
     }
 }
 
-/// Longest apposition between commas ("…, a spokeswoman for the ministry, said"), in tokens.
-const MAX_APPOSITION: usize = 14;
+/// Longest part between commas ("…, who asked not to be named because …, said"), in tokens.
+const MAX_APPOSITION: usize = 24;
+/// Most comma-separated parts walked back over before a verb.
+const MAX_PARTS: usize = 4;
 /// Longest name before a headline's colon, in words.
 const MAX_COLON_NAME: usize = 5;

@@ -7,8 +7,9 @@
 use super::attribution::{find_hits, Att, Finder, Rule};
 use super::clauses::split_point;
 use super::lexicon::{Class, Lexicon};
+use super::names::Names;
 use super::sentences::{sentences, Sentence};
-use super::sources::{Ctx, Described, Memory};
+use super::sources::{Ctx, Described, Memory, Phrase};
 use super::tokens::{tokenize, Kind, Mark, Token};
 use super::{Span, SuggestedSource, Suggestion};
 use crate::core::model::SourceKind;
@@ -54,6 +55,20 @@ struct Pass<'a> {
     chars: &'a [char],
     toks: &'a [Token],
     lex: &'a Lexicon,
+    names: &'a Names,
+}
+
+/// Which of two attributions with no clause between them names the claim: "according to"
+/// names it even beside a verb of saying; "citing" and the rest only when nothing else does.
+fn rank(att: &Att) -> u8 {
+    match (att.class, att.rule) {
+        (Class::SourceAfter, _) => 0,
+        (_, Rule::Participle) => 4,
+        (_, Rule::Adverb) => 5,
+        (Class::Citing, _) => 3,
+        (_, Rule::Colon) => 2,
+        _ => 1,
+    }
 }
 
 impl Pass<'_> {
@@ -76,19 +91,42 @@ impl Pass<'_> {
             .any(|t| matches!(t.kind, Kind::OpenQuote | Kind::CloseQuote) || t.quoted)
     }
 
+    fn finder<'m>(&'m self, marks: &'m [Mark]) -> Finder<'m> {
+        Finder {
+            ctx: Ctx {
+                toks: self.toks,
+                lex: self.lex,
+                names: self.names,
+                marks,
+            },
+        }
+    }
+
     /// The sentence's claims, remembering its named sources.
     fn sentence(&self, s: Sentence, marks: &mut [Mark], mem: &mut Memory) -> Vec<Found> {
         let (hits, anonymous) = find_hits(self.toks, self.lex, s, marks);
-        let ctx = Ctx {
-            toks: self.toks,
-            lex: self.lex,
-            marks,
+        let resolve = |marks: &[Mark], mem: &Memory| -> Vec<Option<Att>> {
+            let finder = self.finder(marks);
+            hits.iter().map(|h| finder.resolve(s, *h, mem)).collect()
         };
-        let finder = Finder { ctx };
-        let mut atts: Vec<Att> = hits
-            .iter()
-            .filter_map(|h| finder.resolve(s, *h, mem))
-            .collect();
+        let mut resolved = resolve(marks, mem);
+        // A cue that attributes nothing is an ordinary word: let source phrases run over it
+        // ("Tidewater's listed office") and look again.
+        if resolved.iter().any(Option::is_none) {
+            for (h, r) in hits.iter().zip(&resolved) {
+                if r.is_none() {
+                    marks[h.lo..h.hi].fill(Mark::None);
+                }
+            }
+            let again = resolve(marks, mem);
+            resolved = again
+                .into_iter()
+                .zip(resolved)
+                .map(|(a, first)| first.and(a))
+                .collect();
+        }
+        let finder = self.finder(marks);
+        let mut atts: Vec<Att> = resolved.into_iter().flatten().collect();
         if atts.is_empty() {
             atts.extend(finder.colon(s));
         }
@@ -108,6 +146,18 @@ impl Pass<'_> {
                     resolved: None,
                     unresolved: false,
                 },
+            };
+            // A person's name without what describes it after ("Prof. Ana Ruiz of the
+            // institute" → "Prof. Ana Ruiz").
+            let att = match att.source {
+                Some(p) if d.kind == SourceKind::Person && d.resolved.is_none() => Att {
+                    source: Some(Phrase {
+                        lo: p.lo,
+                        hi: finder.ctx.head(p) + 1,
+                    }),
+                    ..att
+                },
+                _ => att,
             };
             let text = match (att.source, &d.resolved) {
                 (_, Some(name)) => name.clone(),
@@ -132,8 +182,14 @@ impl Pass<'_> {
             let a = &found[prev].0;
             let from = a.source.map_or(a.cue.1, |p| p.hi.max(a.cue.1));
             let to = att.source.map_or(att.cue.0, |p| p.lo.min(att.cue.0));
-            if let Some(at) = split_point(self.toks, self.lex, from, to.max(from)) {
-                clauses.push((k, at));
+            match split_point(self.toks, self.lex, from, to.max(from)) {
+                Some(at) => clauses.push((k, at)),
+                None if rank(att) < rank(a) => {
+                    if let Some(last) = clauses.last_mut() {
+                        last.0 = k;
+                    }
+                }
+                None => {}
             }
         }
         let mut out = Vec::new();
@@ -191,10 +247,12 @@ pub(super) fn suggest_with(text: &str, lex: &Lexicon) -> Vec<Suggestion> {
     let chars: Vec<char> = text.chars().collect();
     let toks = tokenize(&chars, lex);
     let sents = sentences(&toks, lex);
+    let names = Names::scan(&toks, lex, &sents);
     let pass = Pass {
         chars: &chars,
         toks: &toks,
         lex,
+        names: &names,
     };
     let mut marks = vec![Mark::None; toks.len()];
     let mut mem = Memory::default();
@@ -221,6 +279,7 @@ pub(super) fn suggest_with(text: &str, lex: &Lexicon) -> Vec<Suggestion> {
         }
     }
     // 3: continuations, then the merged claims in order.
+    let claimed: Vec<bool> = per.iter().map(|p| !p.is_empty()).collect();
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < sents.len() {
@@ -229,9 +288,24 @@ pub(super) fn suggest_with(text: &str, lex: &Lexicon) -> Vec<Suggestion> {
             i += 1;
             continue;
         }
+        // A quotation still open when its attributed sentence ends runs on in the same claim.
+        let runs_on = |j: usize| {
+            open_at_end(&toks, sents[j])
+                && j + 1 < sents.len()
+                && !claimed[j + 1]
+                && !merged[j + 1]
+                && toks[sents[j + 1].lo].line == toks[s.lo].line
+        };
         if !per[i].is_empty() {
             out.append(&mut per[i]);
-            i += 1;
+            let mut j = i;
+            while runs_on(j) {
+                j += 1;
+            }
+            if let Some(last) = out.last_mut().filter(|f| f.hi == s.hi) {
+                last.hi = sents[j].hi;
+            }
+            i = j + 1;
             continue;
         }
         let prev = out
@@ -239,12 +313,7 @@ pub(super) fn suggest_with(text: &str, lex: &Lexicon) -> Vec<Suggestion> {
             .filter(|f| f.quotes && i > 0 && f.hi == sents[i - 1].hi && opens_quote(&toks, s));
         if let Some(prev) = prev {
             let mut j = i;
-            while open_at_end(&toks, sents[j])
-                && j + 1 < sents.len()
-                && per[j + 1].is_empty()
-                && !merged[j + 1]
-                && toks[sents[j + 1].lo].line == toks[s.lo].line
-            {
+            while runs_on(j) {
                 j += 1;
             }
             let c = continuing(prev, s.lo, sents[j].hi);

@@ -17,6 +17,8 @@ pub(super) enum Class {
     Finding,
     /// The source follows ("according to").
     SourceAfter,
+    /// A source behind the sentence's own follows ("citing").
+    Citing,
     /// The source precedes a fixed phrase ("declined to comment").
     SubjectPhrase,
     /// Attribution without a source ("reportedly").
@@ -56,8 +58,16 @@ pub(super) const ORGANIZATION: u32 = 1 << 14;
 pub(super) const ORG_VOICE: u32 = 1 << 15;
 pub(super) const ROLE: u32 = 1 << 16;
 pub(super) const TITLE: u32 = 1 << 17;
+pub(super) const PASSIVE: u32 = 1 << 18;
+pub(super) const NOUN_FORM: u32 = 1 << 19;
+pub(super) const RELATIVE: u32 = 1 << 20;
+pub(super) const NAME_PARTICLE: u32 = 1 << 21;
 
-const WORD_SECTIONS: [(&str, u32); 18] = [
+const WORD_SECTIONS: [(&str, u32); 22] = [
+    ("passive", PASSIVE),
+    ("noun_forms", NOUN_FORM),
+    ("relatives", RELATIVE),
+    ("name_particles", NAME_PARTICLE),
     ("starters", STARTER),
     ("modifiers", MODIFIER),
     ("negations", NEGATION),
@@ -78,8 +88,9 @@ const WORD_SECTIONS: [(&str, u32); 18] = [
     ("titles", TITLE),
 ];
 
-const PHRASE_SECTIONS: [(&str, Class); 8] = [
+const PHRASE_SECTIONS: [(&str, Class); 9] = [
     ("speech", Class::Speech),
+    ("citing", Class::Citing),
     ("speech_clause", Class::SpeechClause),
     ("finding", Class::Finding),
     ("source_after", Class::SourceAfter),

@@ -13,6 +13,7 @@ mod attribution;
 mod clauses;
 mod discourse;
 mod lexicon;
+mod names;
 mod sentences;
 mod sources;
 mod tokens;

@@ -3,9 +3,8 @@
 //! that describes it ("documents obtained by the Post" → documents). The kind follows the head,
 //! with names recognised by capitals and by what came earlier in the text.
 
-use std::collections::HashSet;
-
 use super::lexicon::*;
+use super::names::Names;
 use super::tokens::{Mark, Token};
 use crate::core::model::SourceKind;
 
@@ -19,12 +18,12 @@ pub(super) struct Phrase {
     pub hi: usize,
 }
 
-/// What the text has named so far: the last person and group, and people's surnames.
+/// What the text has named so far: the last person and the last group that spoke.
 #[derive(Debug, Default)]
 pub(super) struct Memory {
-    pub last_person: Option<String>,
+    /// A person, or someone speaking for a group ("a spokeswoman"), with that kind.
+    pub last_person: Option<(String, SourceKind)>,
     pub last_group: Option<(String, SourceKind)>,
-    surnames: HashSet<String>,
 }
 
 /// A classified source.
@@ -40,25 +39,20 @@ pub(super) struct Described {
 pub(super) struct Ctx<'a> {
     pub toks: &'a [Token],
     pub lex: &'a Lexicon,
+    pub names: &'a Names,
     /// Tokens that are cues (a phrase never runs over one).
     pub marks: &'a [Mark],
 }
 
 impl Memory {
-    /// Keeps a named source for later pronouns and surnames.
+    /// Keeps a named source for later pronouns.
     pub fn remember(&mut self, ctx: &Ctx, p: Phrase, kind: SourceKind, text: &str) {
-        match kind {
-            SourceKind::Person => {
-                let h = ctx.head(p);
-                if ctx.toks[h].cap {
-                    self.surnames.insert(ctx.toks[h].lower.clone());
-                    self.last_person = Some(text.to_string());
-                }
-            }
-            SourceKind::Organization | SourceKind::Publication => {
-                self.last_group = Some((text.to_string(), kind));
-            }
-            _ => {}
+        let h = ctx.head(p);
+        let human = kind == SourceKind::Person || ctx.is(h, ORG_VOICE | ROLE);
+        if human {
+            self.last_person = Some((text.to_string(), kind));
+        } else if matches!(kind, SourceKind::Organization | SourceKind::Publication) {
+            self.last_group = Some((text.to_string(), kind));
         }
     }
 }
@@ -74,9 +68,25 @@ impl Ctx<'_> {
         t.is_word() && !t.quoted && self.marks[i] == Mark::None && !self.is(i, NP_STOP)
     }
 
-    /// "and" joins two names ("Smith and Jones"), not two clauses.
+    /// "and" or "&" joins two names ("Smith and Jones", "Valley Power & Light").
     fn joins_names(&self, i: usize, lo: usize, hi: usize) -> bool {
-        i > lo && i + 1 < hi && self.toks[i - 1].cap && self.toks[i + 1].cap
+        let t = &self.toks[i];
+        let joiner = t.is_punct('&') || t.is_word() && self.is(i, WEAK_JOIN);
+        joiner && i > lo && i + 1 < hi && self.toks[i - 1].cap && self.toks[i + 1].cap
+    }
+
+    /// "forces that hold the bank": a relative after a noun, not before a new subject.
+    fn relative_inside(&self, i: usize, lo: usize, end: usize) -> bool {
+        i > lo
+            && i + 1 < end
+            && self.is(i, RELATIVE)
+            && self.toks[i - 1].is_word()
+            && !self.toks[i + 1].cap
+            && !self.is(
+                i + 1,
+                DETERMINER | ROLE | ORGANIZATION | DOCUMENT | PUBLICATION,
+            )
+            && !self.is(i + 1, PERSON_PRONOUN | GROUP_PRONOUN | FIRST_PERSON)
     }
 
     /// The phrase ending at token `end - 1`, not reaching before `lo`.
@@ -84,7 +94,10 @@ impl Ctx<'_> {
         let mut s = end;
         while s > lo && end - s < MAX_PHRASE {
             let i = s - 1;
-            if !(self.phrase_word(i) || (self.is(i, WEAK_JOIN) && self.joins_names(i, lo, end))) {
+            let ok = self.phrase_word(i)
+                || self.joins_names(i, lo, end)
+                || self.relative_inside(i, lo, end);
+            if !ok {
                 break;
             }
             s -= 1;
@@ -98,7 +111,20 @@ impl Ctx<'_> {
             let det = (s + 1..end).rev().find(|&i| self.is(i, DETERMINER));
             s = det.unwrap_or((s + 2).min(end - 1));
         }
-        Some(Phrase { lo: s, hi: end })
+        Some(self.repair(Phrase { lo: s, hi: end }))
+    }
+
+    /// A phrase whose head names no source often began too early ("The case began with a
+    /// study"): start it at the first article after which it does.
+    fn repair(&self, p: Phrase) -> Phrase {
+        if self.source_like(p) {
+            return p;
+        }
+        (p.lo + 1..p.hi)
+            .filter(|&i| self.is(i, DETERMINER))
+            .map(|i| Phrase { lo: i, hi: p.hi })
+            .find(|q| self.source_like(*q))
+            .unwrap_or(p)
     }
 
     /// The phrase starting at token `start`, not reaching `hi`.
@@ -106,7 +132,7 @@ impl Ctx<'_> {
         let mut e = start;
         while e < hi
             && e - start < MAX_PHRASE
-            && (self.phrase_word(e) || (self.is(e, WEAK_JOIN) && self.joins_names(e, start, hi)))
+            && (self.phrase_word(e) || self.joins_names(e, start, hi))
         {
             e += 1;
         }
@@ -117,7 +143,7 @@ impl Ctx<'_> {
     pub fn head(&self, p: Phrase) -> usize {
         let mut h = p.lo;
         for i in p.lo..p.hi {
-            if i > p.lo && self.is(i, NP_POST) {
+            if i > p.lo && (self.is(i, NP_POST) || self.relative_inside(i, p.lo, p.hi)) {
                 break;
             }
             h = i;
@@ -125,21 +151,52 @@ impl Ctx<'_> {
         h
     }
 
-    /// A run of capitalised words ending at the head, not counting a sentence's first word
-    /// unless a second capital follows it.
-    fn name_words(&self, p: Phrase, head: usize) -> usize {
-        let mut n = 0;
-        let mut i = head + 1;
-        while i > p.lo && self.toks[i - 1].cap && !self.is(i - 1, DETERMINER) {
-            n += 1;
+    /// The capitalised words of a name ending at `head` (small words such as "de" inside).
+    fn name_start(&self, p: Phrase, head: usize) -> usize {
+        let mut i = head;
+        while i > p.lo {
+            let t = &self.toks[i - 1];
+            let cap = t.cap && !self.is(i - 1, DETERMINER);
+            let particle = self.is(i - 1, NAME_PARTICLE) && i - 1 > p.lo && self.toks[i - 2].cap;
+            if !(cap || particle) {
+                break;
+            }
             i -= 1;
         }
-        n
+        i
+    }
+
+    fn name_words(&self, p: Phrase, head: usize) -> usize {
+        let start = self.name_start(p, head);
+        (start..=head).filter(|&i| self.toks[i].cap).count()
     }
 
     fn title_before(&self, p: Phrase, first_name: usize) -> bool {
         first_name > p.lo && self.is(first_name - 1, TITLE)
             || self.toks[first_name].abbrev.is_some() && self.is(first_name, TITLE)
+    }
+
+    /// A person's name at the end of the phrase, with a title or role right before it:
+    /// "was Lorna Petit" → "Lorna Petit".
+    pub fn name_tail(&self, p: Phrase) -> Option<Phrase> {
+        let head = p.hi - 1;
+        if !self.toks[head].cap {
+            return None;
+        }
+        let mut lo = self.name_start(p, head);
+        let titled = self.title_before(p, lo);
+        if self.name_words(p, head) < 2 && !titled {
+            return None;
+        }
+        while lo > p.lo && self.is(lo - 1, TITLE) {
+            lo -= 1;
+        }
+        Some(Phrase { lo, hi: p.hi })
+    }
+
+    /// The phrase starts with a word a name's phrase can start with.
+    pub fn clean_start(&self, p: Phrase) -> bool {
+        !self.is(p.lo, PASSIVE | NP_POST | NP_STOP | MODIFIER)
     }
 
     /// Whether a phrase could name a source (for "…, said X" where X might be narration).
@@ -161,13 +218,16 @@ impl Ctx<'_> {
         p.hi - p.lo == 1 && self.is(p.lo, FIRST_PERSON)
     }
 
-    /// The phrase is one capitalised name (for an appositive: "…, Maria Lopez, said").
+    /// The phrase is one person's name (for an apposition: "…, Maria Lopez, said").
     pub fn is_name(&self, p: Phrase) -> bool {
-        (p.lo..p.hi).all(|i| self.toks[i].cap)
-            && self.classify_head(p, &Memory::default()) == SourceKind::Person
+        let head = self.head(p);
+        head == p.hi - 1
+            && self.toks[head].cap
+            && self.name_start(p, head) <= p.lo + usize::from(self.is(p.lo, TITLE))
+            && self.classify_head(p) == SourceKind::Person
     }
 
-    fn classify_head(&self, p: Phrase, mem: &Memory) -> SourceKind {
+    fn classify_head(&self, p: Phrase) -> SourceKind {
         let h = self.head(p);
         let t = &self.toks[h];
         let anonymity = |i: usize| {
@@ -178,7 +238,8 @@ impl Ctx<'_> {
         if (p.lo..p.hi).any(anonymity) {
             return SourceKind::Anonymous;
         }
-        if self.is(h, PUBLICATION) && (t.cap || (p.lo..h).any(|i| self.toks[i].cap)) {
+        let named_before = (p.lo..h).any(|i| self.names.capital(self.toks, i));
+        if self.is(h, PUBLICATION) && (self.names.capital(self.toks, h) || named_before) {
             return SourceKind::Publication;
         }
         if self.is(h, DOCUMENT) {
@@ -190,16 +251,18 @@ impl Ctx<'_> {
         if self.is(h, PUBLICATION) {
             return SourceKind::Publication;
         }
+        if t.acronym {
+            return SourceKind::Organization;
+        }
         if t.cap {
-            let names = self.name_words(p, h);
-            let first = h + 1 - names.max(1);
-            if t.acronym {
-                return SourceKind::Organization;
-            }
-            if names >= 2 || self.title_before(p, first) || mem.surnames.contains(&t.lower) {
+            let first = self.name_start(p, h);
+            if self.name_words(p, h) >= 2
+                || self.title_before(p, first)
+                || self.names.is_surname(&t.lower)
+            {
                 return SourceKind::Person;
             }
-            if self.is(h, ROLE | TITLE) {
+            if self.is(h, ROLE | TITLE) || !self.names.capital(self.toks, h) {
                 return SourceKind::Anonymous;
             }
             return SourceKind::Organization;
@@ -210,36 +273,26 @@ impl Ctx<'_> {
     /// The kind of phrase `p`, resolving pronouns from `mem`.
     pub fn describe(&self, p: Phrase, mem: &Memory) -> Described {
         let single = p.hi - p.lo == 1;
+        let pronoun = |last: &Option<(String, SourceKind)>, unknown| match last {
+            Some((name, kind)) => Described {
+                kind: *kind,
+                resolved: Some(name.clone()),
+                unresolved: false,
+            },
+            None => Described {
+                kind: unknown,
+                resolved: None,
+                unresolved: true,
+            },
+        };
         if single && self.is(p.lo, PERSON_PRONOUN) {
-            return match &mem.last_person {
-                Some(name) => Described {
-                    kind: SourceKind::Person,
-                    resolved: Some(name.clone()),
-                    unresolved: false,
-                },
-                None => Described {
-                    kind: SourceKind::Person,
-                    resolved: None,
-                    unresolved: true,
-                },
-            };
+            return pronoun(&mem.last_person, SourceKind::Person);
         }
         if single && self.is(p.lo, GROUP_PRONOUN) {
-            return match &mem.last_group {
-                Some((name, kind)) => Described {
-                    kind: *kind,
-                    resolved: Some(name.clone()),
-                    unresolved: false,
-                },
-                None => Described {
-                    kind: SourceKind::Anonymous,
-                    resolved: None,
-                    unresolved: true,
-                },
-            };
+            return pronoun(&mem.last_group, SourceKind::Anonymous);
         }
         Described {
-            kind: self.classify_head(p, mem),
+            kind: self.classify_head(p),
             resolved: None,
             unresolved: false,
         }

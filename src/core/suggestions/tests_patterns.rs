@@ -193,9 +193,9 @@ fn headline_x_says() {
 
 #[test]
 fn headline_name_and_colon() {
-    let (claim, src, _) = one("Reyes: bridge will open in spring\n\nText follows here.");
-    assert_eq!(claim, "Reyes: bridge will open in spring");
-    assert_eq!(src.as_deref(), Some("Reyes"));
+    let (claim, src, kind) = one("Mayor Reyes: bridge will open in spring\n\nText follows.");
+    assert_eq!(claim, "Mayor Reyes: bridge will open in spring");
+    assert_eq!((src.as_deref(), kind), (Some("Mayor Reyes"), K::Person));
 }
 
 #[test]
@@ -239,7 +239,7 @@ fn a_surname_stands_for_the_named_person() {
         [(
             "Duarte said the vote was fair.".into(),
             Some("Duarte".into()),
-            K::Organization
+            K::Person
         )]
     );
     let all = found("Ana Duarte said it was fair. Later, Duarte said it was over.");
@@ -310,7 +310,12 @@ fn an_acronym_is_an_organization_and_a_lone_name_too() {
         one("NATO said the drills would go ahead.").2,
         K::Organization
     );
-    assert_eq!(one("Halvard said its profit rose.").2, K::Organization);
+    assert_eq!(
+        one("Shares of Halvard fell. Halvard said its profit rose.").2,
+        K::Organization
+    );
+    // A capital forced by the sentence start shows no name.
+    assert_eq!(one("Forecasters said the rain would ease.").2, K::Anonymous);
 }
 
 #[test]

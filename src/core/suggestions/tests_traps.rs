@@ -68,3 +68,15 @@ fn a_plan_to_speak_is_not_a_claim() {
 fn a_quote_with_no_attribution_before_it_is_not_continued() {
     none("The hall was empty. \"Nobody came.\"");
 }
+
+#[test]
+fn a_label_before_a_headline_colon_is_not_a_source() {
+    none("Opinion: the bridge is a choice, and we can choose differently\n\nText.");
+}
+
+#[test]
+fn a_passive_or_adjective_verb_form_is_not_a_cue() {
+    none("No deaths had been confirmed by Sunday night.");
+    none("The repairs have an estimated cost of $2 million.");
+    none("The inspection report was three pages long.");
+}

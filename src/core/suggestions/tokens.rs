@@ -73,6 +73,11 @@ fn joins_word(chars: &[char], j: usize, word_start: usize) -> bool {
     }
 }
 
+/// Whether a single quotation mark opens right before the word (then a final one closes it).
+fn open_single(chars: &[char], start: usize) -> bool {
+    start > 0 && matches!(chars[start - 1], '\'' | '‘')
+}
+
 fn is_acronym(word: &[char]) -> bool {
     let letters = word.iter().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && word.iter().all(|c| c.is_uppercase() || *c == '.')
@@ -101,6 +106,16 @@ pub(super) fn tokenize(chars: &[char], lex: &Lexicon) -> Vec<Token> {
         let kind = if c.is_alphanumeric() {
             let mut j = i + 1;
             while j < n && (chars[j].is_alphanumeric() || joins_word(chars, j, start)) {
+                j += 1;
+            }
+            // A plural possessive keeps its apostrophe ("the Nations' agency").
+            let apostrophe = matches!(chars.get(j), Some('\'' | '’'));
+            let ends_word = chars.get(j + 1).is_none_or(|c| c.is_whitespace());
+            if apostrophe
+                && ends_word
+                && matches!(chars[j - 1], 's' | 'S')
+                && !open_single(chars, start)
+            {
                 j += 1;
             }
             i = j;
