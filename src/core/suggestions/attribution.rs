@@ -41,16 +41,16 @@ pub(super) struct Att {
     pub source: Option<Phrase>,
 }
 
-/// The cues of sentence `s`, marking their tokens in `marks`. Also says whether the sentence
-/// marks its source as unnamed ("speaking on condition of anonymity").
+/// The cues of sentence `s`, marking their tokens in `marks`. Also says where the sentence
+/// marks a source as unnamed ("speaking on condition of anonymity").
 pub(super) fn find_hits(
     toks: &[Token],
     lex: &Lexicon,
     s: Sentence,
     marks: &mut [Mark],
-) -> (Vec<Hit>, bool) {
+) -> (Vec<Hit>, Vec<usize>) {
     let mut hits = Vec::new();
-    let mut anonymous = false;
+    let mut anonymous = Vec::new();
     let mut i = s.lo;
     while i < s.hi {
         let t = &toks[i];
@@ -69,7 +69,7 @@ pub(super) fn find_hits(
         }
         match class {
             Class::Trap => {}
-            Class::Anonymity => anonymous = true,
+            Class::Anonymity => anonymous.push(i),
             _ => {
                 let mark = if class == Class::Adverb {
                     Mark::Adverb

@@ -8,6 +8,9 @@ use super::names::Names;
 use super::tokens::{Mark, Token};
 use crate::core::model::SourceKind;
 
+/// Nouns that name a source.
+const SOURCE_NOUNS: u32 = ROLE | ORGANIZATION | PUBLICATION | DOCUMENT | ORG_VOICE;
+
 /// Longest source phrase, in words; longer runs are narration, not a name.
 const MAX_PHRASE: usize = 12;
 
@@ -139,16 +142,24 @@ impl Ctx<'_> {
         (e > start).then_some(Phrase { lo: start, hi: e })
     }
 
-    /// The head word: the last word before what describes the phrase.
+    /// The head word: the last word before what describes the phrase, or, when that word is
+    /// no source word, the last source word before it ("a tally kept by …" → tally).
     pub fn head(&self, p: Phrase) -> usize {
         let mut h = p.lo;
+        let mut known = None;
         for i in p.lo..p.hi {
             if i > p.lo && (self.is(i, NP_POST) || self.relative_inside(i, p.lo, p.hi)) {
                 break;
             }
             h = i;
+            if self.is(i, SOURCE_NOUNS) {
+                known = Some(i);
+            }
         }
-        h
+        match known {
+            Some(k) if !self.toks[h].cap && !self.is(h, SOURCE_NOUNS) => k,
+            _ => h,
+        }
     }
 
     /// The capitalised words of a name ending at `head` (small words such as "de" inside).
