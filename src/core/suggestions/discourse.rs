@@ -130,7 +130,10 @@ impl Pass<'_> {
         // An unnamed-source phrase outside every source phrase speaks of the sentence's source
         // ("One official, speaking on condition of anonymity, said"); inside one, it is that
         // phrase's own ("citing people familiar with the matter").
-        let inside = |i: usize| atts.iter().any(|a| a.source.is_some_and(|p| p.lo <= i && i < p.hi));
+        let inside = |i: usize| {
+            atts.iter()
+                .any(|a| a.source.is_some_and(|p| p.lo <= i && i < p.hi))
+        };
         let anonymous = anonymous.iter().any(|&i| !inside(i));
         if atts.is_empty() {
             atts.extend(finder.colon(s));

@@ -351,3 +351,64 @@ fn confidence_is_higher_for_an_explicit_named_source() {
         "{named} {pronoun} {adverb}"
     );
 }
+
+#[test]
+fn after_a_quote_the_phrase_after_said_is_the_speaker_and_a_name_beats_a_role() {
+    assert_eq!(
+        source_of("\"It's what you do,\" said the baker, Piet Vandermolen, who runs the shop."),
+        ("Piet Vandermolen".into(), K::Person)
+    );
+    assert_eq!(
+        source_of("\"It's what you do,\" said the baker.").0,
+        "the baker"
+    );
+}
+
+#[test]
+fn a_quote_open_when_its_attributed_sentence_ends_runs_on_in_the_claim() {
+    let (claim, _, _) =
+        one("She added: \"Most can walk a mile. Few can run one.\" The race began.");
+    assert_eq!(
+        claim,
+        "She added: \"Most can walk a mile. Few can run one.\""
+    );
+}
+
+#[test]
+fn the_head_of_a_source_phrase_is_its_source_noun_before_a_participle() {
+    assert_eq!(
+        source_of("Prices rose, according to a tally kept by the Red Cross.").1,
+        K::Document
+    );
+}
+
+#[test]
+fn citing_unnamed_people_leaves_the_reporting_publication_the_source() {
+    assert_eq!(
+        source_of("Citing two people familiar with the matter, the Tech Ledger reported the sale."),
+        ("the Tech Ledger".into(), K::Publication)
+    );
+}
+
+#[test]
+fn a_relative_speaks_for_the_phrase_before_it() {
+    assert_eq!(
+        source_of("Prices fell, according to Lorna Petit, 67, a nurse, who said rents rose.").0,
+        "Lorna Petit"
+    );
+    assert_eq!(
+        source_of(
+            "The case began with a 2024 study from Northfield University, which found leaks."
+        )
+        .1,
+        K::Document
+    );
+}
+
+#[test]
+fn a_hedging_adverb_between_subject_and_verb_leaves_no_source() {
+    assert_eq!(
+        one("Pruitt allegedly told the board that he would stay.").2,
+        K::None
+    );
+}

@@ -80,3 +80,8 @@ fn a_passive_or_adjective_verb_form_is_not_a_cue() {
     none("The repairs have an estimated cost of $2 million.");
     none("The inspection report was three pages long.");
 }
+
+#[test]
+fn a_participle_opening_a_narrative_sentence_is_not_a_cue() {
+    none("Asked about the report, Vasquez smiled.");
+}
