@@ -102,8 +102,8 @@ impl Pass<'_> {
         }
     }
 
-    /// The sentence's claims, remembering its named sources.
-    fn sentence(&self, s: Sentence, marks: &mut [Mark], mem: &mut Memory) -> Vec<Found> {
+    /// The sentence's attributions in text order, and whether it marks its source unnamed.
+    fn attributions(&self, s: Sentence, marks: &mut [Mark], mem: &Memory) -> (Vec<Att>, bool) {
         let (hits, anonymous) = find_hits(self.toks, self.lex, s, marks);
         let resolve = |marks: &[Mark], mem: &Memory| -> Vec<Option<Att>> {
             let finder = self.finder(marks);
@@ -145,6 +145,13 @@ impl Pass<'_> {
         atts.retain(|a| {
             (a.source.is_some() || !sourced) && (a.rule != Rule::Participle || !direct)
         });
+        (atts, anonymous)
+    }
+
+    /// The sentence's claims, remembering its named sources.
+    fn sentence(&self, s: Sentence, marks: &mut [Mark], mem: &mut Memory) -> Vec<Found> {
+        let (atts, anonymous) = self.attributions(s, marks, mem);
+        let finder = self.finder(marks);
         let mut found: Vec<(Att, Described, String)> = Vec::new();
         for att in atts {
             let d = match att.source {
