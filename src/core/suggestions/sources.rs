@@ -114,6 +114,10 @@ impl Ctx<'_> {
             let det = (s + 1..end).rev().find(|&i| self.is(i, DETERMINER));
             s = det.unwrap_or((s + 2).min(end - 1));
         }
+        // Nor is a time phrase before it ("Last year the firm announced").
+        while s + 1 < end && self.is(s, MODIFIER) && !self.is(s, DETERMINER) {
+            s += 1;
+        }
         Some(self.repair(Phrase { lo: s, hi: end }))
     }
 

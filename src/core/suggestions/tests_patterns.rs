@@ -412,3 +412,11 @@ fn a_hedging_adverb_between_subject_and_verb_leaves_no_source() {
         K::None
     );
 }
+
+#[test]
+fn a_time_phrase_before_the_subject_is_not_part_of_the_source() {
+    assert_eq!(
+        source_of("Last year the firm announced it would build a plant.").0,
+        "the firm"
+    );
+}
