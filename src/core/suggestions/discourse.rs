@@ -194,8 +194,10 @@ impl Pass<'_> {
                 clauses.push((k, s.lo));
                 continue;
             };
-            let a = &found[prev].0;
+            // Search only between neighbours, so a long sentence is read once.
+            let a = &found[k - 1].0;
             let from = a.source.map_or(a.cue.1, |p| p.hi.max(a.cue.1));
+            let a = &found[prev].0;
             let to = att.source.map_or(att.cue.0, |p| p.lo.min(att.cue.0));
             match split_point(self.toks, self.lex, from, to.max(from)) {
                 Some(at) => clauses.push((k, at)),
