@@ -6,7 +6,7 @@
 use super::lexicon::*;
 use super::sentences::Sentence;
 use super::sources::{Ctx, Memory, Phrase};
-use super::tokens::{Kind, Mark, Token};
+use super::tokens::{phrase_at, Kind, Mark, Token};
 use crate::core::model::SourceKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +58,7 @@ pub(super) fn find_hits(
             i += 1;
             continue;
         }
-        let Some((class, len)) = lex.phrase_at(toks, i, s.hi) else {
+        let Some((class, len)) = phrase_at(lex, toks, i, s.hi) else {
             i += 1;
             continue;
         };

@@ -4,8 +4,6 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::tokens::{Kind, Token};
-
 /// What a cue phrase does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Class {
@@ -199,17 +197,14 @@ impl Lexicon {
         self.abbrevs.get(word).copied()
     }
 
-    /// The longest phrase starting at word token `i` (not past `hi`): its class and length in
-    /// tokens. Phrases run over consecutive words only.
-    pub(super) fn phrase_at(&self, toks: &[Token], i: usize, hi: usize) -> Option<(Class, usize)> {
-        let list = self.phrases.get(toks[i].lower.as_str())?;
-        list.iter().find_map(|p| {
-            let fits = p.rest.iter().enumerate().all(|(k, w)| {
-                let j = i + 1 + k;
-                j < hi && toks[j].kind == Kind::Word && toks[j].lower == *w
-            });
-            fits.then_some((p.class, p.rest.len() + 1))
-        })
+    /// The phrases starting with `word`, longest first: the words after the first, and the
+    /// phrase's class.
+    pub(super) fn phrases(&self, word: &str) -> impl Iterator<Item = (&[String], Class)> {
+        self.phrases
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|p| (p.rest.as_slice(), p.class))
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::lexicon::*;
 use super::names::Names;
-use super::tokens::{Mark, Token};
+use super::tokens::{phrase_at, Mark, Token};
 use crate::core::model::SourceKind;
 
 /// Nouns that name a source.
@@ -246,9 +246,7 @@ impl Ctx<'_> {
         let h = self.head(p);
         let t = &self.toks[h];
         let anonymity = |i: usize| {
-            self.lex
-                .phrase_at(self.toks, i, p.hi)
-                .is_some_and(|(c, _)| c == Class::Anonymity)
+            phrase_at(self.lex, self.toks, i, p.hi).is_some_and(|(c, _)| c == Class::Anonymity)
         };
         if (p.lo..p.hi).any(anonymity) {
             return SourceKind::Anonymous;

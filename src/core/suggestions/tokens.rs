@@ -1,7 +1,7 @@
 //! One pass over the text's code points into words and marks, each knowing its line and
 //! whether it stands inside a quotation. Every later rule reads these tokens, never the text.
 
-use super::lexicon::{Abbrev, Lexicon};
+use super::lexicon::{Abbrev, Class, Lexicon};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -52,6 +52,23 @@ impl Token {
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct(c)
     }
+}
+
+/// The longest lexicon phrase starting at word token `i` (not past `hi`): its class and
+/// length in tokens. Phrases run over consecutive words only.
+pub(super) fn phrase_at(
+    lex: &Lexicon,
+    toks: &[Token],
+    i: usize,
+    hi: usize,
+) -> Option<(Class, usize)> {
+    lex.phrases(&toks[i].lower).find_map(|(rest, class)| {
+        let fits = rest.iter().enumerate().all(|(k, w)| {
+            let j = i + 1 + k;
+            j < hi && toks[j].kind == Kind::Word && toks[j].lower == *w
+        });
+        fits.then_some((class, rest.len() + 1))
+    })
 }
 
 fn joins_word(chars: &[char], j: usize, word_start: usize) -> bool {
