@@ -420,3 +420,11 @@ fn a_time_phrase_before_the_subject_is_not_part_of_the_source() {
         "the firm"
     );
 }
+
+#[test]
+fn as_x_put_it() {
+    assert_eq!(
+        source_of("It was, as one diplomat put it, \"a wasted week.\""),
+        ("one diplomat".into(), K::Anonymous)
+    );
+}
