@@ -97,6 +97,7 @@ impl Pass<'_> {
                 toks: self.toks,
                 lex: self.lex,
                 names: self.names,
+                chars: self.chars,
                 marks,
             },
         }

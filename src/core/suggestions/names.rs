@@ -16,6 +16,9 @@ pub(super) struct Names {
     proper: HashSet<String>,
     common: HashSet<String>,
     surnames: HashSet<String>,
+    /// People's names in the narration (runs of capitals not after a preposition, so not
+    /// places): first and last token, in text order.
+    people: Vec<(usize, usize)>,
 }
 
 impl Names {
@@ -42,8 +45,14 @@ impl Names {
                 names.proper.insert(t.lower.clone());
             }
         }
-        names.surnames = surnames(toks, lex);
+        (names.surnames, names.people) = surnames(toks, lex);
         names
+    }
+
+    /// The last person's name that ends before token `i`.
+    pub fn person_before(&self, i: usize) -> Option<(usize, usize)> {
+        let k = self.people.partition_point(|&(_, last)| last < i);
+        k.checked_sub(1).map(|k| self.people[k])
     }
 
     /// A capital that shows a name.
@@ -61,9 +70,10 @@ impl Names {
 }
 
 /// The last words of runs of two or more capitalised words that are not an organisation's,
-/// a publication's or a document's name.
-fn surnames(toks: &[Token], lex: &Lexicon) -> HashSet<String> {
+/// a publication's or a document's name; and the runs that are people's names.
+fn surnames(toks: &[Token], lex: &Lexicon) -> (HashSet<String>, Vec<(usize, usize)>) {
     let mut out = HashSet::new();
+    let mut people = Vec::new();
     let mut run: Vec<usize> = Vec::new();
     for i in 0..=toks.len() {
         let t = toks.get(i);
@@ -88,11 +98,18 @@ fn surnames(toks: &[Token], lex: &Lexicon) -> HashSet<String> {
             let named = !lex.is(&last.lower, ORGANIZATION | PUBLICATION | DOCUMENT | ROLE);
             if named && !last.acronym {
                 out.insert(last.lower.clone());
+                let first = run[0];
+                let placed = first > 0
+                    && toks[first - 1].is_word()
+                    && lex.is(&toks[first - 1].lower, NP_POST);
+                if !placed {
+                    people.push((first, run[run.len() - 1]));
+                }
             }
         }
         run.clear();
     }
-    out
+    (out, people)
 }
 
 #[cfg(test)]
@@ -124,5 +141,16 @@ mod tests {
             scan("Chief Executive Mirjam de Vos met the Harbor Police and Lorna Petit.");
         assert!(names.is_surname("vos") && names.is_surname("petit"));
         assert!(!names.is_surname("police") && !names.is_surname("de"));
+    }
+
+    #[test]
+    fn people_are_runs_of_capitals_not_after_a_preposition() {
+        let (toks, names) = scan("Ana Ruiz, 54, of Port Ellin spoke. Later she left.");
+        let (first, last) = names.person_before(toks.len()).unwrap();
+        assert_eq!(
+            (toks[first].lower.as_str(), toks[last].lower.as_str()),
+            ("ana", "ruiz")
+        );
+        assert_eq!(names.person_before(1), None);
     }
 }

@@ -25,7 +25,7 @@ pub(super) struct Phrase {
 #[derive(Debug, Default)]
 pub(super) struct Memory {
     /// A person, or someone speaking for a group ("a spokeswoman"), with that kind.
-    pub last_person: Option<(String, SourceKind)>,
+    pub last_person: Option<(String, SourceKind, usize)>,
     pub last_group: Option<(String, SourceKind)>,
 }
 
@@ -43,6 +43,7 @@ pub(super) struct Ctx<'a> {
     pub toks: &'a [Token],
     pub lex: &'a Lexicon,
     pub names: &'a Names,
+    pub chars: &'a [char],
     /// Tokens that are cues (a phrase never runs over one).
     pub marks: &'a [Mark],
 }
@@ -53,7 +54,7 @@ impl Memory {
         let h = ctx.head(p);
         let human = kind == SourceKind::Person || ctx.is(h, ORG_VOICE | ROLE);
         if human {
-            self.last_person = Some((text.to_string(), kind));
+            self.last_person = Some((text.to_string(), kind, p.lo));
         } else if matches!(kind, SourceKind::Organization | SourceKind::Publication) {
             self.last_group = Some((text.to_string(), kind));
         }
@@ -286,6 +287,38 @@ impl Ctx<'_> {
     /// The kind of phrase `p`, resolving pronouns from `mem`.
     pub fn describe(&self, p: Phrase, mem: &Memory) -> Described {
         let single = p.hi - p.lo == 1;
+        if single && self.is(p.lo, PERSON_PRONOUN) {
+            // The person named last, as a source or in the narration ("Ana Ruiz, 54, opened
+            // the meeting. She said …").
+            let spoke = mem
+                .last_person
+                .as_ref()
+                .map(|(name, kind, at)| (name.clone(), *kind, *at));
+            let named = self.names.person_before(p.lo).map(|(first, last)| {
+                let (lo, hi) = (self.toks[first].start, self.toks[last].end);
+                (
+                    self.chars[lo..hi].iter().collect(),
+                    SourceKind::Person,
+                    first,
+                )
+            });
+            let last = match (spoke, named) {
+                (Some(s), Some(n)) => Some(if n.2 > s.2 { n } else { s }),
+                (s, n) => s.or(n),
+            };
+            return match last {
+                Some((name, kind, _)) => Described {
+                    kind,
+                    resolved: Some(name),
+                    unresolved: false,
+                },
+                None => Described {
+                    kind: SourceKind::Person,
+                    resolved: None,
+                    unresolved: true,
+                },
+            };
+        }
         let pronoun = |last: &Option<(String, SourceKind)>, unknown| match last {
             Some((name, kind)) => Described {
                 kind: *kind,
@@ -298,9 +331,6 @@ impl Ctx<'_> {
                 unresolved: true,
             },
         };
-        if single && self.is(p.lo, PERSON_PRONOUN) {
-            return pronoun(&mem.last_person, SourceKind::Person);
-        }
         if single && self.is(p.lo, GROUP_PRONOUN) {
             return pronoun(&mem.last_group, SourceKind::Anonymous);
         }

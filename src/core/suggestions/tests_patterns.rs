@@ -428,3 +428,14 @@ fn as_x_put_it() {
         ("one diplomat".into(), K::Anonymous)
     );
 }
+
+#[test]
+fn a_pronoun_stands_for_a_person_named_in_the_narration() {
+    let all = found(
+        "A spokeswoman for the club said the coach would stay. Lena Brandt, 44, has led the \
+         team since 2019. She said she was not leaving.",
+    );
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(all[1].1.as_deref(), Some("Lena Brandt"));
+    assert_eq!(all[1].2, K::Person);
+}
