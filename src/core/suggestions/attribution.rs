@@ -63,7 +63,7 @@ pub(super) fn find_hits(
             continue;
         };
         let verb = matches!(class, Class::Speech | Class::SpeechClause | Class::Finding);
-        if verb && !used_as_verb(toks, lex, s, i) {
+        if verb && !used_as_verb(toks, s, i) {
             i += len;
             continue;
         }
@@ -91,33 +91,30 @@ pub(super) fn find_hits(
 
 /// A verb form right after an article is a noun or an adjective ("the said agreement", "an
 /// estimated cost"); a form that is often a noun is a verb only after a subject word.
-fn used_as_verb(toks: &[Token], lex: &Lexicon, s: Sentence, i: usize) -> bool {
+fn used_as_verb(toks: &[Token], s: Sentence, i: usize) -> bool {
     let prev = (i > s.lo).then(|| &toks[i - 1]).filter(|t| t.is_word());
-    if prev.is_some_and(|t| lex.is(&t.lower, DETERMINER)) {
+    if prev.is_some_and(|t| t.is(DETERMINER)) {
         return false;
     }
-    if !lex.is(&toks[i].lower, NOUN_FORM) {
+    if !toks[i].is(NOUN_FORM) {
         return true;
     }
     // "the report was": a noun, the subject of the verb after it.
     let next = toks.get(i + 1).filter(|t| i + 1 < s.hi && t.is_word());
-    if next.is_some_and(|t| lex.is(&t.lower, PASSIVE | NEGATION)) {
+    if next.is_some_and(|t| t.is(PASSIVE | NEGATION)) {
         return false;
     }
     prev.is_some_and(|t| {
         t.cap
-            || lex.is(
-                &t.lower,
-                PERSON_PRONOUN
-                    | GROUP_PRONOUN
-                    | ROLE
-                    | ORGANIZATION
-                    | PUBLICATION
-                    | DOCUMENT
-                    | ORG_VOICE
-                    | MODIFIER
-                    | RELATIVE,
-            )
+            || t.is(PERSON_PRONOUN
+                | GROUP_PRONOUN
+                | ROLE
+                | ORGANIZATION
+                | PUBLICATION
+                | DOCUMENT
+                | ORG_VOICE
+                | MODIFIER
+                | RELATIVE)
     })
 }
 
@@ -131,7 +128,7 @@ impl Finder<'_> {
     }
 
     fn is(&self, i: usize, flags: u32) -> bool {
-        self.ctx.lex.is(&self.toks()[i].lower, flags)
+        self.toks()[i].is(flags)
     }
 
     /// Whether nothing but modifiers stands between `from` and the end of what a verb says:

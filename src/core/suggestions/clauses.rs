@@ -3,12 +3,12 @@
 //! joining word follows ("while", "but"; "and" only when nothing stronger is there), or after a
 //! semicolon. Quotation marks and what they hold are never split.
 
-use super::lexicon::{Lexicon, STRONG_JOIN, WEAK_JOIN};
+use super::lexicon::{STRONG_JOIN, WEAK_JOIN};
 use super::tokens::Token;
 
 /// Where the clause of the next attribution starts, searching `lo..hi` (tokens between the end
 /// of one attribution and the start of the next).
-pub(super) fn split_point(toks: &[Token], lex: &Lexicon, lo: usize, hi: usize) -> Option<usize> {
+pub(super) fn split_point(toks: &[Token], lo: usize, hi: usize) -> Option<usize> {
     let mut weak = None;
     for i in lo..hi {
         let t = &toks[i];
@@ -25,10 +25,10 @@ pub(super) fn split_point(toks: &[Token], lex: &Lexicon, lo: usize, hi: usize) -
         if !next.is_word() || next.quoted {
             continue;
         }
-        if lex.is(&next.lower, STRONG_JOIN) {
+        if next.is(STRONG_JOIN) {
             return Some(i + 1);
         }
-        if weak.is_none() && lex.is(&next.lower, WEAK_JOIN) {
+        if weak.is_none() && next.is(WEAK_JOIN) {
             weak = Some(i + 1);
         }
     }
@@ -37,6 +37,7 @@ pub(super) fn split_point(toks: &[Token], lex: &Lexicon, lo: usize, hi: usize) -
 
 #[cfg(test)]
 mod tests {
+    use super::super::lexicon::Lexicon;
     use super::super::tokens::tokenize;
     use super::*;
 
@@ -44,7 +45,7 @@ mod tests {
         let lex = Lexicon::english();
         let chars: Vec<char> = text.chars().collect();
         let toks = tokenize(&chars, lex);
-        split_point(&toks, lex, 0, toks.len()).map(|i| chars[toks[i].start..].iter().collect())
+        split_point(&toks, 0, toks.len()).map(|i| chars[toks[i].start..].iter().collect())
     }
 
     #[test]

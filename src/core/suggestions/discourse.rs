@@ -200,7 +200,7 @@ impl Pass<'_> {
             let from = a.source.map_or(a.cue.1, |p| p.hi.max(a.cue.1));
             let a = &found[prev].0;
             let to = att.source.map_or(att.cue.0, |p| p.lo.min(att.cue.0));
-            match split_point(self.toks, self.lex, from, to.max(from)) {
+            match split_point(self.toks, from, to.max(from)) {
                 Some(at) => clauses.push((k, at)),
                 None if rank(att) < rank(a) => {
                     if let Some(last) = clauses.last_mut() {
@@ -264,8 +264,8 @@ fn continuing(of: &Found, lo: usize, hi: usize) -> Found {
 pub(super) fn suggest_with(text: &str, lex: &Lexicon) -> Vec<Suggestion> {
     let chars: Vec<char> = text.chars().collect();
     let toks = tokenize(&chars, lex);
-    let sents = sentences(&toks, lex);
-    let names = Names::scan(&toks, lex, &sents);
+    let sents = sentences(&toks);
+    let names = Names::scan(&toks, &sents);
     let pass = Pass {
         chars: &chars,
         toks: &toks,

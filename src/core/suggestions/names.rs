@@ -22,7 +22,7 @@ pub(super) struct Names {
 }
 
 impl Names {
-    pub fn scan(toks: &[Token], lex: &Lexicon, sents: &[Sentence]) -> Names {
+    pub fn scan(toks: &[Token], sents: &[Sentence]) -> Names {
         let mut names = Names {
             forced: vec![false; toks.len()],
             ..Names::default()
@@ -45,7 +45,7 @@ impl Names {
                 names.proper.insert(t.lower.clone());
             }
         }
-        (names.surnames, names.people) = surnames(toks, lex);
+        (names.surnames, names.people) = surnames(toks);
         names
     }
 
@@ -71,7 +71,7 @@ impl Names {
 
 /// The last words of runs of two or more capitalised words that are not an organisation's,
 /// a publication's or a document's name; and the runs that are people's names.
-fn surnames(toks: &[Token], lex: &Lexicon) -> (HashSet<String>, Vec<(usize, usize)>) {
+fn surnames(toks: &[Token]) -> (HashSet<String>, Vec<(usize, usize)>) {
     let mut out = HashSet::new();
     let mut people = Vec::new();
     let mut run: Vec<usize> = Vec::new();
@@ -80,28 +80,22 @@ fn surnames(toks: &[Token], lex: &Lexicon) -> (HashSet<String>, Vec<(usize, usiz
         let in_name = t.is_some_and(|t| {
             t.is_word()
                 && !t.digit
-                && ((t.cap && !lex.is(&t.lower, DETERMINER))
-                    || (!run.is_empty() && lex.is(&t.lower, NAME_PARTICLE)))
+                && ((t.cap && !t.is(DETERMINER)) || (!run.is_empty() && t.is(NAME_PARTICLE)))
         });
         if in_name {
             run.push(i);
             continue;
         }
-        while run
-            .last()
-            .is_some_and(|&j| lex.is(&toks[j].lower, NAME_PARTICLE))
-        {
+        while run.last().is_some_and(|&j| toks[j].is(NAME_PARTICLE)) {
             run.pop();
         }
         if run.len() >= 2 {
             let last = &toks[run[run.len() - 1]];
-            let named = !lex.is(&last.lower, ORGANIZATION | PUBLICATION | DOCUMENT | ROLE);
+            let named = !last.is(ORGANIZATION | PUBLICATION | DOCUMENT | ROLE);
             if named && !last.acronym {
                 out.insert(last.lower.clone());
                 let first = run[0];
-                let placed = first > 0
-                    && toks[first - 1].is_word()
-                    && lex.is(&toks[first - 1].lower, NP_POST);
+                let placed = first > 0 && toks[first - 1].is_word() && toks[first - 1].is(NP_POST);
                 if !placed {
                     people.push((first, run[run.len() - 1]));
                 }
@@ -122,8 +116,8 @@ mod tests {
         let lex = Lexicon::english();
         let chars: Vec<char> = text.chars().collect();
         let toks = tokenize(&chars, lex);
-        let sents = sentences(&toks, lex);
-        let names = Names::scan(&toks, lex, &sents);
+        let sents = sentences(&toks);
+        let names = Names::scan(&toks, &sents);
         (toks, names)
     }
 

@@ -4,7 +4,7 @@
 //! end one: the tokenizer keeps "Dr.", "J.", "U.S." and "1.1" whole, and the lexicon says which
 //! abbreviations may still end a sentence.
 
-use super::lexicon::{Abbrev, Lexicon, STARTER};
+use super::lexicon::{Abbrev, STARTER};
 use super::tokens::{Kind, Token};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +28,7 @@ fn is_closer(t: &Token) -> bool {
 }
 
 /// Whether the sentence may end after token `k`, given the token that follows.
-fn ends_here(t: &Token, next: &Token, lex: &Lexicon) -> bool {
+fn ends_here(t: &Token, next: &Token) -> bool {
     if !next.space_before {
         return false;
     }
@@ -38,12 +38,12 @@ fn ends_here(t: &Token, next: &Token, lex: &Lexicon) -> bool {
         None => is_terminal(t) && !continues,
         Some(Abbrev::Title) => false,
         Some(Abbrev::BeforeNumber) if next.digit => false,
-        Some(_) => next.kind == Kind::OpenQuote || (next.cap && lex.is(&next.lower, STARTER)),
+        Some(_) => next.kind == Kind::OpenQuote || (next.cap && next.is(STARTER)),
     }
 }
 
 /// The sentences of `toks`, in order, covering every token.
-pub(super) fn sentences(toks: &[Token], lex: &Lexicon) -> Vec<Sentence> {
+pub(super) fn sentences(toks: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut lo = 0;
     while lo < toks.len() {
@@ -69,7 +69,7 @@ pub(super) fn sentences(toks: &[Token], lex: &Lexicon) -> Vec<Sentence> {
             while k < line_end && is_closer(&toks[k]) && !toks[k].space_before {
                 k += 1;
             }
-            if k < line_end && ends_here(t, &toks[k], lex) {
+            if k < line_end && ends_here(t, &toks[k]) {
                 out.push(Sentence {
                     lo: start,
                     hi: k,
@@ -92,6 +92,7 @@ pub(super) fn sentences(toks: &[Token], lex: &Lexicon) -> Vec<Sentence> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::lexicon::Lexicon;
     use super::super::tokens::tokenize;
     use super::*;
 
@@ -99,7 +100,7 @@ mod tests {
         let lex = Lexicon::english();
         let chars: Vec<char> = text.chars().collect();
         let toks = tokenize(&chars, lex);
-        sentences(&toks, lex)
+        sentences(&toks)
             .iter()
             .map(|s| chars[toks[s.lo].start..toks[s.hi - 1].end].iter().collect())
             .collect()
@@ -172,7 +173,7 @@ mod tests {
         let text = "Council delays vote, papers show\n\nThe vote was delayed\nby a day. It rained.";
         let chars: Vec<char> = text.chars().collect();
         let toks = tokenize(&chars, lex);
-        let got = sentences(&toks, lex);
+        let got = sentences(&toks);
         assert_eq!(got.len(), 4);
         assert!(got[0].headline && got[1].headline);
         assert!(!got[2].headline && !got[3].headline);

@@ -63,7 +63,7 @@ impl Memory {
 
 impl Ctx<'_> {
     fn is(&self, i: usize, flags: u32) -> bool {
-        self.lex.is(&self.toks[i].lower, flags)
+        self.toks[i].is(flags)
     }
 
     /// Can token `i` belong to a source phrase at all?

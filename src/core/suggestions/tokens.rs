@@ -42,11 +42,18 @@ pub(super) struct Token {
     pub space_before: bool,
     /// Inside a quotation (the quote marks themselves are not).
     pub quoted: bool,
+    /// The lexicon's word sets holding the word, looked up once.
+    pub flags: u32,
 }
 
 impl Token {
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
+    }
+
+    /// Whether the word is in any of the lexicon's sets `flags`.
+    pub fn is(&self, flags: u32) -> bool {
+        self.flags & flags != 0
     }
 
     pub fn is_punct(&self, c: char) -> bool {
@@ -177,7 +184,9 @@ pub(super) fn tokenize(chars: &[char], lex: &Lexicon) -> Vec<Token> {
             Kind::CloseQuote => open = false,
             _ => {}
         }
+        let flags = lex.flags(&lower);
         toks.push(Token {
+            flags,
             start,
             end: i,
             kind,
