@@ -3,6 +3,27 @@
 //! gives the same suggestions (the app keeps dismissals by span).
 //!
 //! All spans are code points of the text, end exclusive, like claim positions.
+//!
+//! The rules are in files by concern: `tokens` (one pass over the text), `sentences`,
+//! `attribution` (the patterns of one sentence), `sources` (the source phrase and its kind),
+//! `clauses` (two claims in one sentence) and `discourse` (what runs across sentences: quotes
+//! continued, pronouns). Every word they look for is in `lexicon/en.txt`.
+
+mod attribution;
+mod clauses;
+mod discourse;
+mod lexicon;
+mod names;
+mod sentences;
+mod sources;
+mod tokens;
+
+#[cfg(test)]
+mod tests_patterns;
+#[cfg(test)]
+mod tests_traps;
+
+pub use lexicon::Lexicon;
 
 use crate::core::model::SourceKind;
 
@@ -34,32 +55,12 @@ pub struct Suggestion {
     pub confidence: f32,
 }
 
-/// The sourced claims of `text`, in text order, never overlapping.
-///
-/// PLACEHOLDER until the rule-based suggester lands: every paragraph line holding " said" is
-/// one suggestion with no source.
+/// The sourced claims of `text`, in text order, never overlapping (English).
 pub fn suggest(text: &str) -> Vec<Suggestion> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split('\n') {
-        let len = line.chars().count();
-        if let Some(byte) = line.find(" said") {
-            let cue_start = start + line[..byte].chars().count() + 1;
-            out.push(Suggestion {
-                claim: Span {
-                    start,
-                    end: start + len,
-                },
-                cue: Some(Span {
-                    start: cue_start,
-                    end: cue_start + 4,
-                }),
-                source: None,
-                source_kind: SourceKind::None,
-                confidence: 0.5,
-            });
-        }
-        start += len + 1;
-    }
-    out
+    suggest_with(text, Lexicon::english())
+}
+
+/// The sourced claims of `text` with the words of `lexicon`.
+pub fn suggest_with(text: &str, lexicon: &Lexicon) -> Vec<Suggestion> {
+    discourse::suggest_with(text, lexicon)
 }
