@@ -69,6 +69,24 @@ pub fn locate(haystack: &str, needle: &str) -> Option<Span> {
     })
 }
 
+/// The first occurrence of `needle` in `haystack` that stands as whole words: a gold source
+/// "he" is the pronoun, not the end of "the".
+pub fn locate_words(haystack: &str, needle: &str) -> Option<Span> {
+    if needle.is_empty() {
+        return None;
+    }
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let byte = haystack.match_indices(needle).map(|(b, _)| b).find(|&b| {
+        !word(haystack[..b].chars().next_back())
+            && !word(haystack[b + needle.len()..].chars().next())
+    })?;
+    let start = char_len(&haystack[..byte]);
+    Some(Span {
+        start,
+        end: start + char_len(needle),
+    })
+}
+
 /// Every article of `dir`, or every problem found in it (all of them, not just the first).
 pub fn load(dir: &Path) -> Result<Vec<Article>, Vec<String>> {
     let entries = std::fs::read_dir(dir).map_err(|e| vec![format!("{}: {e}", dir.display())])?;
@@ -180,7 +198,7 @@ fn locate_claim(text: &str, raw: RawClaim) -> Result<GoldClaim, String> {
     let source = match raw.source {
         None => None,
         Some(source) => {
-            let within = locate(&raw.quote, &source).ok_or_else(|| {
+            let within = locate_words(&raw.quote, &source).ok_or_else(|| {
                 format!(
                     "source {source:?} not found inside its quote {:?}",
                     raw.quote
