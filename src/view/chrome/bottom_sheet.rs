@@ -187,14 +187,19 @@ pub fn bottom_sheet(props: &BottomSheetProps) -> Html {
         drag: use_mut_ref(|| None::<Drag>),
         ended_at: use_memo((), |()| Cell::new(f64::NEG_INFINITY)),
     };
-    {
-        let snap = snap.clone();
-        use_effect_with(props.expand_for.clone(), move |claim| {
-            if claim.is_some() && *snap == Snap::Collapsed {
-                snap.set(Snap::Half);
-            }
-        });
+    // Opened while drawing, not in an effect: the claims panel's own effect (the editor's
+    // focus after Add claim) runs after this same pass and needs the panel shown by then.
+    let last_claim = use_mut_ref(|| None::<String>);
+    let opening = *last_claim.borrow() != props.expand_for
+        && props.expand_for.is_some()
+        && *snap == Snap::Collapsed;
+    if *last_claim.borrow() != props.expand_for {
+        *last_claim.borrow_mut() = props.expand_for.clone();
     }
+    if opening {
+        snap.set(Snap::Half);
+    }
+    let shown = if opening { Snap::Half } else { *snap };
     let d = dragger.clone();
     let on_pointer_down = Callback::from(move |e: PointerEvent| {
         if e.pointer_type() != "touch" {
@@ -261,10 +266,10 @@ pub fn bottom_sheet(props: &BottomSheetProps) -> Html {
             snap.set(snap.step(up));
         })
     };
-    let open = *snap != Snap::Collapsed;
+    let open = shown != Snap::Collapsed;
     html! {
-        <div class="bottom-sheet" ref={sheet} data-snap={snap.name()} data-share={snap.share().to_string()}
-            style={format!("--sheet-h: {}", height(snap.share()))}>
+        <div class="bottom-sheet" ref={sheet} data-snap={shown.name()} data-share={shown.share().to_string()}
+            style={format!("--sheet-h: {}", height(shown.share()))}>
             <button type="button" class="sheet-handle" aria-expanded={open.to_string()} aria-controls="sheet-content"
                 aria-keyshortcuts="ArrowUp ArrowDown"
                 title="Drag, tap, or press Enter to open or close; arrow keys change the height"
