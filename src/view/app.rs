@@ -31,7 +31,7 @@ use crate::view::classroom::print_sheets::PrintSheets;
 use crate::view::classroom::scoring_panel::ScoringPanel;
 use crate::view::classroom::student_banner::StudentBanner;
 use crate::view::classroom::teacher_panel::TeacherPanel;
-use crate::view::commands::{use_commands, use_library_commands, Commands};
+use crate::view::commands::{use_commands, use_library_commands, Commands, LibraryCommands};
 use crate::view::input::{file_drop, keyboard, links, selection, touch};
 use crate::view::suggestions::suggestion_panel::SuggestionPanel;
 use crate::view::SameRc;
@@ -237,34 +237,51 @@ pub fn app(props: &AppProps) -> Html {
             }
             <ShortcutsDialog open={help_open.on} on_close={help_open.close.clone()} />
             <PasteDialog open={paste_open.on} on_close={paste_open.close.clone()} on_open={on_open_article} />
-            <LibraryDialog
-                open={library_open.on}
-                entries={if library_open.on { store.library() } else { Vec::new() }}
-                current={state.article.id.clone()}
-                usage={if library_open.on { store.usage() } else { 0 }}
-                on_close={library_open.close.clone()}
-                on_open={library.open}
-                on_rename={library.rename}
-                on_delete={library.delete}
-                removed={removed_title.clone()}
-                on_undo_remove={library.undo_remove.clone()}
-                on_download_kept_data={commands.download_kept_data.clone()}
-                on_backup={commands.backup_library.clone()}
-            />
-            <Toast
-                deleted={state.notices.deleted.clone()}
-                removed_article={removed_title}
-                on_undo_remove={library.undo_remove}
-                on_dismiss_remove={library.dismiss_remove}
-                reanchored={state.notices.reanchored}
-                message={state.notices.message.clone()}
-                dispatch={commands.dispatch.clone()}
-                on_message={on_message}
-            />
+            { library_and_toast(&state, &store, &commands, library, &library_open, on_message, removed_title) }
             </main>
             if classroom.mode == Mode::Teacher {
                 <PrintSheets article={state.article.clone()} claims={state.claims.clone()} draft={classroom.draft(&state.article.id)} />
             }
+        </>
+    }
+}
+
+/// The Library dialog, and the toast that offers to undo what was deleted or removed.
+fn library_and_toast(
+    state: &AppState,
+    store: &Rc<AppStore>,
+    commands: &Commands,
+    library: LibraryCommands,
+    library_open: &Toggle,
+    on_message: Callback<Option<String>>,
+    removed_title: Option<String>,
+) -> Html {
+    html! {
+        <>
+        <LibraryDialog
+            open={library_open.on}
+            entries={if library_open.on { store.library() } else { Vec::new() }}
+            current={state.article.id.clone()}
+            usage={if library_open.on { store.usage() } else { 0 }}
+            on_close={library_open.close.clone()}
+            on_open={library.open}
+            on_rename={library.rename}
+            on_delete={library.delete}
+            removed={removed_title.clone()}
+            on_undo_remove={library.undo_remove.clone()}
+            on_download_kept_data={commands.download_kept_data.clone()}
+            on_backup={commands.backup_library.clone()}
+        />
+        <Toast
+            deleted={state.notices.deleted.clone()}
+            removed_article={removed_title}
+            on_undo_remove={library.undo_remove}
+            on_dismiss_remove={library.dismiss_remove}
+            reanchored={state.notices.reanchored}
+            message={state.notices.message.clone()}
+            dispatch={commands.dispatch.clone()}
+            on_message={on_message}
+        />
         </>
     }
 }
