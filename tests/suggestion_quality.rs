@@ -1,8 +1,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! How good the claim suggester is, on the labelled set in tests/fixtures/suggestions/, beside
 //! the naive cue-word baseline: recall, precision, source-kind and source-span accuracy.
-//! `report` prints the figures (`scripts/bench-suggestions.sh`); `meets_targets` holds the
-//! suggester to issue 15's targets. The scorer's own rules are tested on tiny hand-made cases.
+//! `report` prints the figures (`scripts/bench-suggestions.sh`), then the same table for the
+//! held-out set in tests/fixtures/suggestions/held-out/; `meets_targets` holds the suggester to
+//! issue 15's targets and `held_out_meets_targets` to looser ones on the unseen articles. The scorer's own rules are tested on tiny hand-made cases.
 
 mod suggestion_eval;
 
@@ -17,10 +18,18 @@ use suggestion_eval::{baseline, report};
 
 /// The set, or a test failure listing every label that is wrong.
 fn set() -> Vec<Article> {
-    suggestion_eval::set::load(Path::new(suggestion_eval::set::DIR)).unwrap_or_else(|problems| {
+    load(suggestion_eval::set::DIR)
+}
+
+/// The held-out set, never tuned on (its README section says why).
+fn held_out() -> Vec<Article> {
+    load(suggestion_eval::set::HELD_OUT_DIR)
+}
+
+fn load(dir: &str) -> Vec<Article> {
+    suggestion_eval::set::load(Path::new(dir)).unwrap_or_else(|problems| {
         panic!(
-            "the evaluation set in {} has {} problem(s):\n{}",
-            suggestion_eval::set::DIR,
+            "the evaluation set in {dir} has {} problem(s):\n{}",
             problems.len(),
             problems.join("\n")
         )
@@ -33,18 +42,26 @@ fn suggester(text: &str) -> Vec<Predicted> {
 
 #[test]
 fn the_set_is_valid_and_big_enough() {
-    let articles = set();
+    assert_valid(&set(), 10, 80);
+}
+
+#[test]
+fn the_held_out_set_is_valid_and_big_enough() {
+    assert_valid(&held_out(), 4, 35);
+}
+
+fn assert_valid(articles: &[Article], min_articles: usize, min_claims: usize) {
     let claims: usize = articles.iter().map(|a| a.claims.len()).sum();
     assert!(
-        articles.len() >= 10,
-        "{} articles; the set needs at least 10",
+        articles.len() >= min_articles,
+        "{} articles; the set needs at least {min_articles}",
         articles.len()
     );
     assert!(
-        claims >= 80,
-        "{claims} gold claims; the set needs at least 80"
+        claims >= min_claims,
+        "{claims} gold claims; the set needs at least {min_claims}"
     );
-    for article in &articles {
+    for article in articles {
         let words = article.words();
         assert!(
             (250..=900).contains(&words),
@@ -66,13 +83,25 @@ fn the_set_is_valid_and_big_enough() {
 
 #[test]
 fn report() {
-    let articles = set();
-    let naive = report::run(&articles, baseline::suggest);
-    let rules = report::run(&articles, suggester);
+    let naive = print_report("Claim suggestions", &set());
+    // The baseline finds most claims by construction; if it matched none, the scorer is broken.
+    assert!(naive.matched > 0, "the baseline matched no gold claim");
+    let naive = print_report("Held-out set (measured, never tuned on)", &held_out());
+    assert!(
+        naive.matched > 0,
+        "the baseline matched no held-out gold claim"
+    );
+}
+
+/// Prints one set's table (baseline and suggester), the suggester's per-article figures and its
+/// failures; returns the baseline's counts.
+fn print_report(title: &str, articles: &[Article]) -> Counts {
+    let naive = report::run(articles, baseline::suggest);
+    let rules = report::run(articles, suggester);
     let words: usize = articles.iter().map(Article::words).sum();
     let gold = report::total(&rules).gold;
     println!(
-        "\nClaim suggestions on {} articles, {words} words, {gold} gold claims\n",
+        "\n{title} on {} articles, {words} words, {gold} gold claims\n",
         articles.len()
     );
     println!(
@@ -81,35 +110,41 @@ fn report() {
     );
     println!(
         "suggester, per article:\n{}",
-        report::per_article(&articles, &rules)
+        report::per_article(articles, &rules)
     );
-    println!("suggester failures:{}", report::failures(&articles, &rules));
-    // The baseline finds most claims by construction; if it matched none, the scorer is broken.
-    assert!(
-        report::total(&naive).matched > 0,
-        "the baseline matched no gold claim"
-    );
+    println!("suggester failures:{}", report::failures(articles, &rules));
+    report::total(&naive)
 }
 
 #[test]
 fn meets_targets() {
-    let articles = set();
-    let rules = report::run(&articles, suggester);
+    assert_targets(&set(), 0.95, 0.95, 0.85);
+}
+
+/// Looser than the main set's targets: these articles were written after the suggester and
+/// never tuned on, so they show how it does on text it has not seen.
+#[test]
+fn held_out_meets_targets() {
+    assert_targets(&held_out(), 0.90, 0.90, 0.80);
+}
+
+fn assert_targets(articles: &[Article], recall: f64, precision: f64, kind: f64) {
+    let rules = report::run(articles, suggester);
     let c = report::total(&rules);
-    let failures = report::failures(&articles, &rules);
+    let failures = report::failures(articles, &rules);
     assert!(
-        c.recall() >= 0.95,
-        "recall {:.3} < 0.95{failures}",
+        c.recall() >= recall,
+        "recall {:.3} < {recall}{failures}",
         c.recall()
     );
     assert!(
-        c.precision() >= 0.95,
-        "precision {:.3} < 0.95{failures}",
+        c.precision() >= precision,
+        "precision {:.3} < {precision}{failures}",
         c.precision()
     );
     assert!(
-        c.kind_accuracy() >= 0.85,
-        "source kind {:.3} < 0.85{failures}",
+        c.kind_accuracy() >= kind,
+        "source kind {:.3} < {kind}{failures}",
         c.kind_accuracy()
     );
 }

@@ -11,6 +11,13 @@ use std::path::Path;
 
 pub const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/suggestions");
 
+/// Articles kept out of tuning: the suggester is measured on them, never adjusted for them, so
+/// their figures say how it does on text it has not seen.
+pub const HELD_OUT_DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/suggestions/held-out"
+);
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GoldFile {
