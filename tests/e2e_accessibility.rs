@@ -65,6 +65,10 @@ async fn reader_states_have_no_axe_violations() {
     b.wait_for(".claim-editor").await;
     check(&b, "claim editor open", &mut broken).await;
 
+    b.suggest_claims().await;
+    b.wait_for(".article-body .suggested").await;
+    check(&b, "claim suggestions shown", &mut broken).await;
+
     b.click(".export-menu summary").await;
     b.wait_for(".export-menu[open]").await;
     check(&b, "Export menu open", &mut broken).await;

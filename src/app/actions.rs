@@ -151,6 +151,9 @@ pub enum Action {
     DismissSuggestion(Span),
     /// The suggestion the keyboard acts on.
     SelectSuggestion(Option<Span>),
+    /// The reader is changing suggestion `span`'s words (they are the selection now): the
+    /// claim they then add over it takes the suggestion's source, kind and source phrase.
+    AdjustSuggestion(Span),
     /// The next shown suggestion (`true`) or the one before, wrapping round.
     StepSuggestion(bool),
     /// Teacher mode: every suggestion into the answer key, as `AcceptAllSuggestions` names them.

@@ -113,6 +113,11 @@ mod tests {
             accept(&one, all[0].claim, "c").claim("c").is_none(),
             "the student marks it"
         );
+        assert_eq!(
+            shown(&reduce(&one, Action::DismissSuggestion(all[0].claim))),
+            vec![all[0].claim],
+            "a hint is not the student's to dismiss"
+        );
         let two = reduce(&one, Action::ShowHint);
         assert_eq!(shown(&two), vec![all[1].claim]);
         assert_eq!(hints_used(&two), 2);

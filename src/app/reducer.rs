@@ -91,7 +91,10 @@ fn apply(next: &mut AppState, action: Action) {
         } => open_article(next, article, claims, orphans, selected),
         Action::Select(id) => claims::select(next, id),
 
-        Action::AddClaim { id, start, end, at } => claims::add(next, id, start, end, at),
+        Action::AddClaim { id, start, end, at } => {
+            claims::add(next, id.clone(), start, end, at.clone());
+            suggestions::adjusted(next, &id, at);
+        }
         Action::SetStatus { id, status, at } => claims::set_status(next, &id, status, at),
         Action::SetSource { id, source, at } => claims::set_source(next, &id, source, at),
         Action::SetNote { id, note, at } => claims::set_note(next, &id, note, at),
@@ -134,6 +137,7 @@ fn apply(next: &mut AppState, action: Action) {
         }
         Action::DismissSuggestion(span) => suggestions::dismiss(next, span),
         Action::SelectSuggestion(span) => suggestions::select(next, span),
+        Action::AdjustSuggestion(span) => suggestions::adjust(next, span),
         Action::StepSuggestion(forward) => suggestions::step(next, forward),
         Action::DraftKeyFromSuggestions { id_prefix, at } => {
             suggestions::draft_key(next, &id_prefix, at)

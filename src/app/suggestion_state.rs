@@ -19,4 +19,6 @@ pub struct Suggestions {
     pub dismissed: Rc<Vec<Dismissed>>,
     /// In student mode, the one hint shown.
     pub hint: Option<Span>,
+    /// The suggestion whose words the reader is adjusting (Adjust), until a claim is added.
+    pub adjusting: Option<Span>,
 }

@@ -88,6 +88,7 @@ pub(super) fn hide(next: &mut AppState) {
     next.suggestions.all = Rc::default();
     next.suggestions.current = None;
     next.suggestions.hint = None;
+    next.suggestions.adjusting = None;
 }
 
 pub(super) fn select(next: &mut AppState, span: Option<Span>) {
@@ -126,13 +127,46 @@ pub(super) fn accept(next: &mut AppState, span: Span, id: String, at: String) ->
     if next.claim(&id).is_none() {
         return false;
     }
-    if let Some(source) = &s.source {
-        claims::set_source(next, &id, source.text.clone(), at.clone());
-        claims::set_source_phrase(next, &id, source.span.start, source.span.end, at.clone());
-    }
-    claims::set_source_kind(next, &id, Some(s.source_kind), at);
+    fill_in(next, &id, &s, at);
     settle_current(next);
     true
+}
+
+/// Claim `id` takes suggestion `s`'s source, its kind and its phrase in the text.
+fn fill_in(next: &mut AppState, id: &str, s: &Suggestion, at: String) {
+    if let Some(source) = &s.source {
+        claims::set_source(next, id, source.text.clone(), at.clone());
+        claims::set_source_phrase(next, id, source.span.start, source.span.end, at.clone());
+    }
+    claims::set_source_kind(next, id, Some(s.source_kind), at);
+}
+
+/// Adjust: suggestion `span` is the one the reader is changing the words of.
+pub(super) fn adjust(next: &mut AppState, span: Span) {
+    select(next, Some(span));
+    next.suggestions.adjusting = next.suggestions.current;
+}
+
+/// After claim `id` was added: if it lies over the suggestion being adjusted, it is that
+/// suggestion with other words, so it keeps what the suggestion found. A claim elsewhere
+/// ends the adjusting either way.
+pub(super) fn adjusted(next: &mut AppState, id: &str, at: String) {
+    let Some(span) = next.suggestions.adjusting.take() else {
+        return;
+    };
+    let Some(claim) = next.claim(id).map(|c| c.position) else {
+        return;
+    };
+    let found = next
+        .suggestions
+        .all
+        .iter()
+        .find(|s| s.claim == span && overlaps(span, claim.start, claim.end))
+        .cloned();
+    if let Some(s) = found {
+        fill_in(next, id, &s, at);
+        settle_current(next);
+    }
 }
 
 /// Accepts every shown suggestion, as claims `<id_prefix>-1`, `-2`, …; how many.
@@ -170,6 +204,10 @@ pub(super) fn draft_key(next: &mut AppState, id_prefix: &str, at: String) {
 
 /// Dismisses suggestion `span` on this article, for good.
 pub(super) fn dismiss(next: &mut AppState, span: Span) {
+    if next.classroom.is_student() {
+        // A hint goes once the student claims it; dismissing is the reader's and teacher's.
+        return;
+    }
     let Some(s) = visible(next).into_iter().find(|s| s.claim == span).cloned() else {
         return;
     };
@@ -182,9 +220,6 @@ pub(super) fn dismiss(next: &mut AppState, span: Span) {
         quote: quote.to_string(),
     };
     Rc::make_mut(&mut next.suggestions.dismissed).push(dismissed);
-    if next.suggestions.hint == Some(span) {
-        next.suggestions.hint = None;
-    }
     settle_current(next);
 }
 
@@ -349,6 +384,48 @@ pub(crate) mod tests {
         assert!(reduce(&a, Action::Undo).claims.is_empty());
         assert_eq!(accept(&a, claim, "c2").claims.len(), 1);
         assert!(accept(&opened(), claim, "c3").claims.is_empty());
+    }
+
+    #[test]
+    fn a_claim_added_over_an_adjusted_suggestion_keeps_its_source() {
+        let mut s = reduce(&opened(), Action::SuggestClaims);
+        let claim = Span { start: 46, end: 98 };
+        let source = Span { start: 46, end: 57 };
+        s.suggestions.all = Rc::new(vec![Suggestion {
+            claim,
+            cue: Some(Span { start: 58, end: 62 }),
+            source: Some(SuggestedSource {
+                span: source,
+                text: "The council".into(),
+            }),
+            source_kind: SourceKind::Organization,
+            confidence: 0.9,
+        }]);
+        let add = |s: &AppState, id: &str, start: usize, end: usize| {
+            reduce(
+                s,
+                Action::AddClaim {
+                    id: id.into(),
+                    start,
+                    end,
+                    at: "2026-12-02T10:00:00Z".into(),
+                },
+            )
+        };
+        // Adjust, then the reader's own words: the sentence without "The council said".
+        let adjusting = reduce(&s, Action::AdjustSuggestion(claim));
+        let a = add(&adjusting, "c1", 62, 98);
+        let c = a.claim("c1").expect("a claim");
+        assert_eq!(c.position.start, 63);
+        assert_eq!(c.source, "The council");
+        assert_eq!(c.source_kind, Some(SourceKind::Organization));
+        assert!(c.source_phrase.is_some());
+        assert!(a.suggestions.adjusting.is_none(), "one claim per adjusting");
+        // Without Adjust, or on other words, a claim is the reader's alone.
+        assert_eq!(add(&s, "c2", 62, 98).claim("c2").unwrap().source, "");
+        let elsewhere = add(&adjusting, "c3", 0, 9);
+        assert_eq!(elsewhere.claim("c3").unwrap().source, "");
+        assert!(elsewhere.suggestions.adjusting.is_none());
     }
 
     #[test]

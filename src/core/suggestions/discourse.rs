@@ -112,7 +112,7 @@ impl Pass<'_> {
         };
         let mut resolved = resolve(marks, mem);
         // A cue that attributes nothing is an ordinary word: let source phrases run over it
-        // ("Tidewater's listed office") and look again.
+        // ("the firm's listed office", where "listed" is no cue) and look again.
         if resolved.iter().any(Option::is_none) {
             for (h, r) in hits.iter().zip(&resolved) {
                 if r.is_none() {

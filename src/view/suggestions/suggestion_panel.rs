@@ -43,10 +43,10 @@ fn item(item: &SuggestionItem, current: bool, student: bool, dispatch: &Callback
         Action::SelectSuggestion(Some(span))
     });
     // Adjust: the suggestion's words become the selection, so the selection toolbar (and its
-    // Add claim) works on them as on any selection.
+    // Add claim) works on them as on any selection; the claim added keeps the source found.
     let on_adjust = dispatch.reform(move |_: MouseEvent| {
         text_selection::select_offsets(span.start, span.end);
-        Action::SelectSuggestion(Some(span))
+        Action::AdjustSuggestion(span)
     });
     let on_accept = dispatch.reform(move |_: MouseEvent| accept_action(span));
     let on_dismiss = dispatch.reform(move |_: MouseEvent| Action::DismissSuggestion(span));
