@@ -51,6 +51,7 @@ fn every_form_of_a_cue_verb_counts() {
         "denied",
         "argued",
         "estimated",
+        "claimed",
     ] {
         let text = format!("Priya Nair {verb} that the plant would close.");
         assert_eq!(source_of(&text), ("Priya Nair".into(), K::Person), "{verb}");
@@ -438,4 +439,23 @@ fn a_pronoun_stands_for_a_person_named_in_the_narration() {
     assert_eq!(all.len(), 2, "{all:?}");
     assert_eq!(all[1].1.as_deref(), Some("Lena Brandt"));
     assert_eq!(all[1].2, K::Person);
+}
+
+#[test]
+fn data_and_images_show_like_documents() {
+    for (noun, claim) in [
+        (
+            "Traffic data",
+            "Traffic data show the new lane cut delays by a third.",
+        ),
+        (
+            "Satellite images",
+            "Satellite images show two new hangars at the base.",
+        ),
+    ] {
+        let text = format!("The works ended in June. {claim}");
+        let (found_claim, src, kind) = one(&text);
+        assert_eq!(found_claim, claim);
+        assert_eq!((src.as_deref(), kind), (Some(noun), K::Document), "{noun}");
+    }
 }
