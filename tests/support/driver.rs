@@ -555,6 +555,22 @@ impl Browser {
     /// found broken. The script goes in as WebDriver's script body (which the page's Content
     /// Security Policy does not govern), so the app's policy stays as strict as it is.
     pub async fn axe(&self) -> Vec<AxeViolation> {
+        // The page at rest: mid-transition, a sliding element (the phone's sheet handle) can
+        // sit over a control for a moment, which is no fault of the page.
+        crate::poll(async || {
+            let running = self
+                .script(
+                    "return document.getAnimations().filter(a => a.playState === 'running').length;",
+                    vec![],
+                )
+                .await;
+            if running == json!(0) {
+                Ok(())
+            } else {
+                Err(format!("{running} animations still running"))
+            }
+        })
+        .await;
         let loaded = self
             .script("return typeof window.axe === 'object';", vec![])
             .await;
