@@ -131,6 +131,9 @@ async fn screenshots_of_the_release_build() {
     let phone = Browser::open_phone().await;
     let report = phone.import_json(&key).await;
     assert_eq!(report["ok"], true, "{report}");
+    // The claims sheet half open, over the article.
+    phone.tap(&phone.find(".sheet-handle").await).await;
+    phone.wait_for(".bottom-sheet[data-snap='half']").await;
     phone
         .wait_counts("3 claims · 1 verified · 2 unverified")
         .await;
