@@ -9,33 +9,8 @@ use std::time::Duration;
 use claimcheck_e2e_support::fantoccini::actions::{
     InputSource, PointerAction, TouchActions, MOUSE_BUTTON_LEFT,
 };
-use claimcheck_e2e_support::keys::{ARROW_DOWN, ENTER, ESCAPE, TAB};
+use claimcheck_e2e_support::keys::{ARROW_DOWN, ARROW_UP, ENTER, ESCAPE, TAB};
 use claimcheck_e2e_support::{poll, Browser};
-
-const ARROW_UP: &str = "\u{e013}";
-
-/// A finger down at `from`, moved to `to` over `ms` milliseconds, lifted.
-async fn touch_drag(b: &Browser, from: (f64, f64), to: (f64, f64), ms: u64) {
-    let finger = TouchActions::new("finger".into())
-        .then(PointerAction::MoveTo {
-            duration: None,
-            x: from.0,
-            y: from.1,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::MoveTo {
-            duration: Some(Duration::from_millis(ms)),
-            x: to.0,
-            y: to.1,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    b.client.perform_actions(finger).await.unwrap();
-    b.client.release_actions().await.unwrap();
-}
 
 /// Whether a button reading `name` is drawn and within the screen.
 async fn shown(b: &Browser, name: &str) -> bool {
@@ -230,16 +205,16 @@ async fn the_bottom_sheet_collapses_opens_and_follows_a_finger() {
     // A finger drags the handle up: nearly full screen; part way down: half; all the way
     // down: collapsed.
     let (x, y) = handle_middle(&b).await;
-    touch_drag(&b, (x, y), (x, 60.0), 400).await;
+    b.touch_drag((x, y), (x, 60.0), 400).await;
     wait_snap(&b, "full").await;
     let full = panel_share(&b).await;
     println!("sheet heights: half {half:.2}, full {full:.2} of the screen");
     assert!(full > 0.8, "full is {full:.2}");
     let (x, y) = handle_middle(&b).await;
-    touch_drag(&b, (x, y), (x, 844.0 * 0.5), 400).await;
+    b.touch_drag((x, y), (x, 844.0 * 0.5), 400).await;
     wait_snap(&b, "half").await;
     let (x, y) = handle_middle(&b).await;
-    touch_drag(&b, (x, y), (x, 835.0), 400).await;
+    b.touch_drag((x, y), (x, 835.0), 400).await;
     wait_snap(&b, "collapsed").await;
     assert_eq!(b.attr(".sheet-handle", "aria-expanded").await, "false");
     // While the finger moves, the sheet follows it (between the snap points).

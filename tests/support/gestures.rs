@@ -12,12 +12,35 @@ use serde_json::Value;
 
 use crate::{poll, Browser};
 
+/// Down at `from`, moved to `to` over `ms` milliseconds, up: a drag, by mouse or finger.
+fn stroke(from: (f64, f64), to: (f64, f64), ms: u64) -> [PointerAction; 4] {
+    [
+        PointerAction::MoveTo {
+            duration: None,
+            x: from.0,
+            y: from.1,
+        },
+        PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        },
+        PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(ms)),
+            x: to.0,
+            y: to.1,
+        },
+        PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        },
+    ]
+}
+
 /// WebDriver's codes for keys that are not characters.
 pub mod keys {
     pub const TAB: &str = "\u{e004}";
     pub const ENTER: &str = "\u{e007}";
     pub const ESCAPE: &str = "\u{e00c}";
     pub const ARROW_RIGHT: &str = "\u{e014}";
+    pub const ARROW_UP: &str = "\u{e013}";
     pub const ARROW_DOWN: &str = "\u{e015}";
     pub(crate) const SHIFT: char = '\u{e008}';
     pub(crate) const CONTROL: char = '\u{e009}';
@@ -115,24 +138,19 @@ impl Browser {
 
     /// Presses the left button at `from`, moves to `to` (over 150 ms, as a hand does), lets go.
     async fn drag(&self, from: (f64, f64), to: (f64, f64)) {
-        let mouse = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveTo {
-                duration: None,
-                x: from.0,
-                y: from.1,
-            })
-            .then(PointerAction::Down {
-                button: MOUSE_BUTTON_LEFT,
-            })
-            .then(PointerAction::MoveTo {
-                duration: Some(Duration::from_millis(150)),
-                x: to.0,
-                y: to.1,
-            })
-            .then(PointerAction::Up {
-                button: MOUSE_BUTTON_LEFT,
-            });
+        let mouse = stroke(from, to, 150)
+            .into_iter()
+            .fold(MouseActions::new("mouse".into()), MouseActions::then);
         self.client.perform_actions(mouse).await.unwrap();
+        self.client.release_actions().await.unwrap();
+    }
+
+    /// A finger down at `from`, moved to `to` over `ms` milliseconds, lifted.
+    pub async fn touch_drag(&self, from: (f64, f64), to: (f64, f64), ms: u64) {
+        let finger = stroke(from, to, ms)
+            .into_iter()
+            .fold(TouchActions::new("finger".into()), TouchActions::then);
+        self.client.perform_actions(finger).await.unwrap();
         self.client.release_actions().await.unwrap();
     }
 
