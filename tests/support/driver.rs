@@ -35,51 +35,30 @@ impl WebDriverCompatibleCommand for ComputedLabel {
     }
 }
 
-/// `POST /session/{id}/permissions` (the Permissions spec's WebDriver extension).
+/// A `POST /session/{id}/<path>` WebDriver has no method for: the Permissions spec's
+/// `permissions`, and ChromeDriver's `goog/cdp/execute` (its door to the DevTools protocol, for a
+/// colour-vision simulation and the like).
 #[derive(Debug)]
-struct SetPermission(String);
+struct SessionPost {
+    path: &'static str,
+    body: Value,
+}
 
-impl WebDriverCompatibleCommand for SetPermission {
+impl WebDriverCompatibleCommand for SessionPost {
     fn endpoint(
         &self,
         base: &url::Url,
         session: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base.join(&format!(
-            "session/{}/permissions",
-            session.unwrap_or_default()
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({"descriptor": {"name": self.0}, "state": "granted"});
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
-/// `POST /session/{id}/goog/cdp/execute`: ChromeDriver's door to the DevTools protocol, for
-/// what WebDriver has no command for (a colour-vision simulation).
-#[derive(Debug)]
-struct CdpExecute {
-    cmd: String,
-    params: Value,
-}
-
-impl WebDriverCompatibleCommand for CdpExecute {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({"cmd": self.cmd, "params": self.params});
-        (http::Method::POST, Some(body.to_string()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
 
@@ -252,7 +231,10 @@ impl Browser {
     /// Grants the page a permission (as a user accepting the browser's prompt would).
     pub async fn grant(&self, name: &str) {
         self.client
-            .issue_cmd(SetPermission(name.to_string()))
+            .issue_cmd(SessionPost {
+                path: "permissions",
+                body: json!({"descriptor": {"name": name}, "state": "granted"}),
+            })
             .await
             .unwrap_or_else(|e| panic!("granting {name}: {e}"));
     }
@@ -518,9 +500,9 @@ impl Browser {
     /// Runs the DevTools protocol command `cmd` with `params`; returns its result.
     pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
         self.client
-            .issue_cmd(CdpExecute {
-                cmd: cmd.to_string(),
-                params,
+            .issue_cmd(SessionPost {
+                path: "goog/cdp/execute",
+                body: json!({"cmd": cmd, "params": params}),
             })
             .await
             .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
