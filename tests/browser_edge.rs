@@ -221,8 +221,9 @@ fn lone_surrogates_in_local_storage_are_told_and_copied_aside_exactly() {
     ));
 }
 
-#[wasm_bindgen_test]
-async fn text_that_is_not_valid_utf16_downloads_as_the_code_units_it_is() {
+/// What `start` downloads: the link's file name and the bytes behind it. The download link's
+/// click is caught instead of letting the browser save a file.
+async fn caught_download(start: impl FnOnce()) -> (String, Vec<u8>) {
     let caught = std::rc::Rc::new(std::cell::RefCell::new(None::<(String, String)>));
     let sink = caught.clone();
     let listener = gloo::events::EventListener::new_with_options(
@@ -239,13 +240,12 @@ async fn text_that_is_not_valid_utf16_downloads_as_the_code_units_it_is() {
             }
         },
     );
-    download::download_utf16("kept.utf16.json", &[0x7B, 0xD800, 0x7D]).unwrap();
+    start();
     drop(listener);
     let (name, href) = caught
         .borrow_mut()
         .take()
         .expect("a download link was clicked");
-    assert_eq!(name, "kept.utf16.json");
     let response: web_sys::Response =
         JsFuture::from(web_sys::window().unwrap().fetch_with_str(&href))
             .await
@@ -254,48 +254,32 @@ async fn text_that_is_not_valid_utf16_downloads_as_the_code_units_it_is() {
     let buffer = JsFuture::from(response.array_buffer().unwrap())
         .await
         .unwrap();
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    (name, js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+#[wasm_bindgen_test]
+async fn text_that_is_not_valid_utf16_downloads_as_the_code_units_it_is() {
+    let (name, bytes) = caught_download(|| {
+        download::download_utf16("kept.utf16.json", &[0x7B, 0xD800, 0x7D]).unwrap()
+    })
+    .await;
+    assert_eq!(name, "kept.utf16.json");
     assert_eq!(bytes, vec![0xFF, 0xFE, 0x7B, 0x00, 0x00, 0xD8, 0x7D, 0x00]);
 }
 
 #[wasm_bindgen_test]
 async fn downloads_carry_the_name_and_the_text() {
-    // Catch the download link's click instead of letting the browser save a file.
-    let caught = std::rc::Rc::new(std::cell::RefCell::new(None::<(String, String)>));
-    let sink = caught.clone();
-    let listener = gloo::events::EventListener::new_with_options(
-        &document(),
-        "click",
-        gloo::events::EventListenerOptions::enable_prevent_default(),
-        move |e| {
-            if let Some(a) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-            {
-                e.prevent_default();
-                *sink.borrow_mut() = Some((a.download(), a.href()));
-            }
-        },
-    );
-    download::download_text(
-        "café-report.claims.json",
-        "application/json",
-        "{\"é\":\"😀\"}",
-    )
-    .unwrap();
-    drop(listener);
-    let (name, href) = caught
-        .borrow_mut()
-        .take()
-        .expect("a download link was clicked");
+    let (name, bytes) = caught_download(|| {
+        download::download_text(
+            "café-report.claims.json",
+            "application/json",
+            "{\"é\":\"😀\"}",
+        )
+        .unwrap()
+    })
+    .await;
     assert_eq!(name, "café-report.claims.json");
-    let response: web_sys::Response =
-        JsFuture::from(web_sys::window().unwrap().fetch_with_str(&href))
-            .await
-            .unwrap()
-            .unchecked_into();
-    let body = JsFuture::from(response.text().unwrap()).await.unwrap();
-    assert_eq!(body.as_string().unwrap(), "{\"é\":\"😀\"}");
+    assert_eq!(String::from_utf8(bytes).unwrap(), "{\"é\":\"😀\"}");
 }
 
 #[wasm_bindgen_test]
