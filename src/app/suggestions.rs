@@ -350,14 +350,9 @@ pub(crate) mod tests {
         assert!(!shown(&reduce(&hidden, Action::SuggestClaims)).contains(&first));
     }
 
-    #[test]
-    fn accepting_makes_an_unverified_claim_with_its_source_filled_in() {
-        let mut s = reduce(&opened(), Action::SuggestClaims);
-        // The source as a suggester names it: "The council", a named organization.
-        let claim = Span { start: 46, end: 98 };
-        let source = Span { start: 46, end: 57 };
-        assert_eq!(slice(TEXT, source.start, source.end), Some("The council"));
-        s.suggestions.all = Rc::new(vec![Suggestion {
+    /// The second sentence as a suggester finds it: "The council", a named organization.
+    fn council(claim: Span, source: Span) -> Suggestion {
+        Suggestion {
             claim,
             cue: Some(Span { start: 58, end: 62 }),
             source: Some(SuggestedSource {
@@ -366,7 +361,17 @@ pub(crate) mod tests {
             }),
             source_kind: SourceKind::Organization,
             confidence: 0.9,
-        }]);
+        }
+    }
+
+    #[test]
+    fn accepting_makes_an_unverified_claim_with_its_source_filled_in() {
+        let mut s = reduce(&opened(), Action::SuggestClaims);
+        // The source as a suggester names it: "The council", a named organization.
+        let claim = Span { start: 46, end: 98 };
+        let source = Span { start: 46, end: 57 };
+        assert_eq!(slice(TEXT, source.start, source.end), Some("The council"));
+        s.suggestions.all = Rc::new(vec![council(claim, source)]);
         let a = accept(&s, claim, "c1");
         let c = a.claim("c1").expect("a claim");
         assert_eq!((c.position.start, c.position.end), (claim.start, claim.end));
@@ -391,16 +396,7 @@ pub(crate) mod tests {
         let mut s = reduce(&opened(), Action::SuggestClaims);
         let claim = Span { start: 46, end: 98 };
         let source = Span { start: 46, end: 57 };
-        s.suggestions.all = Rc::new(vec![Suggestion {
-            claim,
-            cue: Some(Span { start: 58, end: 62 }),
-            source: Some(SuggestedSource {
-                span: source,
-                text: "The council".into(),
-            }),
-            source_kind: SourceKind::Organization,
-            confidence: 0.9,
-        }]);
+        s.suggestions.all = Rc::new(vec![council(claim, source)]);
         let add = |s: &AppState, id: &str, start: usize, end: usize| {
             reduce(
                 s,
