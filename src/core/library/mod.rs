@@ -4,6 +4,7 @@
 pub mod deletions;
 pub mod dismissals;
 pub mod index;
+pub mod key_value;
 pub mod merge;
 pub mod publisher;
 pub mod recovery;
