@@ -7,6 +7,7 @@ use crate::app::suggestions::{confidence_words, visible};
 use crate::core::classroom::session::Mode;
 use crate::core::suggestions::Span;
 use crate::core::text::offsets::CharTable;
+use crate::core::text::plural::counted;
 use crate::core::text::quotes::{shorten, Cut};
 
 /// One shown suggestion, as the panel lists it.
@@ -86,10 +87,7 @@ impl SuggestionList {
 
     /// "3 suggestions", for the panel's heading.
     pub fn count(&self) -> String {
-        match self.items.len() {
-            1 => "1 suggestion".to_string(),
-            n => format!("{n} suggestions"),
-        }
+        counted(self.items.len(), "suggestion", "suggestions")
     }
 }
 

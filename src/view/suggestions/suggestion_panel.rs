@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::app::actions::Action;
 use crate::app::view_model::suggestion_list::{SuggestionItem, SuggestionList};
 use crate::core::suggestions::Span;
+use crate::core::text::plural::counted;
 use crate::web::{clock, text_selection};
 
 #[derive(Properties, PartialEq)]
@@ -84,10 +85,7 @@ fn item(item: &SuggestionItem, current: bool, student: bool, dispatch: &Callback
 /// The controls beside the heading for this mode.
 fn head_actions(list: &SuggestionList, dispatch: &Callback<Action>) -> Html {
     if list.student {
-        let used = match list.hints_used {
-            1 => "1 hint used".to_string(),
-            n => format!("{n} hints used"),
-        };
+        let used = counted(list.hints_used as usize, "hint used", "hints used");
         return html! {
             <>
                 <button type="button" class="show-hint" onclick={dispatch.reform(|_: MouseEvent| Action::ShowHint)}
