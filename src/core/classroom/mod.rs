@@ -7,6 +7,7 @@ pub mod files;
 pub mod loading;
 pub mod scoring;
 pub mod session;
+pub mod share_codes;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod test_exercise;
