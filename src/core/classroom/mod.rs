@@ -5,6 +5,7 @@
 pub mod exercise;
 pub mod files;
 pub mod loading;
+pub mod progress;
 pub mod scoring;
 pub mod session;
 pub mod share_codes;

@@ -286,7 +286,10 @@ mod tests {
             let original = exercise(n);
             let link = link_for(&original);
             assert!(link.starts_with("https://example.org/claimcheck/#exercise=cx1."));
-            assert!(!link.contains("article=a1"), "the page's own fragment is dropped");
+            assert!(
+                !link.contains("article=a1"),
+                "the page's own fragment is dropped"
+            );
             assert_eq!(open(&link).unwrap(), original);
             // A figure for the report; never asserted against a number.
             println!(
@@ -318,7 +321,10 @@ mod tests {
         let link = link_for(&exercise(1));
         let cut = &link[..link.len() - 10];
         let e = open(cut).unwrap_err();
-        assert!(e.contains("damaged or incomplete") && e.contains("exercise link"), "{e}");
+        assert!(
+            e.contains("damaged or incomplete") && e.contains("exercise link"),
+            "{e}"
+        );
         let no_payload = &link[..link.find("#exercise=").unwrap() + 20];
         assert!(open(no_payload).unwrap_err().contains("damaged"));
         // One character changed in the middle of the payload.
@@ -338,13 +344,22 @@ mod tests {
         assert!(e.contains("not a Claimcheck submission code"), "{e}");
         let sub_code = frame(CodeKind::Submission, &deflate("{}"));
         let e = unframe(CodeKind::Exercise, &sub_code).unwrap_err();
-        assert!(e.contains("is a submission code, not an exercise link"), "{e}");
+        assert!(
+            e.contains("is a submission code, not an exercise link"),
+            "{e}"
+        );
         let ex_code = frame(CodeKind::Exercise, &deflate("{}"));
         let e = unframe(CodeKind::Submission, &ex_code).unwrap_err();
-        assert!(e.contains("is an exercise link, not a submission code"), "{e}");
+        assert!(
+            e.contains("is an exercise link, not a submission code"),
+            "{e}"
+        );
         let newer = ex_code.replacen("cx1.", "cx2.", 1);
         let e = unframe(CodeKind::Exercise, &newer).unwrap_err();
-        assert!(e.contains("newer version") && e.contains("version 2"), "{e}");
+        assert!(
+            e.contains("newer version") && e.contains("version 2"),
+            "{e}"
+        );
         assert!(unframe(CodeKind::Exercise, "  ")
             .unwrap_err()
             .contains("empty"));
@@ -356,7 +371,10 @@ mod tests {
         ex.instructions = "Changed after it was made.".into();
         let code = frame(CodeKind::Exercise, &deflate(&exercise_json(&ex)));
         let e = open(&exercise_link("https://example.org/", &code)).unwrap_err();
-        assert!(e.starts_with("This exercise link could not be opened"), "{e}");
+        assert!(
+            e.starts_with("This exercise link could not be opened"),
+            "{e}"
+        );
         assert!(e.to_lowercase().contains("hash"), "{e}");
         // Bytes that pass the check but are not deflate.
         let junk = frame(CodeKind::Exercise, b"\xff\xfe\xfd not deflate");
