@@ -240,7 +240,7 @@ pub fn app(props: &AppProps) -> Html {
             { library_and_toast(&state, &store, &commands, library, &library_open, on_message, removed_title) }
             </main>
             if classroom.mode == Mode::Teacher {
-                <PrintSheets article={state.article.clone()} claims={state.claims.clone()} draft={classroom.draft(&state.article.id)} />
+                <PrintSheets article={state.article.clone()} claims={state.claims.clone()} draft={classroom.draft(&state.article.id)} source_kind_scored={classroom.rubric.source > 0.0} />
             }
         </>
     }
@@ -303,6 +303,7 @@ fn classroom_panels(
                     claims={state.claims.clone()}
                     on_name={commands.set_student_name.clone()}
                     on_leave={commands.leave_exercise.clone()}
+                    on_handed_in={commands.dispatch.reform(|at| Action::HandedIn { at })}
                     on_message={on_message.clone()}
                 />
             }
@@ -387,6 +388,7 @@ fn reading_and_claims(
                     dispatch={commands.dispatch.clone()}
                     on_message={on_message.clone()}
                     filter={filter.clone()}
+                    answer_key={state.classroom.mode == Mode::Teacher}
                 >
                     <SuggestionPanel list={suggestions} dispatch={commands.dispatch.clone()} />
                 </ClaimPanel>

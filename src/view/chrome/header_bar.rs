@@ -9,6 +9,7 @@ use crate::core::formats::export::ExportFormat;
 use crate::core::intake::samples;
 use crate::core::model::Article;
 use crate::view::chrome::dismiss::use_dismiss;
+use crate::view::chrome::student_menu::StudentMenu;
 use crate::view::form_values::{event_value, open_chooser};
 use crate::web::text_selection;
 
@@ -93,8 +94,22 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
                     title="Redo (Ctrl+Shift+Z or Ctrl+Y)"
                     onclick={props.on_redo.reform(|_: MouseEvent| ())}>{ "Redo" }</button>
             </div>
+            if props.student {
+                <StudentMenu>
+                    { mode_switch(props.mode, props.student, &props.on_mode) }
+                    <nav class="actions" aria-label="Files">
+                        <FileButtons on_file={props.on_file.clone()} />
+                        <button type="button" onclick={props.on_paste.reform(|_: MouseEvent| ())}>{ "Paste article" }</button>
+                        <button type="button" onclick={props.on_library.reform(|_: MouseEvent| ())}>{ "Library" }</button>
+                        <ExportMenu on_export_article={props.on_export_article.clone()} on_export_library={props.on_export_library.clone()}
+                            publishing={props.publishing.clone()} />
+                        <button type="button" onclick={props.on_copy_json.reform(|_: MouseEvent| ())}>{ "Copy JSON" }</button>
+                    </nav>
+                </StudentMenu>
+            } else {
             // On a phone everything below sits in the "More" menu; on a wide screen the
-            // menu's box is not drawn and its controls stand in the header's row.
+            // menu's box is not drawn and its controls stand in the header's row. In student
+            // mode the student's menu holds them instead.
             <div class="more" ref={more_area}>
                 <button type="button" id="more-toggle" class="more-toggle" ref={more_toggle}
                     aria-expanded={more_open.to_string()} aria-controls="header-more"
@@ -118,6 +133,7 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
                     </nav>
                 </div>
             </div>
+            }
         </header>
     }
 }
