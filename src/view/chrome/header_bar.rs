@@ -46,7 +46,6 @@ pub struct HeaderBarProps {
 
 #[function_component(HeaderBar)]
 pub fn header_bar(props: &HeaderBarProps) -> Html {
-    let read_only = props.read_only;
     let more_open = use_state(|| false);
     let more_area = use_node_ref();
     let more_toggle = use_node_ref();
@@ -97,14 +96,7 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
             if props.student {
                 <StudentMenu>
                     { mode_switch(props.mode, props.student, &props.on_mode) }
-                    <nav class="actions" aria-label="Files">
-                        <FileButtons on_file={props.on_file.clone()} />
-                        <button type="button" onclick={props.on_paste.reform(|_: MouseEvent| ())}>{ "Paste article" }</button>
-                        <button type="button" onclick={props.on_library.reform(|_: MouseEvent| ())}>{ "Library" }</button>
-                        <ExportMenu on_export_article={props.on_export_article.clone()} on_export_library={props.on_export_library.clone()}
-                            publishing={props.publishing.clone()} />
-                        <button type="button" onclick={props.on_copy_json.reform(|_: MouseEvent| ())}>{ "Copy JSON" }</button>
-                    </nav>
+                    { article_actions(props) }
                 </StudentMenu>
             } else {
             // On a phone everything below sits in the "More" menu; on a wide screen the
@@ -119,22 +111,32 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
                 <div id="header-more" class="more-items" onclick={chose_in_more.reform(|e: MouseEvent| e.into())}
                     onchange={chose_in_more}>
                     { mode_switch(props.mode, props.student, &props.on_mode) }
-                    <nav class="actions" aria-label="Article">
-                        { sample_picker(&props.article_id, &props.on_open) }
-                        <FileButtons on_file={props.on_file.clone()} />
-                        <button type="button" onclick={props.on_paste.reform(|_: MouseEvent| ())}>{ "Paste article" }</button>
-                        <button type="button" onclick={props.on_library.reform(|_: MouseEvent| ())}>{ "Library" }</button>
-                        <button type="button" id="details-button" disabled={read_only} onclick={props.on_details.reform(|_: MouseEvent| ())}>{ "Article details" }</button>
-                        <button type="button" disabled={props.editing || read_only} title={if read_only { "An exercise's article is the same for the whole class" } else { "" }}
-                            onclick={props.on_edit.reform(|_: MouseEvent| ())}>{ "Edit article" }</button>
-                        <ExportMenu on_export_article={props.on_export_article.clone()} on_export_library={props.on_export_library.clone()}
-                            publishing={props.publishing.clone()} />
-                        <button type="button" onclick={props.on_copy_json.reform(|_: MouseEvent| ())}>{ "Copy JSON" }</button>
-                    </nav>
+                    { article_actions(props) }
                 </div>
             </div>
             }
         </header>
+    }
+}
+
+/// Samples, files, the library, the article's details and text, Export and Copy JSON: in the
+/// header's row (the phone's "More" menu), or in Student mode's menu, where no sample is
+/// offered (a student works on the exercise).
+fn article_actions(props: &HeaderBarProps) -> Html {
+    let read_only = props.read_only;
+    html! {
+        <nav class="actions" aria-label="Article">
+            if !props.student { { sample_picker(&props.article_id, &props.on_open) } }
+            <FileButtons on_file={props.on_file.clone()} />
+            <button type="button" onclick={props.on_paste.reform(|_: MouseEvent| ())}>{ "Paste article" }</button>
+            <button type="button" onclick={props.on_library.reform(|_: MouseEvent| ())}>{ "Library" }</button>
+            <button type="button" id="details-button" disabled={read_only} onclick={props.on_details.reform(|_: MouseEvent| ())}>{ "Article details" }</button>
+            <button type="button" disabled={props.editing || read_only} title={if read_only { "An exercise's article is the same for the whole class" } else { "" }}
+                onclick={props.on_edit.reform(|_: MouseEvent| ())}>{ "Edit article" }</button>
+            <ExportMenu on_export_article={props.on_export_article.clone()} on_export_library={props.on_export_library.clone()}
+                publishing={props.publishing.clone()} />
+            <button type="button" onclick={props.on_copy_json.reform(|_: MouseEvent| ())}>{ "Copy JSON" }</button>
+        </nav>
     }
 }
 
