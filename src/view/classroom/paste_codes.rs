@@ -6,20 +6,24 @@ use yew::prelude::*;
 
 use crate::core::classroom::share_codes::{code_lines, pasted_code_name};
 use crate::core::text::plural::counted;
-use crate::view::classroom::scoring_panel::ReadFiles;
 use crate::view::form_values::{set_value_by_id, value_by_id};
 use crate::web::exercise_link;
 
 const FIELD: &str = "submission-codes";
 
+/// What was read for scoring (names and texts) and why the rest could not be: the scoring
+/// panel's `ReadFiles`, spelled out so that the panel, which places this component, is not
+/// imported back.
+type ReadCodes = (Vec<(String, String)>, Vec<String>);
+
 #[derive(Properties, PartialEq)]
 pub struct PasteCodesProps {
     /// Loads what the codes hold, as files read for scoring are loaded.
-    pub on_load: Callback<ReadFiles>,
+    pub on_load: Callback<ReadCodes>,
 }
 
 /// Unpacks every pasted line: the submissions (named by their line) and the lines refused.
-async fn unpack_all(text: String) -> ReadFiles {
+async fn unpack_all(text: String) -> ReadCodes {
     let mut files = Vec::new();
     let mut refused = Vec::new();
     for (line, code) in code_lines(&text) {
