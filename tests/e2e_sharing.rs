@@ -183,6 +183,26 @@ async fn the_teacher_trying_their_own_exercise_gets_the_key_back_and_one_library
     let entries = entries_titled(&t, SAMPLE_TITLE).await;
     assert_eq!(entries.len(), 1, "{entries:?}");
 
+    // Work done while trying it stays, told apart from the key's article.
+    t.open_file(Path::new(&path)).await;
+    t.wait_for(".student-banner").await;
+    t.add_claim_by_key(BOARD).await;
+    t.press("Leave exercise").await;
+    t.wait_gone(".student-banner").await;
+    let entries = entries_titled(&t, SAMPLE_TITLE).await;
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    assert_eq!(
+        entries
+            .iter()
+            .filter(|e| e.contains("exercise work"))
+            .count(),
+        1,
+        "{entries:?}"
+    );
+    t.press("Teacher").await;
+    t.wait_text_containing(".key-summary", "Answer key: 2 claims")
+        .await;
+
     // The printed worksheet asks for the source kind, which the rubric scores.
     let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     t.script("window.print = () => {};", vec![]).await;

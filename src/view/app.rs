@@ -12,7 +12,7 @@ use crate::app::details::Details;
 use crate::app::state::AppState;
 use crate::app::view_model::claim_filter::ClaimFilter;
 use crate::app::view_model::suggestion_list::SuggestionList;
-use crate::core::classroom::session::Mode;
+use crate::core::classroom::session::{work_article_id, Mode};
 use crate::view::article::article_editor::ArticleEditor;
 use crate::view::article::article_view::{scroll_to_claim, ArticleView};
 use crate::view::article::details_form::DetailsForm;
@@ -262,6 +262,7 @@ fn library_and_toast(
             open={library_open.on}
             entries={if library_open.on { store.library() } else { Vec::new() }}
             current={state.article.id.clone()}
+            exercise_copies={state.classroom.works.values().map(|w| work_article_id(&w.exercise)).collect::<Vec<_>>()}
             usage={if library_open.on { store.usage() } else { 0 }}
             on_close={library_open.close.clone()}
             on_open={library.open}
