@@ -33,9 +33,18 @@ pub fn follow_deep_links(store: &Rc<AppStore>, on_message: Callback<Option<Strin
     location::on_change(follow);
 }
 
+thread_local! {
+    /// The exercise link being opened (unpacking it waits for the browser).
+    static OPENING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 /// share: an exercise link (`#exercise=…`) starts Student mode on its exercise, as opening its
 /// file does; a damaged or foreign one is said, and changes nothing.
 fn open_exercise_link(store: &Rc<AppStore>, on_message: &Callback<Option<String>>, code: String) {
+    // A typed link fires both popstate and hashchange: it is opened once.
+    if OPENING.with(|o| o.replace(Some(code.clone()))).as_ref() == Some(&code) {
+        return;
+    }
     let (store, on_message) = (store.clone(), on_message.clone());
     wasm_bindgen_futures::spawn_local(async move {
         match exercise_link::exercise_from_code(&code).await {
@@ -44,6 +53,7 @@ fn open_exercise_link(store: &Rc<AppStore>, on_message: &Callback<Option<String>
         }
         // The address names the open article again, not the link's code.
         location::replace_article(&store.state().article.id);
+        OPENING.with(|o| o.take());
     });
 }
 
