@@ -28,6 +28,8 @@ async fn student(exercise: &Path, name: &str, phrases: &[&str]) -> (String, Stri
         .text(".student-banner")
         .await
         .contains("The answer key has 3 sourced claims."));
+    // Student mode keeps the article's actions in its menu.
+    b.press("Menu").await;
     assert!(
         b.button("Edit article")
             .await
@@ -37,6 +39,7 @@ async fn student(exercise: &Path, name: &str, phrases: &[&str]) -> (String, Stri
             .is_some(),
         "read-only"
     );
+    b.press("Menu").await;
     for phrase in phrases {
         b.add_claim_by_key(phrase).await;
     }

@@ -130,6 +130,10 @@ pub enum Action {
         at: String,
     },
     SetStudentName(String),
+    /// share: the work under way was handed in at `at` (RFC 3339), by file or code.
+    HandedIn {
+        at: String,
+    },
 
     // Suggestions (`suggestions.rs`).
     /// Show the claims suggested for the open article's text (in student mode: only with

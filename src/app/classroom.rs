@@ -104,6 +104,14 @@ pub(super) fn set_student_name(next: &mut AppState, name: String) {
     }
 }
 
+/// Records when the work under way was handed in (the last time counts).
+pub(super) fn handed_in(next: &mut AppState, at: String) {
+    let c = classroom(next);
+    if let Some(id) = c.active.clone() {
+        c.handed_in.insert(id, at);
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

@@ -126,6 +126,7 @@ fn apply(next: &mut AppState, action: Action) {
         Action::ClearScoring => classroom::clear_scoring(next),
         Action::StartExercise { exercise, at } => classroom::start_exercise(next, *exercise, at),
         Action::SetStudentName(name) => classroom::set_student_name(next, name),
+        Action::HandedIn { at } => classroom::handed_in(next, at),
 
         Action::SuggestClaims => suggestions::suggest_claims(next),
         Action::HideSuggestions => suggestions::hide(next),

@@ -12,7 +12,7 @@ use crate::app::details::Details;
 use crate::app::state::AppState;
 use crate::app::view_model::claim_filter::ClaimFilter;
 use crate::app::view_model::suggestion_list::SuggestionList;
-use crate::core::classroom::session::Mode;
+use crate::core::classroom::session::{work_article_id, Mode};
 use crate::view::article::article_editor::ArticleEditor;
 use crate::view::article::article_view::{scroll_to_claim, ArticleView};
 use crate::view::article::details_form::DetailsForm;
@@ -240,7 +240,7 @@ pub fn app(props: &AppProps) -> Html {
             { library_and_toast(&state, &store, &commands, library, &library_open, on_message, removed_title) }
             </main>
             if classroom.mode == Mode::Teacher {
-                <PrintSheets article={state.article.clone()} claims={state.claims.clone()} draft={classroom.draft(&state.article.id)} />
+                <PrintSheets article={state.article.clone()} claims={state.claims.clone()} draft={classroom.draft(&state.article.id)} source_kind_scored={classroom.rubric.source > 0.0} />
             }
         </>
     }
@@ -262,6 +262,7 @@ fn library_and_toast(
             open={library_open.on}
             entries={if library_open.on { store.library() } else { Vec::new() }}
             current={state.article.id.clone()}
+            exercise_copies={state.classroom.works.values().map(|w| work_article_id(&w.exercise)).collect::<Vec<_>>()}
             usage={if library_open.on { store.usage() } else { 0 }}
             on_close={library_open.close.clone()}
             on_open={library.open}
@@ -303,6 +304,7 @@ fn classroom_panels(
                     claims={state.claims.clone()}
                     on_name={commands.set_student_name.clone()}
                     on_leave={commands.leave_exercise.clone()}
+                    on_handed_in={commands.dispatch.reform(|at| Action::HandedIn { at })}
                     on_message={on_message.clone()}
                 />
             }
@@ -387,6 +389,7 @@ fn reading_and_claims(
                     dispatch={commands.dispatch.clone()}
                     on_message={on_message.clone()}
                     filter={filter.clone()}
+                    answer_key={state.classroom.mode == Mode::Teacher}
                 >
                     <SuggestionPanel list={suggestions} dispatch={commands.dispatch.clone()} />
                 </ClaimPanel>

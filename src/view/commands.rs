@@ -70,7 +70,10 @@ impl Commands {
         Commands {
             undo: dispatch.reform(|()| Action::Undo),
             redo: dispatch.reform(|()| Action::Redo),
-            set_mode: dispatch.reform(Action::SetMode),
+            set_mode: {
+                let store = store.clone();
+                Callback::from(move |mode| store.set_mode(mode))
+            },
             dismiss_warning: dispatch.reform(Action::DismissWarning),
             add_claim: {
                 let store = store.clone();
@@ -85,7 +88,10 @@ impl Commands {
             copy_json: copy_json(store, on_message),
             download_kept_data: download_kept_data(store, on_message),
             set_student_name: dispatch.reform(Action::SetStudentName),
-            leave_exercise: dispatch.reform(|()| Action::SetMode(Mode::Reader)),
+            leave_exercise: {
+                let store = store.clone();
+                Callback::from(move |()| store.set_mode(Mode::Reader))
+            },
             set_instructions: dispatch.reform(Action::SetInstructions),
             set_exercise_settings: dispatch.reform(Action::SetExerciseSettings),
             exercise_exported: dispatch.reform(|(id, hash)| Action::ExerciseExported { id, hash }),

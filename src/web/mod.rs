@@ -4,6 +4,7 @@
 pub mod clipboard;
 pub mod clock;
 pub mod download;
+pub mod exercise_link;
 pub mod file_open;
 pub mod html_import;
 pub mod js_api;

@@ -207,6 +207,17 @@ impl AppStore {
         self.run(|s| s.start_exercise(exercise, &clock::now()))
     }
 
+    /// share: works on an exercise that came by link (already checked), and says so.
+    pub fn open_exercise(self: &Rc<Self>, exercise: Exercise) {
+        self.run(|s| s.open_exercise(exercise, &clock::now()))
+    }
+
+    /// share: chooses a mode; from student mode, leaves the exercise (back to the key's article
+    /// when the teacher was trying their own exercise).
+    pub fn set_mode(self: &Rc<Self>, mode: crate::core::classroom::session::Mode) {
+        self.run(|s| s.set_mode(mode))
+    }
+
     /// Every article of the library as stored (the open one saved first).
     pub fn library_documents(self: &Rc<Self>) -> Vec<Document> {
         self.run(Session::library_documents)

@@ -10,6 +10,7 @@
 //! - [`publishing`]: the Export menu's Publishing as setting, and the library's entries;
 //! - [`screenshots`]: pictures of the page at a given size, for the docs.
 //! - [`suggestions`]: claim suggestions: ask for them, accept or dismiss one.
+//! - [`sharing`]: exercise links and submission codes.
 //!
 //! Nothing here sleeps for a fixed time to wait for the app: every wait polls what the page
 //! shows (or what it stored) until it is as expected, with [`poll`].
@@ -22,6 +23,7 @@ pub mod gestures;
 pub mod publishing;
 pub mod screenshots;
 pub mod server;
+pub mod sharing;
 pub mod suggestions;
 
 use std::time::{Duration, Instant};

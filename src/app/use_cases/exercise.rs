@@ -4,7 +4,7 @@ use crate::app::actions::Action;
 use crate::app::session::Session;
 use crate::core::anchoring::reanchor::{reanchor, Report};
 use crate::core::classroom::exercise::Exercise;
-use crate::core::classroom::session::work_article;
+use crate::core::classroom::session::{work_article, work_article_id, Mode};
 use crate::core::library::store::KeyValue;
 use crate::core::model::Document;
 
@@ -43,12 +43,55 @@ impl<S: KeyValue> Session<S> {
         self.save();
         report
     }
+
+    /// Chooses `mode`; from student mode that leaves the exercise (its work is kept, see
+    /// [`Session::leave_exercise`]).
+    pub fn set_mode(&mut self, mode: Mode) {
+        if self.state().classroom.is_student() && mode != Mode::Student {
+            self.leave_exercise(mode);
+        } else {
+            self.dispatch(Action::SetMode(mode));
+        }
+    }
+
+    /// Leaves the exercise under way for `mode`, keeping its work. When the exercise was made
+    /// from an article in this library (a teacher trying their own exercise), that article
+    /// opens again, with its key and draft; and a copy left untouched (no claims, never handed
+    /// in) goes from the library, so no twin of the article with 0 claims stays behind.
+    pub fn leave_exercise(&mut self, mode: Mode) {
+        let work = self.state().classroom.active_work().cloned();
+        let handed_in = work.as_ref().is_some_and(|w| {
+            self.state()
+                .classroom
+                .handed_in
+                .contains_key(&w.exercise.id)
+        });
+        self.dispatch(Action::SetMode(mode));
+        let Some(work) = work else {
+            return;
+        };
+        let copy = work_article_id(&work.exercise);
+        let source = work.exercise.article.id.clone();
+        if self.state().article.id != copy || !self.library().iter().any(|e| e.id == source) {
+            return;
+        }
+        let untouched =
+            self.state().claims.is_empty() && self.state().orphans.is_empty() && !handed_in;
+        if self.open_by_id(&source).is_err() || !untouched {
+            return;
+        }
+        self.take_kept(&copy);
+        // Nothing in it was the user's, so nothing is offered back; a failed write only leaves
+        // the empty copy listed.
+        let _ = self.store.remove(&copy);
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use crate::app::actions::Action;
     use crate::app::session::tests::{fresh, kv};
+    use crate::core::classroom::session::Mode;
     use crate::core::classroom::session::{build_exercise, work_article, ExerciseDraft};
     use crate::core::library::store::{article_key, KeyValue};
 
@@ -106,5 +149,69 @@ mod tests {
             stored.contains("Breaking."),
             "saved on the new text at once"
         );
+    }
+
+    /// The teacher's own article, marked as a key and exported as an exercise, in Teacher mode.
+    fn teacher_with_key() -> (
+        crate::app::session::Session<crate::core::library::memory_kv::MemoryKv>,
+        String,
+    ) {
+        let mut s = fresh();
+        s.dispatch(Action::SetMode(Mode::Teacher));
+        crate::app::session::tests::mark(&mut s, "k1");
+        s.flush();
+        let teacher = (*s.state().article).clone();
+        let (exercise, _) =
+            build_exercise(&teacher, &s.state().claims, &ExerciseDraft::default(), "t");
+        (s, exercise.to_json())
+    }
+
+    fn titled(
+        s: &mut crate::app::session::Session<crate::core::library::memory_kv::MemoryKv>,
+        title: &str,
+    ) -> Vec<(String, usize)> {
+        s.library()
+            .into_iter()
+            .filter(|e| e.title == title)
+            .map(|e| (e.id, e.claims))
+            .collect()
+    }
+
+    #[test]
+    fn a_teacher_trying_their_own_exercise_goes_back_to_the_key_and_leaves_no_empty_twin() {
+        let (mut s, json) = teacher_with_key();
+        let teacher = (*s.state().article).clone();
+        s.open_json("quiz.exercise.json", json, "t1");
+        assert!(s.state().classroom.is_student());
+        s.set_mode(Mode::Teacher);
+        assert_eq!(s.state().classroom.mode, Mode::Teacher);
+        assert_eq!(
+            s.state().article.id,
+            teacher.id,
+            "the key's article is open again"
+        );
+        assert_eq!(s.state().claims.len(), 1, "the answer key is there");
+        assert!(!s.state().article_is_read_only(), "Edit and Details work");
+        assert_eq!(
+            titled(&mut s, &teacher.title),
+            vec![(teacher.id.clone(), 1)]
+        );
+    }
+
+    #[test]
+    fn work_done_while_trying_the_exercise_is_kept_after_leaving() {
+        let (mut s, json) = teacher_with_key();
+        let teacher = (*s.state().article).clone();
+        s.open_json("quiz.exercise.json", json.clone(), "t1");
+        crate::app::session::tests::mark(&mut s, "tried");
+        s.leave_exercise(Mode::Reader);
+        assert_eq!(s.state().article.id, teacher.id);
+        assert_eq!(
+            titled(&mut s, &teacher.title).len(),
+            2,
+            "the tried work stays"
+        );
+        s.open_json("quiz.exercise.json", json, "t2");
+        assert_eq!(s.state().claims[0].id, "tried");
     }
 }

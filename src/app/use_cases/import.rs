@@ -3,6 +3,7 @@
 
 use crate::app::actions::Action;
 use crate::app::session::Session;
+use crate::core::classroom::exercise::Exercise;
 use crate::core::classroom::files::{file_kind, parse_exercise, FileKind};
 use crate::core::classroom::session::Mode;
 use crate::core::formats::sniff::{check_import_name, parse_import, too_large, MAX_IMPORT_BYTES};
@@ -71,16 +72,7 @@ impl<S: KeyValue> Session<S> {
     pub fn open_json(&mut self, name: &str, text: String, now: &str) {
         let message = match file_kind(&text) {
             Some(FileKind::Exercise) => match parse_exercise(&text) {
-                Ok(exercise) => {
-                    let title = exercise.title.clone();
-                    match self.start_exercise(exercise, now) {
-                        Some(r) => format!(
-                            "The exercise “{title}” changed since you started it; your claims were put on the new text: {}.",
-                            r.summary()
-                        ),
-                        None => format!("Opened the exercise “{title}”. Write your name, mark the sourced claims, then Submit."),
-                    }
-                }
+                Ok(exercise) => self.open_exercise_message(exercise, now),
                 Err(e) => format!("This exercise could not be opened: {e}"),
             },
             Some(kind @ (FileKind::Key | FileKind::Submission)) => {
@@ -96,6 +88,23 @@ impl<S: KeyValue> Session<S> {
             },
         };
         self.dispatch(Action::Tell(message));
+    }
+
+    /// Works on an exercise that came by file or link (already checked), and says so.
+    pub fn open_exercise(&mut self, exercise: Exercise, now: &str) {
+        let message = self.open_exercise_message(exercise, now);
+        self.dispatch(Action::Tell(message));
+    }
+
+    fn open_exercise_message(&mut self, exercise: Exercise, now: &str) -> String {
+        let title = exercise.title.clone();
+        match self.start_exercise(exercise, now) {
+            Some(r) => format!(
+                "The exercise “{title}” changed since you started it; your claims were put on the new text: {}.",
+                r.summary()
+            ),
+            None => format!("Opened the exercise “{title}”. Write your name, mark the sourced claims, then Submit."),
+        }
     }
 
     /// What Import does with a file the user chose (`name`, holding `text`): a file whose

@@ -5,8 +5,10 @@
 pub mod exercise;
 pub mod files;
 pub mod loading;
+pub mod progress;
 pub mod scoring;
 pub mod session;
+pub mod share_codes;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod test_exercise;

@@ -92,6 +92,10 @@ pub struct Classroom {
     pub works: BTreeMap<String, StudentWork>,
     /// The exercise being worked on in student mode.
     pub active: Option<String>,
+    /// When each exercise's work was last handed in (RFC 3339), by exercise id; handing in
+    /// again is allowed and moves it.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub handed_in: BTreeMap<String, String>,
     #[serde(skip)]
     pub scoring: ScoringSession,
 }
@@ -231,6 +235,14 @@ pub fn submission_problems(work: &StudentWork, claims: &[Claim]) -> Vec<String> 
 
 /// The file a student hands in.
 pub fn submission(work: &StudentWork, claims: &[Claim], now: &str) -> (String, String) {
+    (
+        crate::core::classroom::exercise::submission_file_name(&work.exercise.title, &work.student),
+        submission_record(work, claims, now).to_json(),
+    )
+}
+
+/// What a student hands in, as a file or as a submission code.
+pub fn submission_record(work: &StudentWork, claims: &[Claim], now: &str) -> Submission {
     let mut sub = Submission::new(
         &work.exercise,
         work.student.trim().to_string(),
@@ -239,10 +251,7 @@ pub fn submission(work: &StudentWork, claims: &[Claim], now: &str) -> (String, S
         now.to_string(),
     );
     sub.hints_used = work.hints_used;
-    (
-        crate::core::classroom::exercise::submission_file_name(&work.exercise.title, &work.student),
-        sub.to_json(),
-    )
+    sub
 }
 
 /// Whether a file's name calls it a key: the word "key" in it (`port.key.json`,

@@ -9,6 +9,7 @@ use crate::core::formats::export::ExportFormat;
 use crate::core::intake::samples;
 use crate::core::model::Article;
 use crate::view::chrome::dismiss::use_dismiss;
+use crate::view::chrome::student_menu::StudentMenu;
 use crate::view::form_values::{event_value, open_chooser};
 use crate::web::text_selection;
 
@@ -45,7 +46,6 @@ pub struct HeaderBarProps {
 
 #[function_component(HeaderBar)]
 pub fn header_bar(props: &HeaderBarProps) -> Html {
-    let read_only = props.read_only;
     let more_open = use_state(|| false);
     let more_area = use_node_ref();
     let more_toggle = use_node_ref();
@@ -93,8 +93,15 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
                     title="Redo (Ctrl+Shift+Z or Ctrl+Y)"
                     onclick={props.on_redo.reform(|_: MouseEvent| ())}>{ "Redo" }</button>
             </div>
+            if props.student {
+                <StudentMenu>
+                    { mode_switch(props.mode, props.student, &props.on_mode) }
+                    { article_actions(props) }
+                </StudentMenu>
+            } else {
             // On a phone everything below sits in the "More" menu; on a wide screen the
-            // menu's box is not drawn and its controls stand in the header's row.
+            // menu's box is not drawn and its controls stand in the header's row. In student
+            // mode the student's menu holds them instead.
             <div class="more" ref={more_area}>
                 <button type="button" id="more-toggle" class="more-toggle" ref={more_toggle}
                     aria-expanded={more_open.to_string()} aria-controls="header-more"
@@ -104,21 +111,32 @@ pub fn header_bar(props: &HeaderBarProps) -> Html {
                 <div id="header-more" class="more-items" onclick={chose_in_more.reform(|e: MouseEvent| e.into())}
                     onchange={chose_in_more}>
                     { mode_switch(props.mode, props.student, &props.on_mode) }
-                    <nav class="actions" aria-label="Article">
-                        { sample_picker(&props.article_id, &props.on_open) }
-                        <FileButtons on_file={props.on_file.clone()} />
-                        <button type="button" onclick={props.on_paste.reform(|_: MouseEvent| ())}>{ "Paste article" }</button>
-                        <button type="button" onclick={props.on_library.reform(|_: MouseEvent| ())}>{ "Library" }</button>
-                        <button type="button" id="details-button" disabled={read_only} onclick={props.on_details.reform(|_: MouseEvent| ())}>{ "Article details" }</button>
-                        <button type="button" disabled={props.editing || read_only} title={if read_only { "An exercise's article is the same for the whole class" } else { "" }}
-                            onclick={props.on_edit.reform(|_: MouseEvent| ())}>{ "Edit article" }</button>
-                        <ExportMenu on_export_article={props.on_export_article.clone()} on_export_library={props.on_export_library.clone()}
-                            publishing={props.publishing.clone()} />
-                        <button type="button" onclick={props.on_copy_json.reform(|_: MouseEvent| ())}>{ "Copy JSON" }</button>
-                    </nav>
+                    { article_actions(props) }
                 </div>
             </div>
+            }
         </header>
+    }
+}
+
+/// Samples, files, the library, the article's details and text, Export and Copy JSON: in the
+/// header's row (the phone's "More" menu), or in Student mode's menu, where no sample is
+/// offered (a student works on the exercise).
+fn article_actions(props: &HeaderBarProps) -> Html {
+    let read_only = props.read_only;
+    html! {
+        <nav class="actions" aria-label="Article">
+            if !props.student { { sample_picker(&props.article_id, &props.on_open) } }
+            <FileButtons on_file={props.on_file.clone()} />
+            <button type="button" onclick={props.on_paste.reform(|_: MouseEvent| ())}>{ "Paste article" }</button>
+            <button type="button" onclick={props.on_library.reform(|_: MouseEvent| ())}>{ "Library" }</button>
+            <button type="button" id="details-button" disabled={read_only} onclick={props.on_details.reform(|_: MouseEvent| ())}>{ "Article details" }</button>
+            <button type="button" disabled={props.editing || read_only} title={if read_only { "An exercise's article is the same for the whole class" } else { "" }}
+                onclick={props.on_edit.reform(|_: MouseEvent| ())}>{ "Edit article" }</button>
+            <ExportMenu on_export_article={props.on_export_article.clone()} on_export_library={props.on_export_library.clone()}
+                publishing={props.publishing.clone()} />
+            <button type="button" onclick={props.on_copy_json.reform(|_: MouseEvent| ())}>{ "Copy JSON" }</button>
+        </nav>
     }
 }
 

@@ -15,6 +15,10 @@ pub struct LibraryDialogProps {
     pub open: bool,
     pub entries: Vec<IndexEntry>,
     pub current: String,
+    /// The articles that are students' copies of an exercise (work on it, possibly the
+    /// teacher's own try), told apart from the article the exercise was made from.
+    #[prop_or_default]
+    pub exercise_copies: Vec<String>,
     /// UTF-16 code units used in localStorage.
     pub usage: usize,
     pub on_close: Callback<()>,
@@ -213,6 +217,9 @@ fn entry_row(
             } else {
                 <div class="library-title">
                     <strong>{ e.title.clone() }</strong>
+                    if props.exercise_copies.contains(&e.id) {
+                        <span class="badge exercise-work" title="Work on the exercise made from this article; the article itself is listed apart">{ "exercise work" }</span>
+                    }
                     if is_current { <span class="badge">{ "open" }</span> }
                 </div>
             }

@@ -9,4 +9,5 @@ pub(crate) mod library_dialog;
 pub(crate) mod paste_dialog;
 pub(crate) mod publisher_settings;
 pub(crate) mod shortcuts_dialog;
+pub(crate) mod student_menu;
 pub(crate) mod toast;

@@ -14,6 +14,9 @@ pub struct ClaimEditorProps {
     pub claim: Claim,
     /// Source names already used in this article, offered as suggestions.
     pub source_names: Vec<String>,
+    /// A claim of the teacher's answer key: no "no evidence given" warning.
+    #[prop_or_default]
+    pub key_claim: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -48,7 +51,7 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
             // Each part that comes and goes has a fixed wrapper, so the fields around it keep
             // their own DOM nodes (and a select keeps its own choice).
             <div class="marker-slot">
-                if claim.verified_without_evidence() {
+                if claim.verified_without_evidence() && !props.key_claim {
                     <p class="no-evidence" role="note">{ "Verified — no evidence given" }</p>
                 }
             </div>

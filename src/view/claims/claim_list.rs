@@ -10,6 +10,9 @@ use crate::view::claims::badges::{list_quote, status_badge};
 pub struct ClaimItemProps {
     pub claim: Claim,
     pub selected: bool,
+    /// A claim of the teacher's answer key: no "no evidence given" warning.
+    #[prop_or_default]
+    pub key_claim: bool,
     /// Selects the claim with this id (and shows it in the article).
     pub on_select: Callback<String>,
 }
@@ -29,7 +32,7 @@ pub fn claim_item(props: &ClaimItemProps) -> Html {
                 aria-current={is_selected.then_some("true")}
                 onclick={onclick}>
                 { status_badge(c.status) }
-                if c.verified_without_evidence() {
+                if c.verified_without_evidence() && !props.key_claim {
                     <span class="no-evidence">{ "verified — no evidence given" }</span>
                 }
                 <span class="claim-quote">{ list_quote(&c.quote.exact) }</span>

@@ -23,6 +23,10 @@ pub struct ClaimPanelProps {
     pub on_message: Callback<Option<String>>,
     /// Which claims are listed; the article dims the others, so the page holds it.
     pub filter: UseStateHandle<ClaimFilter>,
+    /// Teacher mode: the claims are the answer key (so titled; the key needs no evidence
+    /// warnings, the teacher's Verified is the answer itself).
+    #[prop_or_default]
+    pub answer_key: bool,
     /// Shown under the counts: the claim suggestions.
     #[prop_or_default]
     pub children: Html,
@@ -148,11 +152,11 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
     });
     html! {
         <aside class="panel" aria-labelledby="claims-heading">
-            <h2 id="claims-heading">{ "Claims" }</h2>
+            <h2 id="claims-heading">{ if props.answer_key { "Answer key" } else { "Claims" } }</h2>
             <p class="counts" aria-live="polite">{ counts }</p>
             { props.children.clone() }
             if let Some(claim) = selected {
-                <ClaimEditor key={claim.id.clone()} claim={claim.clone()} source_names={source_names(&props.claims)} dispatch={props.dispatch.clone()} />
+                <ClaimEditor key={claim.id.clone()} claim={claim.clone()} source_names={source_names(&props.claims)} key_claim={props.answer_key} dispatch={props.dispatch.clone()} />
             }
             // Rendered only when there is something to show: a component that renders nothing
             // leaves Yew no DOM node to place its siblings against.
@@ -184,6 +188,7 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
                             key={c.id.clone()}
                             claim={(*c).clone()}
                             selected={props.selected.as_deref() == Some(c.id.as_str())}
+                            key_claim={props.answer_key}
                             on_select={on_select.clone()}
                         />
                     }) }

@@ -17,6 +17,9 @@ pub struct PrintSheetsProps {
     pub claims: Vec<Claim>,
     /// The exercise being prepared from the article.
     pub draft: ExerciseDraft,
+    /// The rubric scores source kind: the grid asks for it.
+    #[prop_or_default]
+    pub source_kind_scored: bool,
 }
 
 #[function_component(PrintSheets)]
@@ -60,10 +63,13 @@ pub fn print_sheets(props: &PrintSheetsProps) -> Html {
                 <table class="answer-grid">
                     <thead><tr>
                         <th>{ "¶" }</th><th>{ "Claim (the words)" }</th><th>{ "Source" }</th>
+                        if props.source_kind_scored { <th class="source-kind-column">{ "Kind of source" }</th> }
                         <th>{ "Verified?" }</th><th>{ "Evidence" }</th>
                     </tr></thead>
                     <tbody>
-                        { for (0..rows.max(1)).map(|_| html! { <tr><td></td><td></td><td></td><td></td><td></td></tr> }) }
+                        { for (0..rows.max(1)).map(|_| html! { <tr>
+                            { for (0..if props.source_kind_scored { 6 } else { 5 }).map(|_| html! { <td></td> }) }
+                        </tr> }) }
                     </tbody>
                 </table>
             </section>

@@ -65,6 +65,7 @@ pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
         <section class="scoring-panel" aria-labelledby="scoring-heading">
             <h2 id="scoring-heading">{ "Score submissions" }</h2>
             <ScoringFiles loaded={loaded} on_load={props.on_load.clone()} on_clear={props.on_clear.clone()} />
+            <crate::view::classroom::paste_codes::PasteCodes on_load={props.on_load.clone()} />
             { loaded_files(session) }
             <RubricWeights rubric={classroom.rubric} on_rubric={props.on_rubric.clone()} />
             if let Some(report) = (*report).as_ref() {

@@ -1,12 +1,16 @@
-//! Student mode: the exercise's instructions, the student's name, and handing the work in.
+//! Student mode: the exercise's instructions, the student's name, how far the work is, and
+//! handing it in (as a file or as a code to paste), with when it last was.
 
 use yew::prelude::*;
 
-use crate::core::classroom::session::{submission, submission_problems, Classroom};
+use crate::core::classroom::progress::progress_line;
+use crate::core::classroom::session::{
+    submission, submission_problems, submission_record, Classroom, StudentWork,
+};
 use crate::core::model::Claim;
 use crate::view::form_values::event_value;
 use crate::view::SameRc;
-use crate::web::{clock, download};
+use crate::web::{clipboard, clock, download, exercise_link};
 
 #[derive(Properties, PartialEq)]
 pub struct StudentBannerProps {
@@ -18,11 +22,91 @@ pub struct StudentBannerProps {
     /// Leaves the exercise (its work is kept).
     pub on_leave: Callback<()>,
     pub on_message: Callback<Option<String>>,
+    /// The work was handed in at this moment (RFC 3339).
+    #[prop_or_default]
+    pub on_handed_in: Callback<String>,
+}
+
+/// "10:42" in the reader's own time (and the day, when it was not today).
+fn local_time(at: &str) -> String {
+    let date = js_sys::Date::new(&at.into());
+    if date.get_time().is_nan() {
+        return at.to_string();
+    }
+    let time = format!("{:02}:{:02}", date.get_hours(), date.get_minutes());
+    let today = js_sys::Date::new_0().to_date_string();
+    if date.to_date_string() == today {
+        time
+    } else {
+        format!(
+            "{} {time}",
+            String::from(date.to_locale_date_string("default", &js_sys::Object::new()))
+        )
+    }
+}
+
+/// What keeps the work from being handed in, shown above it; `true` when nothing does.
+fn ready(
+    work: &StudentWork,
+    claims: &[Claim],
+    problems: &UseStateHandle<Vec<String>>,
+    on_message: &Callback<Option<String>>,
+) -> bool {
+    let found = submission_problems(work, claims);
+    let ok = found.is_empty();
+    if !ok {
+        on_message.emit(Some(
+            "Not handed in yet: see the list above your work.".into(),
+        ));
+    }
+    problems.set(found);
+    ok
+}
+
+/// Copy submission code: the work as a code the teacher pastes, on the clipboard and shown
+/// (to copy by hand where the browser refuses the clipboard).
+fn copy_code(
+    props: &StudentBannerProps,
+    problems: &UseStateHandle<Vec<String>>,
+    shown: &UseStateHandle<Option<String>>,
+) -> Callback<MouseEvent> {
+    let (classroom, claims, problems, shown) = (
+        props.classroom.clone(),
+        props.claims.clone(),
+        problems.clone(),
+        shown.clone(),
+    );
+    let (on_message, on_handed_in) = (props.on_message.clone(), props.on_handed_in.clone());
+    Callback::from(move |_: MouseEvent| {
+        let Some(work) = classroom.0.active_work() else {
+            return;
+        };
+        if !ready(work, &claims, &problems, &on_message) {
+            return;
+        }
+        let now = clock::now();
+        let record = submission_record(work, &claims, &now);
+        let (shown, on_message, on_handed_in) =
+            (shown.clone(), on_message.clone(), on_handed_in.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let code = match exercise_link::code_for(&record).await {
+                Ok(code) => code,
+                Err(e) => return on_message.emit(Some(e)),
+            };
+            shown.set(Some(code.clone()));
+            on_handed_in.emit(now);
+            on_message.emit(Some(match clipboard::copy_text(&code).await {
+                Ok(()) => "Your submission code is copied: paste it where your teacher asked (a message, a form).".to_string(),
+                Err(_) => "Your submission code is shown under Submit: select it and copy it for your teacher.".to_string(),
+            }));
+        });
+    })
 }
 
 #[function_component(StudentBanner)]
 pub fn student_banner(props: &StudentBannerProps) -> Html {
     let problems = use_state(Vec::<String>::new);
+    let shown_code = use_state(|| None::<String>);
     let name_ref = use_node_ref();
     let work = props.classroom.0.active_work().cloned();
     {
@@ -49,28 +133,29 @@ pub fn student_banner(props: &StudentBannerProps) -> Html {
             problems.clone(),
             props.on_message.clone(),
         );
+        let on_handed_in = props.on_handed_in.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(work) = classroom.0.active_work() else {
                 return;
             };
-            let found = submission_problems(work, &claims);
-            if !found.is_empty() {
-                problems.set(found);
-                on_message.emit(Some(
-                    "Not handed in yet: see the list above your work.".into(),
-                ));
+            if !ready(work, &claims, &problems, &on_message) {
                 return;
             }
-            problems.set(Vec::new());
-            let (name, json) = submission(work, &claims, &clock::now());
+            let now = clock::now();
+            let (name, json) = submission(work, &claims, &now);
             on_message.emit(Some(
                 match download::download_text(&name, "application/json", &json) {
-                    Ok(()) => format!("Saved {name}: hand this file to your teacher."),
+                    Ok(()) => {
+                        on_handed_in.emit(now);
+                        format!("Saved {name}: hand this file to your teacher.")
+                    }
                     Err(e) => e,
                 },
             ));
         })
     };
+    let on_copy_code = copy_code(props, &problems, &shown_code);
+    let handed_in = props.classroom.0.handed_in.get(&work.exercise.id).cloned();
     let exercise = &work.exercise;
     let hint = exercise
         .claim_count
@@ -96,8 +181,22 @@ pub fn student_banner(props: &StudentBannerProps) -> Html {
                 <label>{ "Your name " }
                     <input ref={name_ref} id="student-name" type="text" autocomplete="name" oninput={on_name} />
                 </label>
-                <button type="button" class="primary" onclick={on_submit}>{ "Submit" }</button>
+                <button type="button" class="primary" onclick={on_submit}
+                    title="Saves your work as a file to hand to your teacher">{ "Submit" }</button>
+                <button type="button" id="copy-submission-code" onclick={on_copy_code}
+                    title="Copies your work as a code to paste for your teacher, instead of a file">{ "Copy submission code" }</button>
             </div>
+            <p class="student-progress" aria-live="polite">{ progress_line(&props.claims) }</p>
+            if let Some(at) = handed_in {
+                <p class="handed-in" role="status">
+                    { format!("Handed in at {}. You can hand in again after more work: the newest one counts.", local_time(&at)) }
+                </p>
+            }
+            if let Some(code) = (*shown_code).clone() {
+                <label class="stacked submission-code">{ "Your submission code" }
+                    <textarea id="submission-code" readonly=true rows="3" value={code} />
+                </label>
+            }
             if !problems.is_empty() {
                 <ul class="submit-problems" role="alert">
                     { for problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }

@@ -10,7 +10,7 @@ use crate::core::classroom::session::{build_exercise, ExerciseDraft};
 use crate::core::model::{Article, Claim};
 use crate::view::form_values::event_value;
 use crate::view::SameRc;
-use crate::web::{clock, download};
+use crate::web::{clipboard, clock, download, exercise_link};
 
 #[derive(Properties, PartialEq)]
 pub struct TeacherPanelProps {
@@ -100,6 +100,44 @@ fn export(props: &TeacherPanelProps, with_exercise: bool) -> Callback<MouseEvent
     })
 }
 
+/// Copy exercise link: the exercise in a link's fragment (which never reaches a server), on
+/// the clipboard and shown, for students to open in Student mode.
+fn copy_link(
+    props: &TeacherPanelProps,
+    shown: &UseStateHandle<Option<String>>,
+) -> Callback<MouseEvent> {
+    let (article, claims, draft, shown) = (
+        props.article.clone(),
+        props.claims.clone(),
+        props.draft.clone(),
+        shown.clone(),
+    );
+    let (on_exported, on_message) = (props.on_exported.clone(), props.on_message.clone());
+    Callback::from(move |_: MouseEvent| {
+        if claims.is_empty() {
+            on_message.emit(Some(
+                "Mark the claims students should find first: your claims on this article are the answer key.".into(),
+            ));
+            return;
+        }
+        let (exercise, _) = build_exercise(&article, &claims, &draft, &clock::now());
+        on_exported.emit((exercise.id.clone(), exercise.hash.clone()));
+        let (shown, on_message) = (shown.clone(), on_message.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let link = match exercise_link::link_for(&exercise).await {
+                Ok(link) => link,
+                Err(e) => return on_message.emit(Some(e)),
+            };
+            shown.set(Some(link.clone()));
+            let chars = link.chars().count();
+            on_message.emit(Some(match clipboard::copy_text(&link).await {
+                Ok(()) => format!("Copied the exercise link ({chars} characters). Students who open it work on the exercise; the answer key is not in it."),
+                Err(_) => format!("The exercise link ({chars} characters) is shown in the panel: select it and copy it."),
+            }));
+        });
+    })
+}
+
 /// What students' work must have.
 fn settings_fieldset(settings: Settings, on_settings: &Callback<Settings>) -> Html {
     let setting = |label: &'static str, on: bool, change: fn(&mut Settings, bool)| {
@@ -146,6 +184,7 @@ pub fn teacher_panel(props: &TeacherPanelProps) -> Html {
         .on_instructions
         .reform(|e: InputEvent| event_value(&e));
     let key_count = props.claims.len();
+    let shown_link = use_state(|| None::<String>);
     html! {
         <section class="teacher-panel" aria-labelledby="exercise-heading">
             <h2 id="exercise-heading">{ "Exercise from this article" }</h2>
@@ -167,10 +206,17 @@ pub fn teacher_panel(props: &TeacherPanelProps) -> Html {
                 <button type="button" class="draft-key" onclick={props.on_draft_key.reform(|_: MouseEvent| ())}
                     title="Accepts every claim suggestion as a claim of the key; check them before you export">{ "Draft key from suggestions" }</button>
                 <button type="button" class="primary" onclick={export(props, true)}>{ "Export exercise" }</button>
+                <button type="button" id="copy-exercise-link" onclick={copy_link(props, &shown_link)}
+                    title="A link that holds the exercise (not the key): students open it instead of a file">{ "Copy exercise link" }</button>
                 <button type="button" onclick={export(props, false)}>{ "Export answer key" }</button>
                 <button type="button" onclick={print("worksheet")}>{ "Print worksheet" }</button>
                 <button type="button" onclick={print("key")}>{ "Print answer key" }</button>
             </div>
+            if let Some(link) = (*shown_link).clone() {
+                <label class="stacked exercise-link">{ "Exercise link" }
+                    <input id="exercise-link" type="text" readonly=true value={link} />
+                </label>
+            }
         </section>
     }
 }
