@@ -5,6 +5,9 @@
 pub mod exercise;
 pub mod files;
 pub mod loading;
+pub mod review_adapter;
+pub mod review_marks;
+pub mod saved_scoring;
 pub mod scoring;
 pub mod session;
 

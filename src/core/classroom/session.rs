@@ -12,6 +12,7 @@ use crate::core::classroom::exercise::{
 };
 use crate::core::classroom::files::{file_kind, FileKind};
 use crate::core::classroom::loading::{parse_key, parse_submission, KeySide, SubmissionSide};
+use crate::core::classroom::review_marks::StudentMarks;
 use crate::core::classroom::scoring::Rubric;
 use crate::core::model::{Article, Claim};
 use crate::core::text::quotes::{shorten, Cut};
@@ -71,13 +72,18 @@ pub struct StudentWork {
     pub hints_used: u32,
 }
 
-/// What a teacher loaded to score a class. Not saved: the files are the teacher's.
+/// What a teacher loaded to score a class, and their review of it. Kept apart from the rest of
+/// the classroom state, per exercise (`saved_scoring`), until the teacher clears it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ScoringSession {
     pub key: Option<KeySide>,
     pub submissions: Vec<SubmissionSide>,
     /// Files that could not be used, with why.
     pub problems: Vec<String>,
+    /// The teacher's overrides and comments, by student name.
+    pub marks: BTreeMap<String, StudentMarks>,
+    /// The student whose work is open for review, if any (not kept over a reload).
+    pub reviewing: Option<String>,
 }
 
 /// All classroom state; what is saved is everything but `scoring`.
