@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::classroom::exercise::{
     make_exercise_id, student_name_from_file_name, Exercise, Key, Settings, Submission,
 };
+use crate::core::classroom::feedback::Feedback;
 use crate::core::classroom::files::{file_kind, FileKind};
 use crate::core::classroom::loading::{parse_key, parse_submission, KeySide, SubmissionSide};
 use crate::core::classroom::review_marks::StudentMarks;
@@ -100,6 +101,12 @@ pub struct Classroom {
     pub active: Option<String>,
     #[serde(skip)]
     pub scoring: ScoringSession,
+    /// The feedback a student opened on their work, by exercise id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub feedback: BTreeMap<String, Feedback>,
+    /// Whether student mode shows the feedback on the article rather than the work.
+    #[serde(skip)]
+    pub showing_feedback: bool,
 }
 
 impl Classroom {
