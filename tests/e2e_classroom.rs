@@ -242,6 +242,7 @@ async fn sort_by_name_and_count_only_found(
         .await;
     for (id, value) in [
         ("weight-found", "1"),
+        ("weight-span-fit", "0"),
         ("weight-precision", "0"),
         ("weight-status", "0"),
         ("weight-source", "0"),
@@ -252,9 +253,11 @@ async fn sort_by_name_and_count_only_found(
     }
     let found_only = Rubric {
         found: 1.0,
+        span_fit: 0.0,
         precision: 0.0,
         status: 0.0,
         source: 0.0,
+        labels: 0.0,
     };
     let rescored = score_files(key_text, subs, &found_only).unwrap();
     let ben_total = rescored.students[1].score.as_ref().unwrap().total;

@@ -165,6 +165,7 @@ fn rubric_weights(props: &RubricWeightsProps) -> Html {
         use_effect_with((), move |_| {
             for (id, value) in [
                 ("weight-found", rubric.found),
+                ("weight-span-fit", rubric.span_fit),
                 ("weight-precision", rubric.precision),
                 ("weight-status", rubric.status),
                 ("weight-source", rubric.source),
@@ -194,6 +195,7 @@ fn rubric_weights(props: &RubricWeightsProps) -> Html {
         <fieldset class="rubric">
             <legend>{ "Rubric weights (relative)" }</legend>
             { weight("Claims found", "weight-found", |r, v| r.found = v) }
+            { weight("Span fit", "weight-span-fit", |r, v| r.span_fit = v) }
             { weight("Precision", "weight-precision", |r, v| r.precision = v) }
             { weight("Status agreement", "weight-status", |r, v| r.status = v) }
             { weight("Source agreement", "weight-source", |r, v| r.source = v) }

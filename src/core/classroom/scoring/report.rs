@@ -11,9 +11,10 @@ use serde::Serialize;
 
 use crate::core::classroom::exercise::student_name_from_file_name;
 use crate::core::classroom::loading::{parse_key, parse_submission, KeySide, SubmissionSide};
-use crate::core::classroom::scoring::matching::{judge, prepare, Prepared, Span};
+use crate::core::classroom::scoring::matching::{judge, Prepared};
+use crate::core::classroom::scoring::review::Overrides;
 use crate::core::classroom::scoring::rubric::Rubric;
-use crate::core::classroom::scoring::score::{assess, StudentScore};
+use crate::core::classroom::scoring::score::{assess, KeyPrepared, StudentScore};
 use crate::core::formats::envelope::FormatError;
 use crate::core::text::offsets::CharTable;
 
@@ -177,13 +178,16 @@ fn cluster_extras(
     extras
 }
 
-fn report(key: &KeySide, entries: &[Entry<'_>], rubric: &Rubric) -> ClassReport {
-    let table = CharTable::new(&key.article.text);
-    let keys: Vec<Prepared> = key
-        .claims
-        .iter()
-        .map(|c| prepare(&table, Span::of(c)))
-        .collect();
+fn report(
+    key: &KeySide,
+    entries: &[Entry<'_>],
+    overrides: &[Overrides],
+    rubric: &Rubric,
+) -> ClassReport {
+    let has_labels = false;
+    let prepared = KeyPrepared::new(&key.article.text, &key.claims, has_labels);
+    let table = &prepared.table;
+    let none = Overrides::default();
     let mut rows = Vec::with_capacity(entries.len());
     let mut found_by: Vec<Vec<usize>> = vec![Vec::new(); key.claims.len()];
     let mut extras = Vec::new();
@@ -211,14 +215,27 @@ fn report(key: &KeySide, entries: &[Entry<'_>], rubric: &Rubric) -> ClassReport 
             });
             continue;
         }
-        let assessment = assess(&table, &key.claims, &keys, &side.claims, rubric);
-        let mut matched = vec![false; side.claims.len()];
-        for p in &assessment.pairs {
+        let assessment = assess(
+            &prepared,
+            &side.claims,
+            overrides.get(i).unwrap_or(&none),
+            rubric,
+        );
+        let assessed = &assessment.assessed;
+        let mut unmatched = vec![true; side.claims.len()];
+        for p in &assessed.pairs {
             found_by[p.key].push(i);
-            matched[p.student] = true;
+            unmatched[p.student] = false;
         }
-        for (order, claim) in assessment.students.iter().enumerate() {
-            if !matched[order] {
+        for &s in assessed
+            .valid
+            .iter()
+            .chain(assessed.too_broad.iter().map(|(s, _)| s))
+        {
+            unmatched[s] = false;
+        }
+        for (order, claim) in assessed.students.iter().enumerate() {
+            if unmatched[order] {
                 extras.push(ExtraItem {
                     student: i,
                     order,
@@ -253,7 +270,7 @@ fn report(key: &KeySide, entries: &[Entry<'_>], rubric: &Rubric) -> ClassReport 
     ClassReport {
         scored: rows.len() - flagged,
         flagged,
-        common_extras: cluster_extras(&table, extras, &names),
+        common_extras: cluster_extras(table, extras, &names),
         key_claims,
         students: rows,
         rubric: *rubric,
@@ -263,8 +280,19 @@ fn report(key: &KeySide, entries: &[Entry<'_>], rubric: &Rubric) -> ClassReport 
 /// Scores every submission against the key, in input order. Submissions that do not belong to
 /// the key are flagged, not scored, and left out of the class view.
 pub fn score_class(key: &KeySide, submissions: &[SubmissionSide], rubric: &Rubric) -> ClassReport {
+    score_class_reviewed(key, submissions, &[], rubric)
+}
+
+/// The same with the teacher's overrides: `overrides[i]` for `submissions[i]` (none past the
+/// end of the list).
+pub fn score_class_reviewed(
+    key: &KeySide,
+    submissions: &[SubmissionSide],
+    overrides: &[Overrides],
+    rubric: &Rubric,
+) -> ClassReport {
     let entries: Vec<Entry<'_>> = submissions.iter().map(Entry::Side).collect();
-    report(key, &entries, rubric)
+    report(key, &entries, overrides, rubric)
 }
 
 /// Scores files as they come: the key's text (a key file or a Claimcheck JSON export) and each
@@ -302,7 +330,7 @@ pub fn score_files(
             },
         })
         .collect();
-    Ok(report(&key, &entries, rubric))
+    Ok(report(&key, &entries, &[], rubric))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
