@@ -8,10 +8,9 @@ use crate::app::state::AppState;
 use crate::core::anchoring::selectors::describe;
 use crate::core::classroom::feedback::{Feedback, FeedbackInput};
 use crate::core::classroom::loading::SubmissionSide;
-use crate::core::classroom::review_adapter::{review, Review};
 use crate::core::classroom::review_marks::{Decision, StudentMarks};
 use crate::core::classroom::saved_scoring::merge_saved;
-use crate::core::classroom::scoring::score_class;
+use crate::core::classroom::scoring::{review_in, score_class_reviewed, Overrides, Review};
 use crate::core::classroom::session::{Classroom, ScoringSession};
 use crate::core::model::{sort_in_reading_order, Claim};
 
@@ -124,7 +123,25 @@ pub fn review_of<'a>(
         .get(student)
         .map(|m| m.overrides.clone())
         .unwrap_or_default();
-    Some((side, review(&key.claims, &side.claims, &overrides)))
+    Some((
+        side,
+        review_in(&key.article.text, &key.claims, &side.claims, &overrides),
+    ))
+}
+
+/// The teacher's overrides for each loaded submission, in their order, for the class table.
+pub fn class_overrides(session: &ScoringSession) -> Vec<Overrides> {
+    session
+        .submissions
+        .iter()
+        .map(|s| {
+            session
+                .marks
+                .get(&s.student)
+                .map(|m| m.overrides.clone())
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 /// The feedback file for `student` (its name and JSON), with the key when `release_key`.
@@ -137,15 +154,20 @@ pub fn feedback_file(
     let key = session.key.as_ref()?;
     let (side, review) = review_of(session, student)?;
     let marks = session.marks.get(student).cloned().unwrap_or_default();
-    let total = score_class(key, std::slice::from_ref(side), &classroom.rubric)
-        .students
-        .first()
-        .and_then(|row| row.total());
+    let overrides = [marks.overrides.clone()];
+    let total = score_class_reviewed(
+        key,
+        std::slice::from_ref(side),
+        &overrides,
+        &classroom.rubric,
+    )
+    .students
+    .first()
+    .and_then(|row| row.total());
     let feedback = Feedback::build(FeedbackInput {
         key,
         side,
         review: &review,
-        overrides: &marks.overrides,
         marks: &marks,
         total,
         release_key,
@@ -175,15 +197,7 @@ mod tests {
 
     fn outcomes(s: &AppState, student: &str) -> Vec<Outcome> {
         let (side, review) = review_of(&s.classroom.scoring, student).unwrap();
-        let overrides = &s
-            .classroom
-            .scoring
-            .marks
-            .get(student)
-            .cloned()
-            .unwrap_or_default()
-            .overrides;
-        student_results(&side.claims, &review, overrides)
+        student_results(&side.claims, &review)
             .iter()
             .map(|r| r.outcome)
             .collect()

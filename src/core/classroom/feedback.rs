@@ -13,9 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::classroom::exercise::{article_hash, slug_or};
 use crate::core::classroom::loading::{KeySide, SubmissionSide};
-use crate::core::classroom::review_adapter::{Overrides, Review};
 use crate::core::classroom::review_marks::StudentMarks;
 use crate::core::classroom::review_results::{student_results, tally, Outcome, Tally};
+use crate::core::classroom::scoring::Review;
 use crate::core::formats::envelope::{
     self, err, format_of, read_object, FormatError, Numbering, Versions,
 };
@@ -107,7 +107,6 @@ pub struct FeedbackInput<'a> {
     pub key: &'a KeySide,
     pub side: &'a SubmissionSide,
     pub review: &'a Review,
-    pub overrides: &'a Overrides,
     pub marks: &'a StudentMarks,
     /// The total the class table shows (0 to 1), if scored.
     pub total: Option<f64>,
@@ -120,12 +119,11 @@ impl Feedback {
             key,
             side,
             review,
-            overrides,
             marks,
             total,
             release_key,
         } = input;
-        let results = student_results(&side.claims, review, overrides);
+        let results = student_results(&side.claims, review);
         let claims = results
             .iter()
             .map(|r| ClaimFeedback {
@@ -252,8 +250,8 @@ pub fn parse_feedback(text: &str) -> Result<Feedback, FormatError> {
 mod tests {
     use super::*;
     use crate::core::classroom::exercise::Submission;
-    use crate::core::classroom::review_adapter::review;
     use crate::core::classroom::review_marks::Decision;
+    use crate::core::classroom::scoring::review_in;
     use crate::core::classroom::test_exercise::{claim, exercise, key, TEXT};
 
     fn feedback(release_key: bool) -> Feedback {
@@ -273,12 +271,16 @@ mod tests {
         marks.decide(Decision::Valid("s2".into()));
         marks.set_comment("s1".into(), "Stop at the full stop.".into());
         marks.overall = "Careful reading. ".into();
-        let r = review(&key.claims, &side.claims, &marks.overrides);
+        let r = review_in(
+            &key.article.text,
+            &key.claims,
+            &side.claims,
+            &marks.overrides,
+        );
         Feedback::build(FeedbackInput {
             key: &key,
             side: &side,
             review: &r,
-            overrides: &marks.overrides,
             marks: &marks,
             total: Some(0.8149),
             release_key,

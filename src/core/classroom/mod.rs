@@ -6,7 +6,6 @@ pub mod exercise;
 pub mod feedback;
 pub mod files;
 pub mod loading;
-pub mod review_adapter;
 pub mod review_marks;
 pub mod review_results;
 pub mod saved_scoring;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::classroom::review_adapter::Overrides;
+use crate::core::classroom::scoring::Overrides;
 
 /// One student's overrides and comments.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

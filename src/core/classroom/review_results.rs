@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::classroom::review_adapter::{Matched, Overrides, Review};
+use crate::core::classroom::scoring::{Matched, Review};
 use crate::core::model::Claim;
 
 /// What one student claim came to.
@@ -73,11 +73,7 @@ pub struct KeyResult {
 }
 
 /// The student's claims in their order, each with what it came to.
-pub fn student_results(
-    student: &[Claim],
-    review: &Review,
-    overrides: &Overrides,
-) -> Vec<StudentResult> {
+pub fn student_results(student: &[Claim], review: &Review) -> Vec<StudentResult> {
     student
         .iter()
         .map(|c| {
@@ -90,7 +86,7 @@ pub fn student_results(
                 .unwrap_or_default();
             let outcome = if matched.is_some() {
                 Outcome::Found
-            } else if overrides.valid_extra.contains(&c.id) {
+            } else if review.valid.contains(&c.id) {
                 Outcome::Valid
             } else if !covers.is_empty() {
                 Outcome::TooBroad
@@ -155,11 +151,7 @@ pub fn tally(key_claims: usize, results: &[StudentResult]) -> Tally {
     let matched: Vec<&Matched> = results.iter().filter_map(|r| r.matched.as_ref()).collect();
     let count = |o: Outcome| results.iter().filter(|r| r.outcome == o).count();
     let span_fit = (!matched.is_empty()).then(|| {
-        let mean = matched
-            .iter()
-            .map(|m| m.span_precision.min(m.span_recall))
-            .sum::<f64>()
-            / matched.len() as f64;
+        let mean = matched.iter().map(|m| m.span_fit).sum::<f64>() / matched.len() as f64;
         (mean * 100.0).round() as u32
     });
     Tally {
@@ -203,7 +195,7 @@ pub fn span_fit_words(m: &Matched) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::classroom::review_adapter::review;
+    use crate::core::classroom::scoring::{review, Overrides};
     use crate::core::model::{SourceKind, Status};
     use crate::core::test_claims::claim_on;
 
@@ -225,7 +217,7 @@ mod tests {
         let student = vec![s1, s2];
         let mut overrides = Overrides::default();
         let r = review(&key(), &student, &overrides);
-        let results = student_results(&student, &r, &overrides);
+        let results = student_results(&student, &r);
         let outcomes: Vec<Outcome> = results.iter().map(|r| r.outcome).collect();
         assert_eq!(outcomes, [Outcome::Found, Outcome::Extra]);
         let t = tally(2, &results);
@@ -244,7 +236,7 @@ mod tests {
         assert_eq!(keys[0].found_by.as_deref(), Some("s1"));
         assert_eq!(keys[1].found_by, None);
         overrides.valid_extra.push("s2".into());
-        let results = student_results(&student, &review(&key(), &student, &overrides), &overrides);
+        let results = student_results(&student, &review(&key(), &student, &overrides));
         assert_eq!(results[1].outcome, Outcome::Valid);
         assert_eq!(tally(2, &results).valid_extra, 1);
         assert_ne!(
@@ -264,7 +256,7 @@ mod tests {
         let short = claim_on(TEXT, "s2", "unsafe");
         let student = vec![broad, short];
         let r = review(&key(), &student, &Overrides::default());
-        let results = student_results(&student, &r, &Overrides::default());
+        let results = student_results(&student, &r);
         assert_eq!(results[0].outcome, Outcome::TooBroad);
         assert_eq!(results[0].covers, ["k1", "k2"]);
         assert_eq!(results[1].outcome, Outcome::Extra);
