@@ -144,18 +144,17 @@ pub fn class_overrides(session: &ScoringSession) -> Vec<Overrides> {
         .collect()
 }
 
-/// The feedback file for `student` (its name and JSON), with the key when `release_key`.
-pub fn feedback_file(
-    classroom: &Classroom,
-    student: &str,
-    release_key: bool,
-) -> Option<(String, String)> {
+/// `student`'s total as the class table shows it (0 to 1), with the teacher's overrides.
+pub fn student_total(classroom: &Classroom, student: &str) -> Option<f64> {
     let session = &classroom.scoring;
     let key = session.key.as_ref()?;
-    let (side, review) = review_of(session, student)?;
-    let marks = session.marks.get(student).cloned().unwrap_or_default();
-    let overrides = [marks.overrides.clone()];
-    let total = score_class_reviewed(
+    let side = session.submissions.iter().find(|s| s.student == student)?;
+    let overrides = [session
+        .marks
+        .get(student)
+        .map(|m| m.overrides.clone())
+        .unwrap_or_default()];
+    score_class_reviewed(
         key,
         std::slice::from_ref(side),
         &overrides,
@@ -163,15 +162,32 @@ pub fn feedback_file(
     )
     .students
     .first()
-    .and_then(|row| row.total());
-    let feedback = Feedback::build(FeedbackInput {
+    .and_then(|row| row.total())
+}
+
+/// The feedback for `student`, with the key when `release_key`.
+pub fn feedback_for(classroom: &Classroom, student: &str, release_key: bool) -> Option<Feedback> {
+    let session = &classroom.scoring;
+    let key = session.key.as_ref()?;
+    let (side, review) = review_of(session, student)?;
+    let marks = session.marks.get(student).cloned().unwrap_or_default();
+    Some(Feedback::build(FeedbackInput {
         key,
         side,
         review: &review,
         marks: &marks,
-        total,
+        total: student_total(classroom, student),
         release_key,
-    });
+    }))
+}
+
+/// The feedback file for `student` (its name and JSON), with the key when `release_key`.
+pub fn feedback_file(
+    classroom: &Classroom,
+    student: &str,
+    release_key: bool,
+) -> Option<(String, String)> {
+    let feedback = feedback_for(classroom, student, release_key)?;
     Some((feedback.file_name(), feedback.to_json()))
 }
 

@@ -4,10 +4,11 @@
 
 use yew::prelude::*;
 
+use crate::app::review::class_overrides;
 use crate::core::classroom::scoring::grades::grades_csv;
 use crate::core::classroom::scoring::report::StudentRow;
 use crate::core::classroom::scoring::sorting::{sort_students, SortColumn};
-use crate::core::classroom::scoring::{score_class, ClassReport, Rubric};
+use crate::core::classroom::scoring::{score_class_reviewed, ClassReport, Rubric};
 use crate::core::classroom::session::{Classroom, ScoringSession};
 use crate::core::text::offsets::char_len;
 use crate::core::text::paragraphs::slug;
@@ -27,6 +28,9 @@ pub struct ScoringPanelProps {
     pub on_clear: Callback<()>,
     pub on_rubric: Callback<Rubric>,
     pub on_message: Callback<Option<String>>,
+    /// Opens a student's work for review (`view::classroom::student_review`).
+    #[prop_or_default]
+    pub on_open_student: Callback<String>,
 }
 
 fn percent(x: f64) -> String {
@@ -54,10 +58,14 @@ pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
     // Scored again only when the classroom state changes, not on every edit of a claim.
     let report = use_memo(props.classroom.clone(), |c| {
         let c = &c.0;
-        c.scoring
-            .key
-            .as_ref()
-            .map(|key| score_class(key, &c.scoring.submissions, &c.rubric))
+        c.scoring.key.as_ref().map(|key| {
+            score_class_reviewed(
+                key,
+                &c.scoring.submissions,
+                &class_overrides(&c.scoring),
+                &c.rubric,
+            )
+        })
     });
     let loaded =
         session.key.is_some() || !session.submissions.is_empty() || !session.problems.is_empty();
@@ -68,7 +76,7 @@ pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
             { loaded_files(session) }
             <RubricWeights rubric={classroom.rubric} on_rubric={props.on_rubric.clone()} />
             if let Some(report) = (*report).as_ref() {
-                { class_results(report, session, &sort, &props.on_message) }
+                { class_results(report, session, &sort, &props.on_message, &props.on_open_student) }
             }
         </section>
     }
@@ -124,7 +132,7 @@ fn scoring_files(props: &ScoringFilesProps) -> Html {
             <input ref={input_ref} id="scoring-files" type="file" multiple=true class="visually-hidden" tabindex="-1"
                 aria-label="Key and submission files" accept=".json,application/json" onchange={on_chosen} />
             if props.loaded {
-                <button type="button" onclick={props.on_clear.reform(|_: MouseEvent| ())}>{ "Clear loaded files" }</button>
+                <button type="button" onclick={confirm_clear(&props.on_clear)}>{ "Clear scoring session" }</button>
             }
         </div>
     }
@@ -209,6 +217,7 @@ fn class_results(
     session: &ScoringSession,
     sort: &UseStateHandle<Sort>,
     on_message: &Callback<Option<String>>,
+    on_open_student: &Callback<String>,
 ) -> Html {
     let mut rows = report.students.clone();
     sort_students(&mut rows, sort.0, sort.1);
@@ -224,7 +233,7 @@ fn class_results(
         .unwrap_or(1);
     html! {
         <>
-            { class_table(report, &rows, sort) }
+            { class_table(report, &rows, sort, on_open_student) }
             <button type="button" onclick={export_grades(rows, title, on_message)}>{ "Export grades" }</button>
             { heat_strip(report, text_len) }
             <h3>{ "Extra claims students marked" }</h3>
@@ -261,7 +270,20 @@ fn export_grades(
 }
 
 /// Each student's score, sortable by any column (Name first up, the others first down).
-fn class_table(report: &ClassReport, rows: &[StudentRow], sort: &UseStateHandle<Sort>) -> Html {
+fn class_table(
+    report: &ClassReport,
+    rows: &[StudentRow],
+    sort: &UseStateHandle<Sort>,
+    on_open_student: &Callback<String>,
+) -> Html {
+    let open = |name: &str| {
+        let name = name.to_string();
+        let shown = name.clone();
+        html! {
+            <th scope="row"><button type="button" class="student-open" title="Review this student's work"
+                onclick={on_open_student.reform(move |_: MouseEvent| name.clone())}>{ shown }</button></th>
+        }
+    };
     let sort_header = |(column, label): (SortColumn, &'static str)| {
         let current = **sort;
         let aria = if current.0 == column {
@@ -298,7 +320,7 @@ fn class_table(report: &ClassReport, rows: &[StudentRow], sort: &UseStateHandle<
                 { for rows.iter().map(|row| match &row.score {
                     Some(s) => html! {
                         <tr>
-                            <th scope="row">{ row.name.clone() }</th>
+                            { open(&row.name) }
                             <td class="total">{ percent(s.total) }</td>
                             <td>{ format!("{} of {}", s.found, s.key_claims) }</td>
                             <td>{ s.extra }</td>
@@ -310,7 +332,7 @@ fn class_table(report: &ClassReport, rows: &[StudentRow], sort: &UseStateHandle<
                     },
                     None => html! {
                         <tr class="flagged">
-                            <th scope="row">{ row.name.clone() }</th>
+                            { open(&row.name) }
                             <td colspan="7">{ format!("Not scored: {}", row.problem.clone().unwrap_or_default()) }</td>
                         </tr>
                     },
@@ -356,4 +378,20 @@ fn heat_strip(report: &ClassReport, text_len: usize) -> Html {
             </ol>
         </div>
     }
+}
+
+/// Clearing forgets the key, the submissions, and the overrides and comments kept with them:
+/// asked first.
+fn confirm_clear(on_clear: &Callback<()>) -> Callback<MouseEvent> {
+    let on_clear = on_clear.clone();
+    Callback::from(move |_: MouseEvent| {
+        let sure = gloo::utils::window()
+            .confirm_with_message(
+                "Clear the scoring session? The key, the submissions and your overrides and comments on them are forgotten in this browser (your files stay as they are).",
+            )
+            .unwrap_or(false);
+        if sure {
+            on_clear.emit(());
+        }
+    })
 }
