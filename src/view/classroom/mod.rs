@@ -1,6 +1,8 @@
 //! Classroom exercises: the teacher's panel and scoring, the student's banner, printed sheets.
 
+pub(crate) mod heat_strip;
 pub(crate) mod print_sheets;
+pub(crate) mod rubric_weights;
 pub(crate) mod scoring_panel;
 pub(crate) mod student_banner;
 pub(crate) mod teacher_panel;

@@ -276,3 +276,25 @@ pub fn review(key: &[Claim], student: &[Claim], overrides: &Overrides) -> Review
     let keys: Vec<Prepared> = key.iter().map(|c| prepare(&table, Span::of(c))).collect();
     assess_review(&table, &[], key, &keys, student, overrides).review
 }
+
+/// One submission file against a key file (or Claimcheck exports), with overrides: what
+/// `window.claimcheck.review` returns. The error says which input is wrong and why.
+pub fn review_files(
+    key_text: &str,
+    submission_text: &str,
+    overrides: &Overrides,
+) -> Result<Review, String> {
+    use crate::core::classroom::loading::{parse_key, parse_submission};
+    let key = parse_key(key_text).map_err(|e| format!("the key could not be read: {e}"))?;
+    let side = parse_submission(submission_text, "")
+        .map_err(|e| format!("the submission could not be read: {e}"))?;
+    if let Some(problem) = side.problem_with(&key) {
+        return Err(format!("the submission does not fit this key: {problem}"));
+    }
+    Ok(review_in(
+        &key.article.text,
+        &key.claims,
+        &side.claims,
+        overrides,
+    ))
+}

@@ -18,6 +18,8 @@ pub enum SortColumn {
     Precision,
     StatusAgreement,
     SourceAgreement,
+    SpanFit,
+    TooBroad,
 }
 
 fn by_name(a: &StudentRow, b: &StudentRow) -> Ordering {
@@ -36,6 +38,8 @@ fn by_column(a: &StudentScore, b: &StudentScore, column: SortColumn) -> Ordering
         SortColumn::Precision => a.precision.total_cmp(&b.precision),
         SortColumn::StatusAgreement => a.status_agreement.total_cmp(&b.status_agreement),
         SortColumn::SourceAgreement => a.source_agreement.total_cmp(&b.source_agreement),
+        SortColumn::SpanFit => a.span_fit.total_cmp(&b.span_fit),
+        SortColumn::TooBroad => a.too_broad.cmp(&b.too_broad),
     }
 }
 

@@ -358,3 +358,49 @@ fn review_from_the_claims_alone_agrees_with_the_article() {
         serde_json::json!(["vote", "price"])
     );
 }
+
+#[test]
+fn review_files_reads_a_key_and_a_submission_and_says_what_is_wrong() {
+    use crate::core::classroom::exercise::{Exercise, Key, Settings, Submission};
+    use crate::core::classroom::scoring::review::review_files;
+    use crate::core::model::Article;
+    let article = Article {
+        id: "a-council".into(),
+        title: "Council votes to close library".into(),
+        text: COUNCIL.into(),
+        ..Article::default()
+    };
+    let exercise = Exercise::new(
+        article,
+        "Mark the claims.",
+        Settings::default(),
+        None,
+        "ex-council",
+    );
+    let key = Key::new(exercise.clone(), council_key()).to_json();
+    let run_on = student(
+        "s1",
+        &format!("{RESIDENTS} A petition has gathered 3,000 signatures."),
+    );
+    let sub = Submission::new(&exercise, "Ana", vec![run_on], "", "").to_json();
+    let r = review_files(&key, &sub, &Overrides::default()).unwrap();
+    assert!(found(&r, "residents", "s1"));
+    assert_eq!(r.missed.len(), 4);
+    let bad_key = review_files("{", &sub, &Overrides::default()).unwrap_err();
+    assert!(
+        bad_key.starts_with("the key could not be read"),
+        "{bad_key}"
+    );
+    let bad_sub = review_files(&key, "[]", &Overrides::default()).unwrap_err();
+    assert!(
+        bad_sub.starts_with("the submission could not be read"),
+        "{bad_sub}"
+    );
+    let mut other: serde_json::Value = serde_json::from_str(&sub).unwrap();
+    other["exerciseId"] = "ex-0000000000000000".into();
+    let foreign = review_files(&key, &other.to_string(), &Overrides::default()).unwrap_err();
+    assert!(
+        foreign.starts_with("the submission does not fit this key"),
+        "{foreign}"
+    );
+}
