@@ -53,6 +53,7 @@ fn settings() -> impl Strategy<Value = Settings> {
         verified_needs_evidence: b,
         show_count_hint: c,
         allow_hints: d,
+        labels: Vec::new(),
     })
 }
 

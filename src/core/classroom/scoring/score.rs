@@ -425,6 +425,7 @@ mod tests {
                     } else {
                         Status::Unverified
                     },
+                    label: None,
                     source: String::new(),
                     source_kind: if i % 3 == 0 {
                         None
