@@ -11,21 +11,31 @@ use crate::view::form_values::{event_value, set_value_by_id};
 pub struct RubricWeightsProps {
     pub rubric: Rubric,
     pub on_rubric: Callback<Rubric>,
+    /// Whether the exercise has labels: then label agreement has a weight too.
+    pub has_labels: bool,
 }
 
 /// Each weight: its field's id, its label, and how it is set.
 type Field = (&'static str, &'static str, fn(&mut Rubric, f64));
 
-const FIELDS: [Field; 5] = [
+const FIELDS: [Field; 6] = [
     ("weight-found", "Claims found", |r, v| r.found = v),
     ("weight-span-fit", "Span fit", |r, v| r.span_fit = v),
     ("weight-precision", "Precision", |r, v| r.precision = v),
     ("weight-status", "Status agreement", |r, v| r.status = v),
     ("weight-source", "Source agreement", |r, v| r.source = v),
+    ("weight-labels", "Label agreement", |r, v| r.labels = v),
 ];
 
-fn values(r: &Rubric) -> [f64; 5] {
-    [r.found, r.span_fit, r.precision, r.status, r.source]
+fn values(r: &Rubric) -> [f64; 6] {
+    [
+        r.found,
+        r.span_fit,
+        r.precision,
+        r.status,
+        r.source,
+        r.labels,
+    ]
 }
 
 fn fill(rubric: &Rubric) {
@@ -38,12 +48,14 @@ fn fill(rubric: &Rubric) {
 #[function_component(RubricWeights)]
 pub fn rubric_weights(props: &RubricWeightsProps) -> Html {
     let rubric = props.rubric;
+    let has_labels = props.has_labels;
     // The message for each field a teacher typed something unusable in.
-    let problems = use_state(|| [None::<String>, None, None, None, None]);
+    let problems = use_state(<[Option<String>; 6]>::default);
     {
         // Filled once: after that the fields are the teacher's, and a re-render in the middle of
         // typing must not put the old number back.
-        use_effect_with((), move |_| fill(&rubric));
+        // Again when the labels field comes or goes.
+        use_effect_with(has_labels, move |_| fill(&rubric));
     }
     let field = |i: usize| {
         let (id, label, set) = FIELDS[i];
@@ -88,7 +100,7 @@ pub fn rubric_weights(props: &RubricWeightsProps) -> Html {
     };
     let mut messages: Vec<String> = problems.iter().flatten().cloned().collect();
     if messages.is_empty() {
-        messages.extend(rubric.problem(false));
+        messages.extend(rubric.problem(has_labels));
     }
     html! {
         <fieldset class="rubric">
@@ -97,7 +109,7 @@ pub fn rubric_weights(props: &RubricWeightsProps) -> Html {
                 <span>{ "Presets:" }</span>
                 { for Preset::ALL.into_iter().map(preset_button) }
             </div>
-            { for (0..FIELDS.len()).map(field) }
+            { for (0..FIELDS.len()).filter(|&i| has_labels || FIELDS[i].0 != "weight-labels").map(field) }
             <p class="rubric-note">{ match rubric.preset() {
                 Some(p) => format!("{}: {}", p.label(), p.description()),
                 None => "Your own weights: each part counts in proportion to its weight.".to_string(),

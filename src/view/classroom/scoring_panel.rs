@@ -64,6 +64,22 @@ const COLUMNS: [(SortColumn, &str, &str, &str); 9] = [
     (SortColumn::TooBroad, "Too broad", "help-too-broad", "Spans that cover several key claims, are over three times the claim, or mark most of a paragraph. They find nothing."),
 ];
 
+const LABEL_COLUMN: (SortColumn, &str, &str, &str) = (
+    SortColumn::LabelAgreement,
+    "Label agreement",
+    "help-labels",
+    "Of the key claims the student found, how many they gave the key's label (fact, opinion…).",
+);
+
+/// The columns, with label agreement after source agreement when the exercise has labels.
+fn columns(has_labels: bool) -> Vec<(SortColumn, &'static str, &'static str, &'static str)> {
+    let mut columns = COLUMNS.to_vec();
+    if has_labels {
+        columns.insert(7, LABEL_COLUMN);
+    }
+    columns
+}
+
 const HINTS_HELP: &str = "How many hints the student asked for while working.";
 
 /// The column the class table is sorted by, and whether it is sorted descending.
@@ -89,7 +105,8 @@ pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
             <h2 id="scoring-heading">{ "Score submissions" }</h2>
             <ScoringFiles loaded={loaded} on_load={props.on_load.clone()} on_clear={props.on_clear.clone()} />
             { loaded_files(session) }
-            <RubricWeights rubric={classroom.rubric} on_rubric={props.on_rubric.clone()} />
+            <RubricWeights rubric={classroom.rubric} on_rubric={props.on_rubric.clone()}
+                has_labels={session.key.as_ref().is_some_and(|k| k.claims.iter().any(|c| c.label.is_some()))} />
             if let Some(report) = (*report).as_ref() {
                 { class_results(report, session, &sort, &props.on_message) }
             }
@@ -231,7 +248,7 @@ fn export_grades(
 }
 
 /// One scored student's row: each figure with the counts behind it.
-fn score_row(row: &StudentRow, s: &StudentScore) -> Html {
+fn score_row(row: &StudentRow, s: &StudentScore, has_labels: bool) -> Html {
     let fit = if s.counts.status.whole == 0 {
         "—".to_string()
     } else {
@@ -246,6 +263,9 @@ fn score_row(row: &StudentRow, s: &StudentScore) -> Html {
             <td class="precision">{ fraction(s.counts.precision) }</td>
             <td class="status">{ fraction(s.counts.status) }</td>
             <td class="source">{ fraction(s.counts.source) }</td>
+            if has_labels {
+                <td class="labels">{ s.counts.labels.map_or("—".to_string(), fraction) }</td>
+            }
             <td class="span-fit">{ fit }</td>
             <td class="too-broad">{ s.too_broad }</td>
             <td class="hints-used">{ row.hints_used.map_or("—".to_string(), |n| n.to_string()) }</td>
@@ -305,16 +325,16 @@ fn class_table(report: &ClassReport, rows: &[StudentRow], sort: &UseStateHandle<
     html! {
         <table class="class-table">
             <caption>{ format!("{} scored · {} flagged", report.scored, report.flagged) }</caption>
-            <thead><tr>{ for COLUMNS.into_iter().map(sort_header) }
+            <thead><tr>{ for columns(report.has_labels).into_iter().map(sort_header) }
                 <th scope="col"><span title={HINTS_HELP} aria-describedby="help-hints">{ "Hints" }</span>
                     <span id="help-hints" class="visually-hidden">{ HINTS_HELP }</span></th></tr></thead>
             <tbody>
                 { for rows.iter().map(|row| match &row.score {
-                    Some(s) => score_row(row, s),
+                    Some(s) => score_row(row, s, report.has_labels),
                     None => html! {
                         <tr class="flagged">
                             <th scope="row">{ row.name.clone() }</th>
-                            <td colspan="9">{ format!("Not scored: {}", row.problem.clone().unwrap_or_default()) }</td>
+                            <td colspan={if report.has_labels { "10" } else { "9" }}>{ format!("Not scored: {}", row.problem.clone().unwrap_or_default()) }</td>
                         </tr>
                     },
                 }) }

@@ -112,6 +112,8 @@ pub struct ClassReport {
     /// Most students first, then by position.
     pub common_extras: Vec<CommonExtra>,
     pub rubric: Rubric,
+    /// Whether the key's claims carry labels, so label agreement is scored.
+    pub has_labels: bool,
     pub scored: usize,
     pub flagged: usize,
 }
@@ -207,8 +209,7 @@ fn report(
     overrides: &[Overrides],
     rubric: &Rubric,
 ) -> ClassReport {
-    let has_labels = false;
-    let prepared = KeyPrepared::new(&key.article.text, &key.claims, has_labels);
+    let prepared = KeyPrepared::new(&key.article.text, &key.claims);
     let table = &prepared.table;
     let none = Overrides::default();
     let mut rows = Vec::with_capacity(entries.len());
@@ -297,6 +298,7 @@ fn report(
         key_claims,
         students: rows,
         rubric: *rubric,
+        has_labels: prepared.has_labels,
     }
 }
 

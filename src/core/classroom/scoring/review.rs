@@ -45,7 +45,7 @@ pub struct Matched {
     pub status_agrees: bool,
     /// `None` when the key leaves the source kind open: any kind is right.
     pub source_agrees: Option<bool>,
-    /// `None` when the key claim has no label.
+    /// `None` when the key claim has no label (the exercise has no labels).
     pub label_agrees: Option<bool>,
     /// Whether the teacher accepted this pair.
     pub by_override: bool,
@@ -135,7 +135,10 @@ fn matched(
         source_agrees: key
             .source_kind
             .map(|kind| Some(kind) == student.source_kind),
-        label_agrees: None,
+        label_agrees: key
+            .label
+            .as_ref()
+            .map(|label| Some(label) == student.label.as_ref()),
         by_override: pair.by_override,
     }
 }

@@ -20,6 +20,7 @@ pub enum SortColumn {
     SourceAgreement,
     SpanFit,
     TooBroad,
+    LabelAgreement,
 }
 
 fn by_name(a: &StudentRow, b: &StudentRow) -> Ordering {
@@ -40,6 +41,10 @@ fn by_column(a: &StudentScore, b: &StudentScore, column: SortColumn) -> Ordering
         SortColumn::SourceAgreement => a.source_agreement.total_cmp(&b.source_agreement),
         SortColumn::SpanFit => a.span_fit.total_cmp(&b.span_fit),
         SortColumn::TooBroad => a.too_broad.cmp(&b.too_broad),
+        SortColumn::LabelAgreement => a
+            .label_agreement
+            .unwrap_or(0.0)
+            .total_cmp(&b.label_agreement.unwrap_or(0.0)),
     }
 }
 
