@@ -89,6 +89,19 @@ mod tests {
         assert_eq!(names(&rows), vec!["Chloé", "ben", "Ana", "Al", "Zed"]);
         sort_students(&mut rows, SortColumn::Name, false);
         assert_eq!(names(&rows), vec!["Ana", "ben", "Chloé", "Al", "Zed"]);
+        // Span fit and too broad sort like the others (issue 13's columns).
+        let set = |rows: &mut [StudentRow], name: &str, fit: f64, broad: usize| {
+            let s = rows.iter_mut().find(|r| r.name == name).unwrap();
+            let score = s.score.as_mut().unwrap();
+            (score.span_fit, score.too_broad) = (fit, broad);
+        };
+        set(&mut rows, "Ana", 0.4, 2);
+        set(&mut rows, "ben", 0.9, 0);
+        set(&mut rows, "Chloé", 0.7, 1);
+        sort_students(&mut rows, SortColumn::SpanFit, true);
+        assert_eq!(names(&rows), vec!["ben", "Chloé", "Ana", "Al", "Zed"]);
+        sort_students(&mut rows, SortColumn::TooBroad, true);
+        assert_eq!(names(&rows), vec!["Ana", "Chloé", "ben", "Al", "Zed"]);
         let column: SortColumn = serde_json::from_str("\"statusAgreement\"").unwrap();
         assert_eq!(column, SortColumn::StatusAgreement);
     }
