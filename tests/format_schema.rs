@@ -54,6 +54,7 @@ fn rich() -> Document {
         quote,
         position,
         status: Status::Verified,
+        label: None,
         source: "Café owners".into(),
         source_kind: Some(SourceKind::Organization),
         source_phrase: Some(Passage {

@@ -96,6 +96,10 @@ pub struct Claim {
     pub quote: TextQuote,
     pub position: TextPosition,
     pub status: Status,
+    /// The exercise's category the student gave the claim (one of `Settings.labels`, e.g.
+    /// "opinion"); `None` outside exercises with a label set, so older files keep their shape.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// Who the article attributes the claim to, in the reader's words.
     pub source: String,
     /// What kind of source that is; `None` until the reader says.
@@ -251,6 +255,7 @@ impl Claim {
             quote,
             position,
             status: Status::Unverified,
+            label: None,
             source: String::new(),
             source_kind: None,
             source_phrase: None,
@@ -336,6 +341,21 @@ pub fn count_summary(claims: &[Claim]) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_claim_keeps_its_label_and_claims_without_one_keep_their_shape() {
+        let text = "Rents rose 9% last year, the council said.";
+        let mut claim = crate::core::test_claims::claim_on(text, "c1", "Rents rose 9% last year");
+        let plain = serde_json::to_value(&claim).unwrap();
+        assert!(plain.get("label").is_none(), "{plain}");
+        let back: Claim = serde_json::from_value(plain).unwrap();
+        assert_eq!(back.label, None);
+        claim.label = Some("needs context".into());
+        let json = serde_json::to_value(&claim).unwrap();
+        assert_eq!(json["label"], "needs context");
+        let back: Claim = serde_json::from_value(json).unwrap();
+        assert_eq!(back, claim);
+    }
 
     #[test]
     fn times_must_be_rfc_3339() {

@@ -93,6 +93,7 @@ impl ClaimSeed {
             } else {
                 Status::Unverified
             },
+            label: None,
             source: self.source.clone(),
             source_kind: self.kind.map(|k| *k.get(&SourceKind::ALL)),
             source_phrase: self.phrase.map(|(a, b)| {

@@ -112,6 +112,7 @@ mod tests {
             quote,
             position,
             status,
+            label: None,
             source: "Ministry of Transport".into(),
             source_kind: kind,
             source_phrase: None,

@@ -109,6 +109,7 @@ mod tests {
     fn claim(text: &str, id: &str, quote: &str) -> Claim {
         Claim {
             status: Status::Verified,
+            label: None,
             source: "s".into(),
             note: "n".into(),
             ..claim_on(text, id, quote)

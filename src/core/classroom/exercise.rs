@@ -22,7 +22,7 @@ pub const VERSION: u64 = 1;
 
 /// What the student's app enforces while a student works on the exercise. Scoring does not read
 /// them; they are part of the exercise's hash.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
     /// Every claim needs a source before it can be handed in.
@@ -35,6 +35,11 @@ pub struct Settings {
     /// submission). Written only when on, so exercises made without it keep their shape.
     #[serde(skip_serializing_if = "is_false")]
     pub allow_hints: bool,
+    /// The categories students tag claims with (e.g. fact / opinion / needs context); empty
+    /// means verified/unverified only. Written, and hashed, only when not empty, so exercises
+    /// made without labels keep their shape and their hash.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<String>,
 }
 
 fn is_false(on: &bool) -> bool {
@@ -133,6 +138,15 @@ pub fn exercise_hash(article_text: &str, instructions: &str, settings: &Settings
     if settings.allow_hints {
         h.update([1]);
     }
+    if !settings.labels.is_empty() {
+        // A marker byte no flag writes, then each label length-prefixed, so no two label
+        // sets (nor a set and hints on) hash alike.
+        h.update([2]);
+        for label in &settings.labels {
+            h.update((label.len() as u64).to_le_bytes());
+            h.update(label.as_bytes());
+        }
+    }
     format!("sha256:{}", hex(&h.finalize()))
 }
 
@@ -157,6 +171,7 @@ impl Exercise {
         id: impl Into<String>,
     ) -> Exercise {
         let instructions = instructions.into();
+        let claim_count = claim_count.filter(|_| settings.show_count_hint);
         Exercise {
             format: EXERCISE_FORMAT.to_string(),
             version: VERSION,
@@ -165,7 +180,7 @@ impl Exercise {
             title: article.title.clone(),
             instructions,
             settings,
-            claim_count: claim_count.filter(|_| settings.show_count_hint),
+            claim_count,
             article,
         }
     }
@@ -364,6 +379,73 @@ mod tests {
         old.as_object_mut().unwrap().remove("hintsUsed");
         let old: Submission = serde_json::from_value(old).unwrap();
         assert_eq!(old.hints_used, 0);
+    }
+
+    #[test]
+    fn an_exercise_without_labels_keeps_the_hash_it_had_before_labels() {
+        let settings = Settings {
+            require_source: true,
+            ..Settings::default()
+        };
+        // Computed by the build before label sets existed.
+        assert_eq!(
+            exercise_hash(
+                "The council approved the budget.",
+                "Find the claims.",
+                &settings
+            ),
+            "sha256:810079859b6a52864819f9fd493378907abbf230da70bc4541f1a1843f0404ad"
+        );
+        let json = exercise().to_json();
+        assert!(
+            !json.contains("\"labels\""),
+            "written only when set: {json}"
+        );
+    }
+
+    #[test]
+    fn a_label_set_is_kept_and_hashed() {
+        let labelled = |labels: &[&str]| {
+            Exercise::new(
+                article(TEXT),
+                "",
+                Settings {
+                    labels: labels.iter().map(|l| l.to_string()).collect(),
+                    ..Settings::default()
+                },
+                None,
+                "ex-1",
+            )
+        };
+        let ex = labelled(&["fact", "opinion"]);
+        let back: Exercise = serde_json::from_str(&ex.to_json()).unwrap();
+        assert_eq!(back.settings.labels, ["fact", "opinion"]);
+        assert!(back.verify_hash());
+        let plain = labelled(&[]);
+        for other in [
+            labelled(&["opinion", "fact"]),
+            labelled(&["factopinion"]),
+            plain.clone(),
+        ] {
+            assert_ne!(other.hash, ex.hash, "{:?}", other.settings.labels);
+        }
+        let mut tampered = back.clone();
+        tampered.settings.labels.push("needs context".into());
+        assert!(
+            !tampered.verify_hash(),
+            "a student cannot change the label set"
+        );
+        let hinted = Exercise::new(
+            article(TEXT),
+            "",
+            Settings {
+                allow_hints: true,
+                ..Settings::default()
+            },
+            None,
+            "ex-1",
+        );
+        assert_ne!(hinted.hash, plain.hash);
     }
 
     #[test]

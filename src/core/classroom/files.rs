@@ -544,8 +544,9 @@ mod tests {
                 verified_needs_evidence: flags.1,
                 show_count_hint: flags.2,
                 allow_hints: false,
+                labels: Vec::new(),
             };
-            let ex = Exercise::new(article(&text), instructions.clone(), settings, count, "ex-1");
+            let ex = Exercise::new(article(&text), instructions.clone(), settings.clone(), count, "ex-1");
             let back = parse_exercise(&ex.to_json()).unwrap();
             prop_assert!(back.verify_hash());
             prop_assert_eq!(&back, &ex);

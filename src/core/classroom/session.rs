@@ -206,7 +206,7 @@ pub fn build_exercise(
     let exercise = Exercise::new(
         article.clone(),
         draft.instructions.clone(),
-        draft.settings,
+        draft.settings.clone(),
         Some(claims.len()),
         id,
     );
@@ -224,7 +224,7 @@ pub fn submission_problems(work: &StudentWork, claims: &[Claim]) -> Vec<String> 
     if claims.is_empty() {
         problems.push("Mark at least one claim.".to_string());
     }
-    let settings = work.exercise.settings;
+    let settings = &work.exercise.settings;
     for c in claims {
         // The first words of a quote are enough to name a claim in a message.
         let which = shorten(&c.quote.exact, Cut::Words(6));
@@ -391,6 +391,7 @@ mod tests {
             verified_needs_evidence: true,
             show_count_hint: false,
             allow_hints: false,
+            labels: Vec::new(),
         };
         let (ex, _) = build_exercise(&article(), &[], &draft(strict), "t");
         let mut work = StudentWork {

@@ -21,6 +21,7 @@ pub(super) fn article(text: &str) -> Article {
 pub(super) fn claim(text: &str, id: &str, needle: &str) -> Claim {
     Claim {
         status: Status::Verified,
+        label: None,
         source: "The Washington Post".into(),
         source_kind: Some(SourceKind::Publication),
         created: "2026-03-01T09:00:00.000Z".into(),
@@ -35,6 +36,7 @@ pub(super) fn settings() -> Settings {
         verified_needs_evidence: false,
         show_count_hint: true,
         allow_hints: false,
+        labels: Vec::new(),
     }
 }
 

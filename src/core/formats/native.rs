@@ -260,6 +260,7 @@ mod tests {
     fn claim(text: &str, id: &str, start: usize, end: usize) -> Claim {
         Claim {
             status: Status::Verified,
+            label: None,
             source: "The Post".into(),
             note: "n".into(),
             created: "2026-01-01T00:00:00.000Z".into(),

@@ -22,6 +22,7 @@ pub(crate) fn article(id: &str, url: &str) -> Article {
 pub(crate) fn claim(id: &str, quote: &str) -> Claim {
     Claim {
         status: Status::Verified,
+        label: None,
         source: "The Washington Post".into(),
         source_kind: Some(SourceKind::Publication),
         note: "Checked against the filing.".into(),
@@ -70,6 +71,7 @@ pub(crate) fn sample() -> (Article, Vec<Claim>) {
         quote,
         position,
         status: Status::Verified,
+        label: None,
         source: "+Ministry of Transport".into(),
         source_kind: Some(SourceKind::Organization),
         source_phrase: None,

@@ -3,8 +3,10 @@
 
 pub(crate) mod feedback_sheet;
 pub(crate) mod feedback_view;
+pub(crate) mod heat_strip;
 pub(crate) mod print_sheets;
 pub(crate) mod review_article;
+pub(crate) mod rubric_weights;
 pub(crate) mod scoring_panel;
 pub(crate) mod student_banner;
 pub(crate) mod student_review;

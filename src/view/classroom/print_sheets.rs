@@ -23,7 +23,7 @@ pub struct PrintSheetsProps {
 pub fn print_sheets(props: &PrintSheetsProps) -> Html {
     let article = &props.article;
     let draft = &props.draft;
-    let settings = draft.settings;
+    let settings = &draft.settings;
     let paragraphs: Vec<String> = paragraph_ranges(&article.text)
         .iter()
         .map(|&(s, e)| slice(&article.text, s, e).unwrap_or_default().to_string())

@@ -75,7 +75,7 @@ pub fn student_banner(props: &StudentBannerProps) -> Html {
     let hint = exercise
         .claim_count
         .map(|n| format!("The answer key has {n} sourced claims."));
-    let settings = exercise.settings;
+    let settings = &exercise.settings;
     html! {
         <section class="student-banner" aria-label="Exercise">
             <div class="student-head">

@@ -104,12 +104,13 @@ fn export(props: &TeacherPanelProps, with_exercise: bool) -> Callback<MouseEvent
 fn settings_fieldset(settings: Settings, on_settings: &Callback<Settings>) -> Html {
     let setting = |label: &'static str, on: bool, change: fn(&mut Settings, bool)| {
         let on_settings = on_settings.clone();
+        let settings = settings.clone();
         let onchange = Callback::from(move |e: Event| {
             let checked = e
                 .target_dyn_into::<web_sys::HtmlInputElement>()
                 .map(|i| i.checked())
                 .unwrap_or(false);
-            let mut next = settings;
+            let mut next = settings.clone();
             change(&mut next, checked);
             on_settings.emit(next);
         });
@@ -161,7 +162,7 @@ pub fn teacher_panel(props: &TeacherPanelProps) -> Html {
             <textarea id="exercise-instructions" rows="3" defaultvalue={draft.instructions.clone()}
                 placeholder="Find every sourced claim. For each, say who the source is and whether the article shows it is verified."
                 oninput={on_instructions} />
-            { settings_fieldset(draft.settings, &props.on_settings) }
+            { settings_fieldset(draft.settings.clone(), &props.on_settings) }
             <div class="teacher-actions">
                 <button type="button" class="draft-key" onclick={props.on_draft_key.reform(|_: MouseEvent| ())}
                     title="Accepts every claim suggestion as a claim of the key; check them before you export">{ "Draft key from suggestions" }</button>

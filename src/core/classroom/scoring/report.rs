@@ -62,6 +62,29 @@ pub struct KeyClaimSummary {
     pub student_indexes: Vec<usize>,
 }
 
+/// The heat strip's bands, by the share of the class that found a key claim: each band's name.
+pub const FOUND_BANDS: [&str; 5] = [
+    "found by none",
+    "found by under a quarter",
+    "found by a quarter to a half",
+    "found by a half to three quarters",
+    "found by three quarters or more",
+];
+
+/// Which of [`FOUND_BANDS`] a key claim found by `count` of `scored` students is in.
+pub fn found_band(count: usize, scored: usize) -> usize {
+    if count == 0 || scored == 0 {
+        return 0;
+    }
+    // Whole-number comparisons: 1 of 4 is "a quarter to a half", exactly.
+    match count * 4 {
+        x if x < scored => 1,
+        x if x < 2 * scored => 2,
+        x if x < 3 * scored => 3,
+        _ => 4,
+    }
+}
+
 /// A passage that several students marked although the key has no claim there.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -89,6 +112,8 @@ pub struct ClassReport {
     /// Most students first, then by position.
     pub common_extras: Vec<CommonExtra>,
     pub rubric: Rubric,
+    /// Whether the key's claims carry labels, so label agreement is scored.
+    pub has_labels: bool,
     pub scored: usize,
     pub flagged: usize,
 }
@@ -184,8 +209,7 @@ fn report(
     overrides: &[Overrides],
     rubric: &Rubric,
 ) -> ClassReport {
-    let has_labels = false;
-    let prepared = KeyPrepared::new(&key.article.text, &key.claims, has_labels);
+    let prepared = KeyPrepared::new(&key.article.text, &key.claims);
     let table = &prepared.table;
     let none = Overrides::default();
     let mut rows = Vec::with_capacity(entries.len());
@@ -274,6 +298,7 @@ fn report(
         key_claims,
         students: rows,
         rubric: *rubric,
+        has_labels: prepared.has_labels,
     }
 }
 
@@ -385,6 +410,24 @@ mod tests {
         assert_eq!(names, vec!["Ana", "Ben", "Chloé"], "input order");
         let ben = report.students[1].score.as_ref().unwrap();
         assert_eq!((ben.found, ben.extra), (1, 2));
+    }
+
+    #[test]
+    fn found_bands_split_the_class_in_quarters() {
+        let bands: Vec<usize> = [
+            (0, 4),
+            (1, 5),
+            (1, 4),
+            (2, 4),
+            (3, 4),
+            (4, 4),
+            (1, 1),
+            (3, 0),
+        ]
+        .into_iter()
+        .map(|(c, n)| found_band(c, n))
+        .collect();
+        assert_eq!(bands, vec![0, 1, 2, 3, 4, 4, 4, 0]);
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub struct Matched {
     pub status_agrees: bool,
     /// `None` when the key leaves the source kind open: any kind is right.
     pub source_agrees: Option<bool>,
-    /// `None` when the key claim has no label.
+    /// `None` when the key claim has no label (the exercise has no labels).
     pub label_agrees: Option<bool>,
     /// Whether the teacher accepted this pair.
     pub by_override: bool,
@@ -135,7 +135,10 @@ fn matched(
         source_agrees: key
             .source_kind
             .map(|kind| Some(kind) == student.source_kind),
-        label_agrees: None,
+        label_agrees: key
+            .label
+            .as_ref()
+            .map(|label| Some(label) == student.label.as_ref()),
         by_override: pair.by_override,
     }
 }
@@ -275,4 +278,26 @@ pub fn review(key: &[Claim], student: &[Claim], overrides: &Overrides) -> Review
     let table = CharTable::new(&text);
     let keys: Vec<Prepared> = key.iter().map(|c| prepare(&table, Span::of(c))).collect();
     assess_review(&table, &[], key, &keys, student, overrides).review
+}
+
+/// One submission file against a key file (or Claimcheck exports), with overrides: what
+/// `window.claimcheck.review` returns. The error says which input is wrong and why.
+pub fn review_files(
+    key_text: &str,
+    submission_text: &str,
+    overrides: &Overrides,
+) -> Result<Review, String> {
+    use crate::core::classroom::loading::{parse_key, parse_submission};
+    let key = parse_key(key_text).map_err(|e| format!("the key could not be read: {e}"))?;
+    let side = parse_submission(submission_text, "")
+        .map_err(|e| format!("the submission could not be read: {e}"))?;
+    if let Some(problem) = side.problem_with(&key) {
+        return Err(format!("the submission does not fit this key: {problem}"));
+    }
+    Ok(review_in(
+        &key.article.text,
+        &key.claims,
+        &side.claims,
+        overrides,
+    ))
 }

@@ -14,8 +14,8 @@
 //!   unverified): "status 4 of 5" — a claim not found is not judged;
 //! - **source agreement**: of the key claims found, those with the same source kind, where a
 //!   key claim without a kind agrees with any (the teacher left it open);
-//! - **label agreement**, when the exercise has labels: of the key claims found that have a
-//!   label, those the student gave the same label.
+//! - **label agreement**, when the exercise has labels (its key claims have them): of the key
+//!   claims found that have a label, those the student gave the same label.
 //!
 //! With nothing found, span fit and the agreements are 0 (and the table shows "—").
 //! The **total** is the mean of the components weighted by the [`Rubric`] (a negative or
@@ -205,7 +205,8 @@ pub(super) struct KeyPrepared<'a> {
 }
 
 impl<'a> KeyPrepared<'a> {
-    pub(super) fn new(article_text: &'a str, claims: &'a [Claim], has_labels: bool) -> Self {
+    /// An exercise has labels when its key claims have them.
+    pub(super) fn new(article_text: &'a str, claims: &'a [Claim]) -> Self {
         let table = CharTable::new(article_text);
         let spans = claims
             .iter()
@@ -216,7 +217,7 @@ impl<'a> KeyPrepared<'a> {
             table,
             claims,
             spans,
-            has_labels,
+            has_labels: claims.iter().any(|c| c.label.is_some()),
         }
     }
 }
@@ -274,7 +275,7 @@ pub fn score_reviewed(
     overrides: &Overrides,
     rubric: &Rubric,
 ) -> StudentScore {
-    let key = KeyPrepared::new(article_text, key_claims, false);
+    let key = KeyPrepared::new(article_text, key_claims);
     assess(&key, student_claims, overrides, rubric).score
 }
 
@@ -425,6 +426,7 @@ mod tests {
                     } else {
                         Status::Unverified
                     },
+                    label: None,
                     source: String::new(),
                     source_kind: if i % 3 == 0 {
                         None

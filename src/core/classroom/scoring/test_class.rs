@@ -37,6 +37,7 @@ pub(super) fn span(needle: &str) -> Span {
 pub(super) fn claim(id: &str, needle: &str, status: Status, kind: Option<SourceKind>) -> Claim {
     Claim {
         status,
+        label: None,
         source_kind: kind,
         created: "2026-03-02T10:00:00Z".into(),
         modified: "2026-03-02T10:00:00Z".into(),

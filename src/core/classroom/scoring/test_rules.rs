@@ -358,3 +358,118 @@ fn review_from_the_claims_alone_agrees_with_the_article() {
         serde_json::json!(["vote", "price"])
     );
 }
+
+#[test]
+fn review_files_reads_a_key_and_a_submission_and_says_what_is_wrong() {
+    use crate::core::classroom::exercise::{Exercise, Key, Settings, Submission};
+    use crate::core::classroom::scoring::review::review_files;
+    use crate::core::model::Article;
+    let article = Article {
+        id: "a-council".into(),
+        title: "Council votes to close library".into(),
+        text: COUNCIL.into(),
+        ..Article::default()
+    };
+    let exercise = Exercise::new(
+        article,
+        "Mark the claims.",
+        Settings::default(),
+        None,
+        "ex-council",
+    );
+    let key = Key::new(exercise.clone(), council_key()).to_json();
+    let run_on = student(
+        "s1",
+        &format!("{RESIDENTS} A petition has gathered 3,000 signatures."),
+    );
+    let sub = Submission::new(&exercise, "Ana", vec![run_on], "", "").to_json();
+    let r = review_files(&key, &sub, &Overrides::default()).unwrap();
+    assert!(found(&r, "residents", "s1"));
+    assert_eq!(r.missed.len(), 4);
+    let bad_key = review_files("{", &sub, &Overrides::default()).unwrap_err();
+    assert!(
+        bad_key.starts_with("the key could not be read"),
+        "{bad_key}"
+    );
+    let bad_sub = review_files(&key, "[]", &Overrides::default()).unwrap_err();
+    assert!(
+        bad_sub.starts_with("the submission could not be read"),
+        "{bad_sub}"
+    );
+    let mut other: serde_json::Value = serde_json::from_str(&sub).unwrap();
+    other["exerciseId"] = "ex-0000000000000000".into();
+    let foreign = review_files(&key, &other.to_string(), &Overrides::default()).unwrap_err();
+    assert!(
+        foreign.starts_with("the submission does not fit this key"),
+        "{foreign}"
+    );
+}
+
+#[test]
+fn label_agreement_counts_over_what_was_found_when_the_key_has_labels() {
+    let labelled = |mut c: Claim, label: &str| {
+        c.label = Some(label.into());
+        c
+    };
+    let key: Vec<Claim> = council_key()
+        .into_iter()
+        .zip(["fact", "opinion", "needs context", "fact", "fact"])
+        .map(|(c, l)| labelled(c, l))
+        .collect();
+    let mine = vec![
+        labelled(
+            Claim {
+                id: "s1".into(),
+                ..key[0].clone()
+            },
+            "fact",
+        ),
+        labelled(
+            Claim {
+                id: "s2".into(),
+                ..key[1].clone()
+            },
+            "fact",
+        ),
+        Claim {
+            id: "s3".into(),
+            label: None,
+            ..key[2].clone()
+        },
+    ];
+    let s = score_reviewed(
+        COUNCIL,
+        &key,
+        &mine,
+        &Overrides::default(),
+        &Rubric::default(),
+    );
+    let labels = s.counts.labels.expect("the key has labels");
+    assert_eq!((labels.part, labels.whole), (1, 3));
+    assert_eq!(s.label_agreement, Some(1.0 / 3.0));
+    let agrees: Vec<Option<bool>> = s.review.matched.iter().map(|m| m.label_agrees).collect();
+    assert_eq!(agrees, vec![Some(true), Some(false), Some(false)]);
+    // The labels weight counts in the total: with only it, the total is the agreement.
+    let only_labels = Rubric {
+        found: 0.0,
+        span_fit: 0.0,
+        precision: 0.0,
+        status: 0.0,
+        source: 0.0,
+        labels: 1.0,
+    };
+    let t = score_reviewed(COUNCIL, &key, &mine, &Overrides::default(), &only_labels).total;
+    assert!((t - 1.0 / 3.0).abs() < 1e-12);
+    // Without labels in the key, none is counted.
+    let plain = score_reviewed(
+        COUNCIL,
+        &council_key(),
+        &mine,
+        &Overrides::default(),
+        &only_labels,
+    );
+    assert_eq!(
+        (plain.counts.labels, plain.label_agreement, plain.total),
+        (None, None, 0.0)
+    );
+}
