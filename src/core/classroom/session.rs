@@ -282,7 +282,7 @@ pub fn load_scoring_files(session: &mut ScoringSession, files: &[(String, String
             match (&session.key, parse_key(text)) {
                 (_, Err(e)) => session.problems.push(format!("{name}: {e}")),
                 (Some(loaded), Ok(key)) if *loaded != key => session.problems.push(format!(
-                    "{name} is another answer key; the key for “{}” stays loaded (Clear loaded files to start over).",
+                    "{name} is another answer key; the key for “{}” stays loaded (Clear scoring session to start over).",
                     loaded.title
                 )),
                 (Some(_), Ok(_)) => {}
