@@ -245,6 +245,7 @@ async fn sort_by_name_and_count_only_found(
         .await;
     for (id, value) in [
         ("weight-found", "1"),
+        ("weight-span-fit", "0"),
         ("weight-precision", "0"),
         ("weight-status", "0"),
         ("weight-source", "0"),
@@ -255,9 +256,11 @@ async fn sort_by_name_and_count_only_found(
     }
     let found_only = Rubric {
         found: 1.0,
+        span_fit: 0.0,
         precision: 0.0,
         status: 0.0,
         source: 0.0,
+        labels: 0.0,
     };
     let rescored = score_files(key_text, subs, &found_only).unwrap();
     let ben_total = rescored.students[1].score.as_ref().unwrap().total;
@@ -313,7 +316,8 @@ async fn a_teacher_scores_two_students_against_a_key() {
     let names: Vec<&str> = records.iter().map(|r| &r[0]).collect();
     assert_eq!(names, ["Ben", "Ana Silva", "Cy"], "in the table's order");
     assert_eq!(&records[0][1], format!("{:.1}", ben_total * 100.0));
-    assert!(records[2][8].contains("another exercise"));
+    // The problem is the last column (column 8 before issue 13 added three).
+    assert!(records[2][11].contains("another exercise"));
 
     // The same scores for scripts.
     let api = t

@@ -342,7 +342,8 @@ proptest! {
         let close = |a: f64, b: f64| (a - b).abs() <= a.abs().max(b.abs()) * 1e-12;
         let (r, w) = (read.rubric, again.rubric);
         prop_assert!(close(r.found, w.found) && close(r.precision, w.precision)
-            && close(r.status, w.status) && close(r.source, w.source), "{:?} {:?}", r, w);
+            && close(r.status, w.status) && close(r.source, w.source)
+            && close(r.span_fit, w.span_fit) && close(r.labels, w.labels), "{:?} {:?}", r, w);
         prop_assert_eq!(Classroom { rubric: read.rubric, ..again }, read);
     }
 

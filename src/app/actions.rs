@@ -8,8 +8,10 @@ use std::rc::Rc;
 use crate::app::details::Details;
 use crate::app::notices::StorageHealth;
 use crate::core::classroom::exercise::{Exercise, Settings};
+use crate::core::classroom::feedback::Feedback;
+use crate::core::classroom::review_marks::Decision;
 use crate::core::classroom::scoring::Rubric;
-use crate::core::classroom::session::Mode;
+use crate::core::classroom::session::{Mode, ScoringSession};
 use crate::core::library::dismissals::Dismissed;
 use crate::core::library::store::RemovedArticle;
 use crate::core::model::{Article, Claim, Evidence, SourceKind, Status};
@@ -134,6 +136,40 @@ pub enum Action {
     HandedIn {
         at: String,
     },
+
+    // Reviewing one student's work, and feedback (`review.rs`).
+    /// Open a loaded student's work for review, or (`None`) go back to the class table.
+    ReviewStudent(Option<String>),
+    DecideReview {
+        student: String,
+        decision: Decision,
+    },
+    /// A comment on claim `claim` (a key claim's id or the student's) of `student`'s review.
+    SetReviewComment {
+        student: String,
+        claim: String,
+        text: String,
+    },
+    SetOverallComment {
+        student: String,
+        text: String,
+    },
+    /// Put `student`'s claim `claim` into the key as key claim `id`.
+    AddToKey {
+        student: String,
+        claim: String,
+        id: String,
+        at: String,
+    },
+    /// The kept scoring session of the exercise whose key is loaded (read from storage).
+    RestoreScoring(Box<ScoringSession>),
+    /// Feedback on the work on exercise `exercise`, opened by the student.
+    OpenFeedback {
+        exercise: String,
+        feedback: Box<Feedback>,
+    },
+    /// Show the feedback on the article (`true`) or the work as it is.
+    ShowFeedback(bool),
 
     // Suggestions (`suggestions.rs`).
     /// Show the claims suggested for the open article's text (in student mode: only with

@@ -225,6 +225,7 @@ mod tests {
                 precision: 0.0,
                 status: 0.0,
                 source: 0.0,
+                ..Rubric::default()
             }),
         );
         assert_eq!(s.classroom.rubric.found, 1.0);

@@ -13,6 +13,7 @@ mod hints;
 pub mod history;
 pub mod notices;
 pub mod reducer;
+pub mod review;
 pub mod session;
 pub mod state;
 pub mod suggestion_state;
@@ -21,5 +22,7 @@ mod unsaved_work;
 pub mod use_cases;
 pub mod view_model;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod test_review;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod test_state;

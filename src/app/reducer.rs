@@ -4,7 +4,7 @@
 
 use crate::app::actions::Action;
 use crate::app::state::AppState;
-use crate::app::{article_edit, claims, classroom, details, hints, suggestions};
+use crate::app::{article_edit, claims, classroom, details, hints, review, suggestions};
 use crate::core::model::{Article, Claim};
 
 /// What an action does to the undo history.
@@ -37,7 +37,8 @@ fn step(action: &Action) -> Step {
         | Action::AcceptSuggestion { .. }
         | Action::AcceptAllSuggestions { .. }
         | Action::DraftKeyFromSuggestions { .. }
-        | Action::DismissSuggestion(_) => Step::Change(None),
+        | Action::DismissSuggestion(_)
+        | Action::AddToKey { .. } => Step::Change(None),
         Action::SetSource { id, .. } => Step::Change(Some(format!("source {id}"))),
         Action::SetNote { id, .. } => Step::Change(Some(format!("note {id}"))),
         Action::Tell(_)
@@ -127,6 +128,26 @@ fn apply(next: &mut AppState, action: Action) {
         Action::StartExercise { exercise, at } => classroom::start_exercise(next, *exercise, at),
         Action::SetStudentName(name) => classroom::set_student_name(next, name),
         Action::HandedIn { at } => classroom::handed_in(next, at),
+
+        Action::ReviewStudent(student) => review::review_student(next, student),
+        Action::DecideReview { student, decision } => review::decide(next, &student, decision),
+        Action::SetReviewComment {
+            student,
+            claim,
+            text,
+        } => review::set_comment(next, &student, claim, text),
+        Action::SetOverallComment { student, text } => review::set_overall(next, &student, text),
+        Action::AddToKey {
+            student,
+            claim,
+            id,
+            at,
+        } => review::add_to_key(next, &student, &claim, id, at),
+        Action::RestoreScoring(saved) => review::restore(next, *saved),
+        Action::OpenFeedback { exercise, feedback } => {
+            review::open_feedback(next, exercise, *feedback)
+        }
+        Action::ShowFeedback(on) => review::show_feedback(next, on),
 
         Action::SuggestClaims => suggestions::suggest_claims(next),
         Action::HideSuggestions => suggestions::hide(next),

@@ -13,6 +13,7 @@ use crate::app::state::AppState;
 use crate::app::unsaved_work::UnsavedWork;
 use crate::core::classroom::session::Classroom;
 use crate::core::intake::samples;
+use crate::core::library::scoring_sessions::KeptScoring;
 use crate::core::library::store::{KeyValue, Store, WriteError};
 use crate::core::model::Document;
 
@@ -29,6 +30,8 @@ pub struct Session<S: KeyValue> {
     pub(super) synced: Synced,
     /// The time now (RFC 3339), for dating deletes; the browser edge sets the real clock.
     pub(super) clock: fn() -> String,
+    /// The scoring session as last kept (`use_cases::scoring_session`).
+    pub(super) scoring_kept: KeptScoring,
 }
 
 /// This tab's last loaded or saved versions of what other tabs also write: the base of every
@@ -66,8 +69,10 @@ impl<S: KeyValue> Session<S> {
             held: UnsavedWork::default(),
             synced: Synced::default(),
             clock: String::new,
+            scoring_kept: None,
         };
         session.mark_synced();
+        session.restore_scoring();
         session
     }
 
@@ -114,6 +119,7 @@ impl<S: KeyValue> Session<S> {
         if !loading {
             self.follow_dismissals(&before, opened);
         }
+        self.follow_scoring(&before);
     }
 
     /// Saves now if a change waits to be saved, or the last save failed (there may be room
@@ -133,7 +139,10 @@ impl<S: KeyValue> Session<S> {
         let health = match self.merge_with_other_tabs(true) {
             Err(why) => StorageHealth::Failing(why),
             Ok(()) => {
-                let saved = self.store.save(self.state.current());
+                let saved = self
+                    .store
+                    .save(self.state.current())
+                    .and_then(|()| self.keep_scoring());
                 if saved.is_ok() {
                     self.mark_synced();
                 }

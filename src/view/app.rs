@@ -27,9 +27,11 @@ use crate::view::chrome::publisher_settings::PublisherSettings;
 use crate::view::chrome::shortcuts_dialog::ShortcutsDialog;
 use crate::view::chrome::toast::Toast;
 use crate::view::claims::claim_panel::ClaimPanel;
+use crate::view::classroom::feedback_view::FeedbackView;
 use crate::view::classroom::print_sheets::PrintSheets;
 use crate::view::classroom::scoring_panel::ScoringPanel;
 use crate::view::classroom::student_banner::StudentBanner;
+use crate::view::classroom::student_review::StudentReview;
 use crate::view::classroom::teacher_panel::TeacherPanel;
 use crate::view::commands::{use_commands, use_library_commands, Commands, LibraryCommands};
 use crate::view::input::{file_drop, keyboard, links, selection, touch};
@@ -307,6 +309,10 @@ fn classroom_panels(
                     on_handed_in={commands.dispatch.reform(|at| Action::HandedIn { at })}
                     on_message={on_message.clone()}
                 />
+                if let Some(feedback) = classroom.active.as_ref().and_then(|id| classroom.feedback.get(id)) {
+                    <FeedbackView feedback={feedback.clone()} showing={classroom.showing_feedback}
+                        dispatch={commands.dispatch.clone()} />
+                }
             }
             if classroom.mode == Mode::Teacher {
                 <div class="classroom">
@@ -321,13 +327,23 @@ fn classroom_panels(
                         on_draft_key={commands.draft_key.clone()}
                         on_message={on_message.clone()}
                     />
-                    <ScoringPanel
-                        classroom={SameRc(classroom.clone())}
-                        on_load={commands.load_scoring_files.clone()}
-                        on_clear={commands.clear_scoring.clone()}
-                        on_rubric={commands.set_rubric.clone()}
-                        on_message={on_message.clone()}
-                    />
+                    if let Some(student) = classroom.scoring.reviewing.clone() {
+                        <StudentReview
+                            classroom={SameRc(classroom.clone())}
+                            {student}
+                            dispatch={commands.dispatch.clone()}
+                            on_message={on_message.clone()}
+                        />
+                    } else {
+                        <ScoringPanel
+                            classroom={SameRc(classroom.clone())}
+                            on_load={commands.load_scoring_files.clone()}
+                            on_clear={commands.clear_scoring.clone()}
+                            on_rubric={commands.set_rubric.clone()}
+                            on_message={on_message.clone()}
+                            on_open_student={commands.dispatch.reform(|name: String| Action::ReviewStudent(Some(name)))}
+                        />
+                    }
                 </div>
             }
         </>

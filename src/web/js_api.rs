@@ -221,6 +221,29 @@ fn install_scoring(api: &Object) {
             .map_err(|e| js_error(&format!("score: the key could not be read: {e}")))?;
         to_plain(&report)
     });
+    install_review(api);
+}
+
+/// `review`: one submission against a key, claim by claim, with the teacher's overrides
+/// (scoring, issue 13).
+fn install_review(api: &Object) {
+    use crate::core::classroom::scoring::review::{review_files, Overrides};
+    const USAGE: &str = "review(keyJson, submissionJson, overrides?)";
+    method(api, "review", |key, submission, overrides| {
+        let key = string_arg(&key, &format!("{USAGE}: keyJson"))?;
+        let submission = string_arg(&submission, &format!("{USAGE}: submissionJson"))?;
+        let overrides: Overrides = if overrides.is_undefined() || overrides.is_null() {
+            Overrides::default()
+        } else {
+            from_plain(
+                overrides,
+                &format!("{USAGE}: overrides must be {{accepted: [[keyId, studentId]], rejected: [[keyId, studentId]], validExtra: [studentId]}}"),
+            )?
+        };
+        let review = review_files(&key, &submission, &overrides)
+            .map_err(|e| js_error(&format!("review: {e}")))?;
+        to_plain(&review)
+    });
 }
 
 /// `describe`, `resolve` and `resolveMany`: anchoring a passage of any text, and finding it again.

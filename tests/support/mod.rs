@@ -21,6 +21,7 @@ pub mod driver;
 pub mod focus;
 pub mod gestures;
 pub mod publishing;
+pub mod review;
 pub mod screenshots;
 pub mod server;
 pub mod sharing;

@@ -4,6 +4,7 @@
 use crate::app::actions::Action;
 use crate::app::session::Session;
 use crate::core::classroom::exercise::Exercise;
+use crate::core::classroom::feedback::is_feedback;
 use crate::core::classroom::files::{file_kind, parse_exercise, FileKind};
 use crate::core::classroom::session::Mode;
 use crate::core::formats::sniff::{check_import_name, parse_import, too_large, MAX_IMPORT_BYTES};
@@ -67,8 +68,8 @@ impl<S: KeyValue> Session<S> {
     }
 
     /// Opens a JSON file the user chose (`name`, holding `text`): works on an exercise, loads a
-    /// key or submission for scoring (in Teacher mode), or imports annotations; and says what
-    /// happened.
+    /// key or submission for scoring (in Teacher mode), shows a teacher's feedback on the
+    /// student's work, or imports annotations; and says what happened.
     pub fn open_json(&mut self, name: &str, text: String, now: &str) {
         let message = match file_kind(&text) {
             Some(FileKind::Exercise) => match parse_exercise(&text) {
@@ -78,6 +79,7 @@ impl<S: KeyValue> Session<S> {
             Some(kind @ (FileKind::Key | FileKind::Submission)) => {
                 self.load_for_scoring(name, kind, text)
             }
+            None if is_feedback(&text) => self.open_feedback(name, &text),
             _ => match self.import(&text, now) {
                 Ok((outcome, true)) => outcome.summary(),
                 Ok((outcome, false)) => format!(

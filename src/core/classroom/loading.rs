@@ -13,8 +13,10 @@ use crate::core::model::{Article, Claim, Document};
 use crate::core::text::offsets::CharTable;
 use crate::core::text::quotes::{shorten, Cut};
 
-/// An answer key, from a key file or a plain Claimcheck JSON export.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An answer key, from a key file or a plain Claimcheck JSON export. Serialized only to keep
+/// the scoring session (`saved_scoring`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct KeySide {
     /// [`FileKind::Key`] or [`FileKind::Export`].
     pub kind: FileKind,
@@ -56,7 +58,8 @@ impl KeySide {
 }
 
 /// A student's work, from a submission file or a plain Claimcheck JSON export.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SubmissionSide {
     /// [`FileKind::Submission`] or [`FileKind::Export`].
     pub kind: FileKind,

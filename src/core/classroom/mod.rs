@@ -3,9 +3,13 @@
 //! scoring a class against the key.
 
 pub mod exercise;
+pub mod feedback;
 pub mod files;
 pub mod loading;
 pub mod progress;
+pub mod review_marks;
+pub mod review_results;
+pub mod saved_scoring;
 pub mod scoring;
 pub mod session;
 pub mod share_codes;

@@ -10,8 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::core::classroom::exercise::{
     make_exercise_id, student_name_from_file_name, Exercise, Key, Settings, Submission,
 };
+use crate::core::classroom::feedback::Feedback;
 use crate::core::classroom::files::{file_kind, FileKind};
 use crate::core::classroom::loading::{parse_key, parse_submission, KeySide, SubmissionSide};
+use crate::core::classroom::review_marks::StudentMarks;
 use crate::core::classroom::scoring::Rubric;
 use crate::core::model::{Article, Claim};
 use crate::core::text::quotes::{shorten, Cut};
@@ -71,13 +73,18 @@ pub struct StudentWork {
     pub hints_used: u32,
 }
 
-/// What a teacher loaded to score a class. Not saved: the files are the teacher's.
+/// What a teacher loaded to score a class, and their review of it. Kept apart from the rest of
+/// the classroom state, per exercise (`saved_scoring`), until the teacher clears it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ScoringSession {
     pub key: Option<KeySide>,
     pub submissions: Vec<SubmissionSide>,
     /// Files that could not be used, with why.
     pub problems: Vec<String>,
+    /// The teacher's overrides and comments, by student name.
+    pub marks: BTreeMap<String, StudentMarks>,
+    /// The student whose work is open for review, if any (not kept over a reload).
+    pub reviewing: Option<String>,
 }
 
 /// All classroom state; what is saved is everything but `scoring`.
@@ -98,6 +105,12 @@ pub struct Classroom {
     pub handed_in: BTreeMap<String, String>,
     #[serde(skip)]
     pub scoring: ScoringSession,
+    /// The feedback a student opened on their work, by exercise id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub feedback: BTreeMap<String, Feedback>,
+    /// Whether student mode shows the feedback on the article rather than the work.
+    #[serde(skip)]
+    pub showing_feedback: bool,
 }
 
 impl Classroom {
@@ -278,7 +291,7 @@ pub fn load_scoring_files(session: &mut ScoringSession, files: &[(String, String
             match (&session.key, parse_key(text)) {
                 (_, Err(e)) => session.problems.push(format!("{name}: {e}")),
                 (Some(loaded), Ok(key)) if *loaded != key => session.problems.push(format!(
-                    "{name} is another answer key; the key for “{}” stays loaded (Clear loaded files to start over).",
+                    "{name} is another answer key; the key for “{}” stays loaded (Clear scoring session to start over).",
                     loaded.title
                 )),
                 (Some(_), Ok(_)) => {}

@@ -8,6 +8,7 @@ pub mod key_value;
 pub mod merge;
 pub mod publisher;
 pub mod recovery;
+pub mod scoring_sessions;
 pub mod store;
 mod summary;
 pub mod sync;

@@ -4,15 +4,19 @@
 
 use yew::prelude::*;
 
+use crate::app::review::class_overrides;
 use crate::core::classroom::scoring::grades::grades_csv;
 use crate::core::classroom::scoring::report::StudentRow;
+use crate::core::classroom::scoring::score::{Counted, StudentScore};
 use crate::core::classroom::scoring::sorting::{sort_students, SortColumn};
-use crate::core::classroom::scoring::{score_class, ClassReport, Rubric};
+use crate::core::classroom::scoring::{score_class_reviewed, ClassReport, Rubric};
 use crate::core::classroom::session::{Classroom, ScoringSession};
 use crate::core::text::offsets::char_len;
 use crate::core::text::paragraphs::slug;
 use crate::core::text::plural::counted;
-use crate::view::form_values::{open_chooser, set_value_by_id};
+use crate::view::classroom::heat_strip::heat_strip;
+use crate::view::classroom::rubric_weights::RubricWeights;
+use crate::view::form_values::open_chooser;
 use crate::view::SameRc;
 use crate::web::{download, file_open};
 
@@ -27,21 +31,60 @@ pub struct ScoringPanelProps {
     pub on_clear: Callback<()>,
     pub on_rubric: Callback<Rubric>,
     pub on_message: Callback<Option<String>>,
+    /// Opens a student's work for review (`view::classroom::student_review`).
+    #[prop_or_default]
+    pub on_open_student: Callback<String>,
 }
 
 fn percent(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
-const COLUMNS: [(SortColumn, &str); 7] = [
-    (SortColumn::Name, "Student"),
-    (SortColumn::Total, "Total"),
-    (SortColumn::Found, "Found"),
-    (SortColumn::Extra, "Extra"),
-    (SortColumn::Precision, "Precision"),
-    (SortColumn::StatusAgreement, "Status agreement"),
-    (SortColumn::SourceAgreement, "Source agreement"),
+/// A figure with the counts behind it: "75% (3/4)"; "—" when there is nothing to count.
+fn fraction(c: Counted) -> String {
+    if c.whole == 0 {
+        "— (0/0)".to_string()
+    } else {
+        format!(
+            "{} ({}/{})",
+            percent(c.part as f64 / c.whole as f64),
+            c.part,
+            c.whole
+        )
+    }
+}
+
+/// Each column: how it sorts, its heading, the id of its explanation, and the explanation in
+/// plain words (the heading's tooltip and accessible description).
+const COLUMNS: [(SortColumn, &str, &str, &str); 9] = [
+    (SortColumn::Name, "Student", "help-student", "The student's name, from their submission file."),
+    (SortColumn::Total, "Total", "help-total", "The parts to the right, each counted by its rubric weight, as one score from 0% to 100%."),
+    (SortColumn::Found, "Found", "help-found", "Key claims the student marked, out of all key claims (with any extra claim you marked valid). A span that runs on into the next sentence or clause still counts; one over several key claims or most of a paragraph counts for none."),
+    (SortColumn::Extra, "Extra", "help-extra", "Claims the student marked that match no key claim. Some may be good claims the key leaves out."),
+    (SortColumn::Precision, "Precision", "help-precision", "Of all the claims the student marked, the share that found a key claim."),
+    (SortColumn::StatusAgreement, "Status agreement", "help-status", "Of the key claims the student found, how many they marked verified or unverified as the key does. Claims not found are not judged."),
+    (SortColumn::SourceAgreement, "Source agreement", "help-source", "Of the key claims the student found, how many have the key's source kind. A key claim with no kind set accepts any."),
+    (SortColumn::SpanFit, "Span fit", "help-span-fit", "How closely the found claims' spans match the key's, on average: 100% when a span is (nearly) the key claim, less when it runs on past it or stops short."),
+    (SortColumn::TooBroad, "Too broad", "help-too-broad", "Spans that cover several key claims, are over three times the claim, or mark most of a paragraph. They find nothing."),
 ];
+
+const LABEL_COLUMN: (SortColumn, &str, &str, &str) = (
+    SortColumn::LabelAgreement,
+    "Label agreement",
+    "help-labels",
+    "Of the key claims the student found, how many they gave the key's label (fact, opinion…).",
+);
+
+/// The columns, with label agreement after source agreement when the exercise has labels.
+fn columns(has_labels: bool) -> Vec<(SortColumn, &'static str, &'static str, &'static str)> {
+    let mut columns = COLUMNS.to_vec();
+    if has_labels {
+        columns.insert(7, LABEL_COLUMN);
+    }
+    columns
+}
+
+const HINTS_HELP: &str = "How many hints the student asked for while working.";
 
 /// The column the class table is sorted by, and whether it is sorted descending.
 type Sort = (SortColumn, bool);
@@ -54,10 +97,14 @@ pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
     // Scored again only when the classroom state changes, not on every edit of a claim.
     let report = use_memo(props.classroom.clone(), |c| {
         let c = &c.0;
-        c.scoring
-            .key
-            .as_ref()
-            .map(|key| score_class(key, &c.scoring.submissions, &c.rubric))
+        c.scoring.key.as_ref().map(|key| {
+            score_class_reviewed(
+                key,
+                &c.scoring.submissions,
+                &class_overrides(&c.scoring),
+                &c.rubric,
+            )
+        })
     });
     let loaded =
         session.key.is_some() || !session.submissions.is_empty() || !session.problems.is_empty();
@@ -67,9 +114,10 @@ pub fn scoring_panel(props: &ScoringPanelProps) -> Html {
             <ScoringFiles loaded={loaded} on_load={props.on_load.clone()} on_clear={props.on_clear.clone()} />
             <crate::view::classroom::paste_codes::PasteCodes on_load={props.on_load.clone()} />
             { loaded_files(session) }
-            <RubricWeights rubric={classroom.rubric} on_rubric={props.on_rubric.clone()} />
+            <RubricWeights rubric={classroom.rubric} on_rubric={props.on_rubric.clone()}
+                has_labels={session.key.as_ref().is_some_and(|k| k.claims.iter().any(|c| c.label.is_some()))} />
             if let Some(report) = (*report).as_ref() {
-                { class_results(report, session, &sort, &props.on_message) }
+                { class_results(report, session, &sort, &props.on_message, &props.on_open_student) }
             }
         </section>
     }
@@ -125,7 +173,7 @@ fn scoring_files(props: &ScoringFilesProps) -> Html {
             <input ref={input_ref} id="scoring-files" type="file" multiple=true class="visually-hidden" tabindex="-1"
                 aria-label="Key and submission files" accept=".json,application/json" onchange={on_chosen} />
             if props.loaded {
-                <button type="button" onclick={props.on_clear.reform(|_: MouseEvent| ())}>{ "Clear loaded files" }</button>
+                <button type="button" onclick={confirm_clear(&props.on_clear)}>{ "Clear scoring session" }</button>
             }
         </div>
     }
@@ -150,64 +198,13 @@ fn loaded_files(session: &ScoringSession) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct RubricWeightsProps {
-    rubric: Rubric,
-    on_rubric: Callback<Rubric>,
-}
-
-/// How much each part of a score weighs.
-#[function_component(RubricWeights)]
-fn rubric_weights(props: &RubricWeightsProps) -> Html {
-    let rubric = props.rubric;
-    {
-        // Filled once: after that the fields are the teacher's, and a re-render in the middle of
-        // typing must not put the old number back.
-        use_effect_with((), move |_| {
-            for (id, value) in [
-                ("weight-found", rubric.found),
-                ("weight-precision", rubric.precision),
-                ("weight-status", rubric.status),
-                ("weight-source", rubric.source),
-            ] {
-                set_value_by_id(id, &format!("{value}"));
-            }
-        });
-    }
-    let weight = |label: &'static str, id: &'static str, set: fn(&mut Rubric, f64)| {
-        let on_rubric = props.on_rubric.clone();
-        let onchange = Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
-                return;
-            };
-            let v = input.value_as_number();
-            let mut next = rubric;
-            set(&mut next, if v.is_finite() && v >= 0.0 { v } else { 0.0 });
-            on_rubric.emit(next);
-        });
-        html! {
-            <label for={id}>{ label }
-                <input {id} type="number" min="0" step="0.05" {onchange} />
-            </label>
-        }
-    };
-    html! {
-        <fieldset class="rubric">
-            <legend>{ "Rubric weights (relative)" }</legend>
-            { weight("Claims found", "weight-found", |r, v| r.found = v) }
-            { weight("Precision", "weight-precision", |r, v| r.precision = v) }
-            { weight("Status agreement", "weight-status", |r, v| r.status = v) }
-            { weight("Source agreement", "weight-source", |r, v| r.source = v) }
-        </fieldset>
-    }
-}
-
 /// The class table, Export grades, the heat strip and the extra claims students marked.
 fn class_results(
     report: &ClassReport,
     session: &ScoringSession,
     sort: &UseStateHandle<Sort>,
     on_message: &Callback<Option<String>>,
+    on_open_student: &Callback<String>,
 ) -> Html {
     let mut rows = report.students.clone();
     sort_students(&mut rows, sort.0, sort.1);
@@ -223,7 +220,8 @@ fn class_results(
         .unwrap_or(1);
     html! {
         <>
-            { class_table(report, &rows, sort) }
+            { class_table(report, &rows, sort, on_open_student) }
+            { how_scores_work() }
             <button type="button" onclick={export_grades(rows, title, on_message)}>{ "Export grades" }</button>
             { heat_strip(report, text_len) }
             <h3>{ "Extra claims students marked" }</h3>
@@ -259,9 +257,63 @@ fn export_grades(
     })
 }
 
+/// One scored student's row: each figure with the counts behind it.
+fn score_row(
+    row: &StudentRow,
+    s: &StudentScore,
+    has_labels: bool,
+    on_open_student: &Callback<String>,
+) -> Html {
+    let fit = if s.counts.status.whole == 0 {
+        "—".to_string()
+    } else {
+        percent(s.span_fit)
+    };
+    html! {
+        <tr>
+            { student_cell(&row.name, on_open_student) }
+            <td class="total">{ percent(s.total) }</td>
+            <td class="found">{ format!("{} of {}", s.counts.found.part, s.counts.found.whole) }</td>
+            <td class="extra">{ s.extra }</td>
+            <td class="precision">{ fraction(s.counts.precision) }</td>
+            <td class="status">{ fraction(s.counts.status) }</td>
+            <td class="source">{ fraction(s.counts.source) }</td>
+            if has_labels {
+                <td class="labels">{ s.counts.labels.map_or("—".to_string(), fraction) }</td>
+            }
+            <td class="span-fit">{ fit }</td>
+            <td class="too-broad">{ s.too_broad }</td>
+            <td class="hints-used">{ row.hints_used.map_or("—".to_string(), |n| n.to_string()) }</td>
+        </tr>
+    }
+}
+
+/// How the scores are made, in plain words, beside the table.
+fn how_scores_work() -> Html {
+    html! {
+        <details class="how-scores-work">
+            <summary>{ "How scores work" }</summary>
+            <p>{ "A student finds a key claim when their span is mostly that claim: it overlaps the claim by half or more, or it holds the claim's main clause (or 80% of it) and at least a third of the span is the claim. So a claim marked together with the quote or clause that follows it is found — its span fit shows how far it ran on." }</p>
+            <p>{ "A span is too broad, and finds nothing, when it covers two or more key claims, is over three times the claim it covers, or marks most of a paragraph (two thirds of it, reaching into two more sentences). Marking whole paragraphs never pays." }</p>
+            <p>{ "Status and source agreement count only the key claims the student found: “3 of 4” means three of the four found claims were judged as the key judges them." }</p>
+            <p>{ "The total weighs found, span fit, precision and the agreements by the rubric weights. Each column's heading explains it; docs/classroom.md has worked examples." }</p>
+        </details>
+    }
+}
+
 /// Each student's score, sortable by any column (Name first up, the others first down).
-fn class_table(report: &ClassReport, rows: &[StudentRow], sort: &UseStateHandle<Sort>) -> Html {
-    let sort_header = |(column, label): (SortColumn, &'static str)| {
+fn class_table(
+    report: &ClassReport,
+    rows: &[StudentRow],
+    sort: &UseStateHandle<Sort>,
+    on_open_student: &Callback<String>,
+) -> Html {
+    let sort_header = |(column, label, help_id, help): (
+        SortColumn,
+        &'static str,
+        &'static str,
+        &'static str,
+    )| {
         let current = **sort;
         let aria = if current.0 == column {
             if current.1 {
@@ -285,32 +337,24 @@ fn class_table(report: &ClassReport, rows: &[StudentRow], sort: &UseStateHandle<
         };
         html! {
             <th scope="col" aria-sort={aria}>
-                <button type="button" class="sort" {onclick}>{ label }</button>
+                <button type="button" class="sort" {onclick} title={help} aria-describedby={help_id}>{ label }</button>
+                <span id={help_id} class="visually-hidden">{ help }</span>
             </th>
         }
     };
     html! {
         <table class="class-table">
             <caption>{ format!("{} scored · {} flagged", report.scored, report.flagged) }</caption>
-            <thead><tr>{ for COLUMNS.into_iter().map(sort_header) }<th scope="col">{ "Hints" }</th></tr></thead>
+            <thead><tr>{ for columns(report.has_labels).into_iter().map(sort_header) }
+                <th scope="col"><span title={HINTS_HELP} aria-describedby="help-hints">{ "Hints" }</span>
+                    <span id="help-hints" class="visually-hidden">{ HINTS_HELP }</span></th></tr></thead>
             <tbody>
                 { for rows.iter().map(|row| match &row.score {
-                    Some(s) => html! {
-                        <tr>
-                            <th scope="row">{ row.name.clone() }</th>
-                            <td class="total">{ percent(s.total) }</td>
-                            <td>{ format!("{} of {}", s.found, s.key_claims) }</td>
-                            <td>{ s.extra }</td>
-                            <td>{ percent(s.precision) }</td>
-                            <td>{ percent(s.status_agreement) }</td>
-                            <td>{ percent(s.source_agreement) }</td>
-                            <td class="hints-used">{ row.hints_used.map_or("—".to_string(), |n| n.to_string()) }</td>
-                        </tr>
-                    },
+                    Some(s) => score_row(row, s, report.has_labels, on_open_student),
                     None => html! {
                         <tr class="flagged">
-                            <th scope="row">{ row.name.clone() }</th>
-                            <td colspan="7">{ format!("Not scored: {}", row.problem.clone().unwrap_or_default()) }</td>
+                            { student_cell(&row.name, on_open_student) }
+                            <td colspan={if report.has_labels { "10" } else { "9" }}>{ format!("Not scored: {}", row.problem.clone().unwrap_or_default()) }</td>
                         </tr>
                     },
                 }) }
@@ -319,40 +363,28 @@ fn class_table(report: &ClassReport, rows: &[StudentRow], sort: &UseStateHandle<
     }
 }
 
-/// Where the key claims are in the article, each coloured by how many students found it, and
-/// the same as a list.
-fn heat_strip(report: &ClassReport, text_len: usize) -> Html {
-    let scored = report.scored.max(1);
-    let len = text_len.max(1) as f64;
+/// A student's name, which opens their work for review.
+fn student_cell(name: &str, on_open_student: &Callback<String>) -> Html {
+    let name = name.to_string();
+    let shown = name.clone();
     html! {
-        <div class="heat">
-            <h3>{ "Key claims found by the class" }</h3>
-            <div class="heat-strip" role="img"
-                aria-label="The article from start to end, with each key claim shaded by how many students found it">
-                { for report.key_claims.iter().map(|k| {
-                    let share = k.count as f64 / scored as f64;
-                    let style = format!(
-                        "left:{:.3}%;width:max(4px,{:.3}%);--found:{:.3}",
-                        k.start as f64 / len * 100.0,
-                        (k.end - k.start) as f64 / len * 100.0,
-                        share
-                    );
-                    html! { <span class="heat-cell" {style} title={format!("“{}” — found by {} of {}", k.quote, k.count, report.scored)}></span> }
-                }) }
-            </div>
-            <ol class="key-claim-counts">
-                { for report.key_claims.iter().map(|k| {
-                    let share = k.count as f64 / scored as f64;
-                    html! {
-                        <li>
-                            <span class="heat-swatch" style={format!("--found:{share:.3}")} aria-hidden="true"></span>
-                            <q>{ k.quote.clone() }</q>
-                            <span class="found-by">{ format!(" — found by {} of {}", k.count, report.scored) }</span>
-                            if !k.students.is_empty() { <span class="who">{ format!(" ({})", k.students.join(", ")) }</span> }
-                        </li>
-                    }
-                }) }
-            </ol>
-        </div>
+        <th scope="row"><button type="button" class="student-open" title="Review this student's work"
+            onclick={on_open_student.reform(move |_: MouseEvent| name.clone())}>{ shown }</button></th>
     }
+}
+
+/// Clearing forgets the key, the submissions, and the overrides and comments kept with them:
+/// asked first.
+fn confirm_clear(on_clear: &Callback<()>) -> Callback<MouseEvent> {
+    let on_clear = on_clear.clone();
+    Callback::from(move |_: MouseEvent| {
+        let sure = gloo::utils::window()
+            .confirm_with_message(
+                "Clear the scoring session? The key, the submissions and your overrides and comments on them are forgotten in this browser (your files stay as they are).",
+            )
+            .unwrap_or(false);
+        if sure {
+            on_clear.emit(());
+        }
+    })
 }

@@ -32,7 +32,7 @@ pub struct TeacherPanelProps {
 /// print dialog; the print style sheet shows only the sheet named on the body. The name is taken
 /// off after printing, and by any print the buttons did not ask for (Ctrl+P later prints the
 /// page, even where the browser never says a print ended).
-fn print(sheet: &'static str) -> Callback<MouseEvent> {
+pub(crate) fn print(sheet: &'static str) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| {
         let body = gloo::utils::body();
         let _ = body.set_attribute("data-print", sheet);

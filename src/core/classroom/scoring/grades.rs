@@ -1,12 +1,14 @@
 //! The grades as CSV.
 //!
 //! The grades CSV ([`grades_csv`]) gives totals, precision and agreements as percentages with one
-//! decimal ("87.5"), and leaves a flagged student's numbers empty.
+//! decimal ("87.5"), and leaves a flagged student's numbers empty (and label agreement empty
+//! for an exercise without labels). "found" counts the extra claims marked valid, "key claims"
+//! does not.
 
 use crate::core::classroom::scoring::report::StudentRow;
 use crate::core::formats::csv::{csv_text, guard};
 
-pub const GRADES_COLUMNS: [&str; 9] = [
+pub const GRADES_COLUMNS: [&str; 12] = [
     "student",
     "total",
     "found",
@@ -15,6 +17,9 @@ pub const GRADES_COLUMNS: [&str; 9] = [
     "precision",
     "status agreement",
     "source agreement",
+    "span fit",
+    "too broad",
+    "label agreement",
     "problem",
 ];
 
@@ -38,12 +43,15 @@ pub fn grades_csv(rows: &[StudentRow]) -> String {
                 percent(s.precision),
                 percent(s.status_agreement),
                 percent(s.source_agreement),
+                percent(s.span_fit),
+                s.too_broad.to_string(),
+                s.label_agreement.map(percent).unwrap_or_default(),
                 problem,
             ],
             None => {
-                let mut r: [String; 9] = Default::default();
+                let mut r: [String; 12] = Default::default();
                 r[0] = guard(&row.name);
-                r[8] = problem;
+                r[11] = problem;
                 r
             }
         }
@@ -77,11 +85,14 @@ mod tests {
         assert_eq!(records[0][1], format!("{:.1}", ana.total * 100.0));
         assert_eq!(records[0][2..5], ["2", "3", "1"]);
         assert_eq!(records[0][5], "66.7", "2 of 3 claims matched");
-        assert_eq!(records[0][8], "");
+        // (Before issue 13 the problem was column 8; span fit, too broad and label agreement
+        // come before it now.)
+        assert_eq!(records[0][8], "100.0", "both found spans fit");
+        assert_eq!(records[0][9..], ["0", "", ""]);
         assert_eq!(records[1][0], "'=HYPERLINK(\"http://x\")");
         assert_eq!(records[3][0], "'-Dev");
-        assert_eq!(records[3][1..8], ["", "", "", "", "", "", ""]);
-        assert_eq!(records[3][8], "other exercise");
+        assert_eq!(records[3][1..11], ["", "", "", "", "", "", "", "", "", ""]);
+        assert_eq!(records[3][11], "other exercise");
         // A total is a percentage with one decimal.
         let perfect = row("P", 1.0, 0);
         let csv = grades_csv(&[perfect]);

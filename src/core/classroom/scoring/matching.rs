@@ -7,36 +7,43 @@
 //! - **Overlap (IoU)** of two spans: the number of characters in both divided by the number of
 //!   characters in either.
 //! - **Core clause** of a span: its text split at clause boundaries — the characters `,` `;` `:`
-//!   `—` and the whole words "that", "said" and "according to" (in any case) — and the longest
+//!   `—` (but not a comma between digits, "3,000") and the whole words "that", "said" and "according to" (in any case) — and the longest
 //!   piece (the first one on a tie), trimmed of everything but letters and digits at both ends.
 //!   When that piece is shorter than 12 characters or 3 words, the core clause is the whole span,
 //!   trimmed the same way. The core clause of "The Washington Post reported, citing confidential
 //!   documents, that the ruler had agreed to step down." is "the ruler had agreed to step down".
 //! - A student claim **matches** a key claim when (a) their spans' IoU is at least 0.5, or
-//!   (b) the student's span contains the key claim's core clause and is at most twice as long as
-//!   the key claim (so a paragraph or the whole article marked as one claim finds nothing), or
-//!   (c) the key claim's span
-//!   contains the student claim's core clause and the two core clauses overlap with an IoU of at
-//!   least 0.5. (Rule (c) lets a student mark less than the whole sentence; its second half
-//!   keeps a student who marked only the attribution, "citing confidential documents", from
-//!   finding the claim.)
-//! - The **quality** of a match is the best that its rules give: (a) the spans' IoU, (b) 1,
-//!   (c) the core clauses' IoU — where an IoU of 0.8 or more counts as 1. A match's quality is
-//!   thus between 0.5 and 1.
-//! - Matching is **one-to-one**: every matching pair is ranked by quality, then by IoU (both
+//!   (b) the student's span *runs on*: it contains the key claim's core clause or at least 80%
+//!   of the key claim's characters, and at least a third of the student's span is the key claim
+//!   (its *span precision*; so a claim marked together with the quote or clause that follows it
+//!   is found), or (c) the key claim's span contains the student claim's core clause and the two
+//!   core clauses overlap with an IoU of at least 0.5. (Rule (c) lets a student mark less than
+//!   the whole sentence; its second half keeps a student who marked only the attribution,
+//!   "citing confidential documents", from finding the claim.)
+//! - A student span that is **too broad** (see [`breadth`](super::breadth): it covers two or
+//!   more key claims, is over three times the claim it covers, or marks most of a paragraph)
+//!   matches nothing, whatever (a)–(c) say.
+//! - The **span fit** (quality) of a match is the best that its rules give: (a) the spans' IoU,
+//!   (b) the span precision, (c) the core clauses' IoU, or the span precision when that is
+//!   less — where 0.8 or more counts as 1. A match's
+//!   fit is thus between a third and 1. It is credited on its own, beside the claim being found.
+//! - Matching is **one-to-one**: every matching pair is ranked by fit, then by IoU (both
 //!   highest first), then by the key claim's place in the key, then by the student claim's place
 //!   in the submission, and taken in that order unless one of its claims is taken already.
+//!   A teacher's overrides come first: an accepted pair is taken before all others, a rejected
+//!   pair is never taken.
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::classroom::scoring::breadth::{span_precision, span_recall, MIN_SPAN_PRECISION};
 use crate::core::model::Claim;
 use crate::core::text::offsets::CharTable;
 
 /// Spans match when their IoU is at least this.
 pub const MATCH_IOU: f64 = 0.5;
-/// A span containing a key claim's core clause matches it only when it is at most this many
-/// times as long as the key claim.
-pub const CONTAIN_MAX_RATIO: usize = 2;
+/// A span running on past a key claim must mark at least this share of the claim's characters
+/// (or its core clause).
+pub const RUN_ON_MIN_RECALL: f64 = 0.8;
 /// An IoU of at least this earns full credit.
 pub const FULL_CREDIT_IOU: f64 = 0.8;
 /// A core clause needs at least this many code points…
@@ -101,7 +108,11 @@ fn is_word_char(c: char) -> bool {
 
 /// The length of the clause boundary starting at `chars[i]`, if one does.
 fn boundary_at(chars: &[char], i: usize) -> Option<usize> {
-    if matches!(chars[i], ',' | ';' | ':' | '—') {
+    // A comma between digits is a thousands separator ("£400,000"), not a clause boundary.
+    let in_number = |i: usize| {
+        i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+    };
+    if matches!(chars[i], ',' | ';' | ':' | '—') && !(chars[i] == ',' && in_number(i)) {
         return Some(1);
     }
     if i > 0 && is_word_char(chars[i - 1]) {
@@ -199,10 +210,12 @@ pub fn core_clause(article_text: &str, span: Span) -> Span {
 pub enum MatchRule {
     /// (a) the spans' IoU is at least 0.5.
     Overlap,
-    /// (b) the student's span contains the key claim's core clause.
+    /// (b) the student's span runs on: it covers the key claim and a third of it is the claim.
     StudentContainsCore,
     /// (c) the key claim's span contains the student's core clause, and the cores overlap.
     KeyContainsCore,
+    /// No rule: the teacher accepted the pair.
+    Teacher,
 }
 
 /// A claim's span and core clause.
@@ -220,7 +233,7 @@ pub(super) fn prepare(table: &CharTable<'_>, span: Span) -> Prepared {
     }
 }
 
-fn credit(iou: f64) -> f64 {
+pub(super) fn credit(iou: f64) -> f64 {
     if iou >= FULL_CREDIT_IOU {
         1.0
     } else {
@@ -250,14 +263,18 @@ pub(super) fn judge(key: &Prepared, student: &Prepared) -> Option<Judgement> {
         offer(credit(overlap), MatchRule::Overlap);
     }
     // A span far longer than the claim (a whole paragraph, the whole article) contains
-    // everything; it must still be mostly this claim.
-    if student.span.contains(key.core) && student.span.len() <= CONTAIN_MAX_RATIO * key.span.len() {
-        offer(1.0, MatchRule::StudentContainsCore);
+    // everything; a third of it must still be this claim.
+    let precision = span_precision(key.span, student.span);
+    let covers =
+        student.span.contains(key.core) || span_recall(key.span, student.span) >= RUN_ON_MIN_RECALL;
+    if covers && precision >= MIN_SPAN_PRECISION {
+        offer(credit(precision), MatchRule::StudentContainsCore);
     }
     if key.span.contains(student.core) {
         let cores = iou(key.core, student.core);
         if cores >= MATCH_IOU {
-            offer(credit(cores), MatchRule::KeyContainsCore);
+            // A span running on past the key claim fits no better than its precision.
+            offer(credit(cores.min(precision)), MatchRule::KeyContainsCore);
         }
     }
     best.map(|(quality, rule)| Judgement {
@@ -278,39 +295,73 @@ pub fn match_quality(article_text: &str, key: Span, student: Span) -> Option<(f6
 pub(super) struct Pairing {
     pub(super) key: usize,
     pub(super) student: usize,
-    pub(super) judgement: Judgement,
+    /// `None` for a pair the teacher accepted that no rule matches.
+    pub(super) judgement: Option<Judgement>,
+    pub(super) by_override: bool,
 }
 
-/// The one-to-one matching, best pairs first; in key order.
-pub(super) fn pair_up(keys: &[Prepared], students: &[Prepared]) -> Vec<Pairing> {
+/// What the teacher decided, as indexes into the key and the submission.
+#[derive(Debug, Default)]
+pub(super) struct Decisions {
+    pub(super) accepted: Vec<(usize, usize)>,
+    pub(super) rejected: Vec<(usize, usize)>,
+    /// Student claims out of the matching (too broad, or marked valid as they are).
+    pub(super) left_out: Vec<bool>,
+}
+
+/// The one-to-one matching, the teacher's accepted pairs first, then the best pairs; in key
+/// order.
+pub(super) fn pair_up(
+    keys: &[Prepared],
+    students: &[Prepared],
+    decisions: &Decisions,
+) -> Vec<Pairing> {
+    let mut key_taken = vec![false; keys.len()];
+    let mut student_taken = vec![false; students.len()];
+    let mut pairs = Vec::new();
+    for &(k, s) in &decisions.accepted {
+        if k < keys.len() && s < students.len() && !key_taken[k] && !student_taken[s] {
+            key_taken[k] = true;
+            student_taken[s] = true;
+            let judgement = judge(&keys[k], &students[s]);
+            pairs.push(Pairing {
+                key: k,
+                student: s,
+                judgement,
+                by_override: true,
+            });
+        }
+    }
     let mut candidates = Vec::new();
     for (k, key) in keys.iter().enumerate() {
         for (s, student) in students.iter().enumerate() {
+            if decisions.left_out.get(s).copied().unwrap_or(false)
+                || decisions.rejected.contains(&(k, s))
+            {
+                continue;
+            }
             if let Some(judgement) = judge(key, student) {
-                candidates.push(Pairing {
-                    key: k,
-                    student: s,
-                    judgement,
-                });
+                candidates.push((k, s, judgement));
             }
         }
     }
     candidates.sort_by(|a, b| {
-        b.judgement
-            .quality
-            .total_cmp(&a.judgement.quality)
-            .then(b.judgement.iou.total_cmp(&a.judgement.iou))
-            .then(a.key.cmp(&b.key))
-            .then(a.student.cmp(&b.student))
+        b.2.quality
+            .total_cmp(&a.2.quality)
+            .then(b.2.iou.total_cmp(&a.2.iou))
+            .then(a.0.cmp(&b.0))
+            .then(a.1.cmp(&b.1))
     });
-    let mut key_taken = vec![false; keys.len()];
-    let mut student_taken = vec![false; students.len()];
-    let mut pairs = Vec::new();
-    for c in candidates {
-        if !key_taken[c.key] && !student_taken[c.student] {
-            key_taken[c.key] = true;
-            student_taken[c.student] = true;
-            pairs.push(c);
+    for (k, s, judgement) in candidates {
+        if !key_taken[k] && !student_taken[s] {
+            key_taken[k] = true;
+            student_taken[s] = true;
+            pairs.push(Pairing {
+                key: k,
+                student: s,
+                judgement: Some(judgement),
+                by_override: false,
+            });
         }
     }
     pairs.sort_by_key(|p| p.key);
@@ -392,8 +443,10 @@ mod tests {
             ("k1", MatchRule::Overlap)
         );
         assert!(close(m.iou, expected_iou) && close(m.quality, expected_iou));
-        assert!(close(s.found_credit, expected_iou / 4.0));
-        assert_eq!(s.recall, 0.25);
+        // Found is found; the sloppy span costs in span fit (before issue 13, found_credit was
+        // expected_iou / 4).
+        assert_eq!((s.found_credit, s.recall), (0.25, 0.25));
+        assert!(close(s.span_fit, expected_iou));
 
         // IoU of 0.8 or more is full credit.
         let nearly = "The Washington Post reported, citing confidential documents, that the ruler had agreed";
@@ -421,7 +474,8 @@ mod tests {
     fn marking_whole_paragraphs_or_the_article_finds_nothing() {
         let key = key_claims();
         let s = score_claims(TEXT, &key, &[at(TEXT)], &Rubric::default());
-        assert_eq!((s.found, s.extra), (0, 1));
+        // Too broad, not extra (before issue 13: extra 1).
+        assert_eq!((s.found, s.extra, s.too_broad), (0, 0, 1));
         let two = format!("{K1} {PALACE}");
         let s = score_claims(TEXT, &key, &[at(&two)], &Rubric::default());
         assert_eq!(
@@ -443,7 +497,11 @@ mod tests {
         assert_eq!(s.found, 1);
         assert_eq!(s.matches[0].key_claim_id, "k1");
         assert_eq!(s.matches[0].rule, MatchRule::StudentContainsCore);
-        assert_eq!(s.matches[0].quality, 1.0);
+        // Its fit is its span precision (before issue 13, 1): found, with the run-on shown.
+        let precision = chars("the ruler had agreed to step down.") as f64 / chars(wide) as f64;
+        assert!(
+            close(s.matches[0].quality, precision) && close(s.matches[0].span_precision, precision)
+        );
         assert!(close(s.matches[0].iou, overlap));
 
         // Rule (c): the student marks part of the key's core clause, inside the key's span.

@@ -11,9 +11,10 @@ use serde::Serialize;
 
 use crate::core::classroom::exercise::student_name_from_file_name;
 use crate::core::classroom::loading::{parse_key, parse_submission, KeySide, SubmissionSide};
-use crate::core::classroom::scoring::matching::{judge, prepare, Prepared, Span};
+use crate::core::classroom::scoring::matching::{judge, Prepared};
+use crate::core::classroom::scoring::review::Overrides;
 use crate::core::classroom::scoring::rubric::Rubric;
-use crate::core::classroom::scoring::score::{assess, StudentScore};
+use crate::core::classroom::scoring::score::{assess, KeyPrepared, StudentScore};
 use crate::core::formats::envelope::FormatError;
 use crate::core::text::offsets::CharTable;
 
@@ -61,6 +62,29 @@ pub struct KeyClaimSummary {
     pub student_indexes: Vec<usize>,
 }
 
+/// The heat strip's bands, by the share of the class that found a key claim: each band's name.
+pub const FOUND_BANDS: [&str; 5] = [
+    "found by none",
+    "found by under a quarter",
+    "found by a quarter to a half",
+    "found by a half to three quarters",
+    "found by three quarters or more",
+];
+
+/// Which of [`FOUND_BANDS`] a key claim found by `count` of `scored` students is in.
+pub fn found_band(count: usize, scored: usize) -> usize {
+    if count == 0 || scored == 0 {
+        return 0;
+    }
+    // Whole-number comparisons: 1 of 4 is "a quarter to a half", exactly.
+    match count * 4 {
+        x if x < scored => 1,
+        x if x < 2 * scored => 2,
+        x if x < 3 * scored => 3,
+        _ => 4,
+    }
+}
+
 /// A passage that several students marked although the key has no claim there.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -88,6 +112,8 @@ pub struct ClassReport {
     /// Most students first, then by position.
     pub common_extras: Vec<CommonExtra>,
     pub rubric: Rubric,
+    /// Whether the key's claims carry labels, so label agreement is scored.
+    pub has_labels: bool,
     pub scored: usize,
     pub flagged: usize,
 }
@@ -177,13 +203,15 @@ fn cluster_extras(
     extras
 }
 
-fn report(key: &KeySide, entries: &[Entry<'_>], rubric: &Rubric) -> ClassReport {
-    let table = CharTable::new(&key.article.text);
-    let keys: Vec<Prepared> = key
-        .claims
-        .iter()
-        .map(|c| prepare(&table, Span::of(c)))
-        .collect();
+fn report(
+    key: &KeySide,
+    entries: &[Entry<'_>],
+    overrides: &[Overrides],
+    rubric: &Rubric,
+) -> ClassReport {
+    let prepared = KeyPrepared::new(&key.article.text, &key.claims);
+    let table = &prepared.table;
+    let none = Overrides::default();
     let mut rows = Vec::with_capacity(entries.len());
     let mut found_by: Vec<Vec<usize>> = vec![Vec::new(); key.claims.len()];
     let mut extras = Vec::new();
@@ -211,14 +239,27 @@ fn report(key: &KeySide, entries: &[Entry<'_>], rubric: &Rubric) -> ClassReport 
             });
             continue;
         }
-        let assessment = assess(&table, &key.claims, &keys, &side.claims, rubric);
-        let mut matched = vec![false; side.claims.len()];
-        for p in &assessment.pairs {
+        let assessment = assess(
+            &prepared,
+            &side.claims,
+            overrides.get(i).unwrap_or(&none),
+            rubric,
+        );
+        let assessed = &assessment.assessed;
+        let mut unmatched = vec![true; side.claims.len()];
+        for p in &assessed.pairs {
             found_by[p.key].push(i);
-            matched[p.student] = true;
+            unmatched[p.student] = false;
         }
-        for (order, claim) in assessment.students.iter().enumerate() {
-            if !matched[order] {
+        for &s in assessed
+            .valid
+            .iter()
+            .chain(assessed.too_broad.iter().map(|(s, _)| s))
+        {
+            unmatched[s] = false;
+        }
+        for (order, claim) in assessed.students.iter().enumerate() {
+            if unmatched[order] {
                 extras.push(ExtraItem {
                     student: i,
                     order,
@@ -253,18 +294,30 @@ fn report(key: &KeySide, entries: &[Entry<'_>], rubric: &Rubric) -> ClassReport 
     ClassReport {
         scored: rows.len() - flagged,
         flagged,
-        common_extras: cluster_extras(&table, extras, &names),
+        common_extras: cluster_extras(table, extras, &names),
         key_claims,
         students: rows,
         rubric: *rubric,
+        has_labels: prepared.has_labels,
     }
 }
 
 /// Scores every submission against the key, in input order. Submissions that do not belong to
 /// the key are flagged, not scored, and left out of the class view.
 pub fn score_class(key: &KeySide, submissions: &[SubmissionSide], rubric: &Rubric) -> ClassReport {
+    score_class_reviewed(key, submissions, &[], rubric)
+}
+
+/// The same with the teacher's overrides: `overrides[i]` for `submissions[i]` (none past the
+/// end of the list).
+pub fn score_class_reviewed(
+    key: &KeySide,
+    submissions: &[SubmissionSide],
+    overrides: &[Overrides],
+    rubric: &Rubric,
+) -> ClassReport {
     let entries: Vec<Entry<'_>> = submissions.iter().map(Entry::Side).collect();
-    report(key, &entries, rubric)
+    report(key, &entries, overrides, rubric)
 }
 
 /// Scores files as they come: the key's text (a key file or a Claimcheck JSON export) and each
@@ -302,7 +355,7 @@ pub fn score_files(
             },
         })
         .collect();
-    Ok(report(&key, &entries, rubric))
+    Ok(report(&key, &entries, &[], rubric))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -357,6 +410,24 @@ mod tests {
         assert_eq!(names, vec!["Ana", "Ben", "Chloé"], "input order");
         let ben = report.students[1].score.as_ref().unwrap();
         assert_eq!((ben.found, ben.extra), (1, 2));
+    }
+
+    #[test]
+    fn found_bands_split_the_class_in_quarters() {
+        let bands: Vec<usize> = [
+            (0, 4),
+            (1, 5),
+            (1, 4),
+            (2, 4),
+            (3, 4),
+            (4, 4),
+            (1, 1),
+            (3, 0),
+        ]
+        .into_iter()
+        .map(|(c, n)| found_band(c, n))
+        .collect();
+        assert_eq!(bands, vec![0, 1, 2, 3, 4, 4, 4, 0]);
     }
 
     #[test]

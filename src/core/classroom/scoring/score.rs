@@ -1,27 +1,33 @@
-//! One student's score against the key.
+//! One student's score against the key, computed from their [`Review`], so the teacher's
+//! overrides change it at once.
 //!
 //! # Scores
 //!
-//! Four components, each from 0 to 1:
+//! Five components (six with labels), each from 0 to 1:
 //!
-//! - **found**: the sum of the matched key claims' match qualities, divided by the number of key
-//!   claims (a sloppy span earns part of the credit);
-//! - **precision**: matched student claims divided by all student claims (0 when there are none);
-//! - **status agreement**: the key claims found with the same status (verified or unverified),
-//!   divided by all key claims — a claim not found has no status right;
-//! - **source agreement**: the key claims found with the same source kind, divided by all key
-//!   claims, where a key claim without a source kind agrees with any (the teacher left it open).
+//! - **found**: the key claims found (with the extra claims the teacher marked valid), over the
+//!   key claims (with those valid extras): "found 5 of 7";
+//! - **span fit**: how closely the found claims' spans fit the key's, on average (each match's
+//!   fit, see the matching rule): a run-on span is found, and costs here, not in "found";
+//! - **precision**: the student claims that found something, over all the student's claims;
+//! - **status agreement**: of the key claims found, those with the same status (verified or
+//!   unverified): "status 4 of 5" — a claim not found is not judged;
+//! - **source agreement**: of the key claims found, those with the same source kind, where a
+//!   key claim without a kind agrees with any (the teacher left it open);
+//! - **label agreement**, when the exercise has labels (its key claims have them): of the key
+//!   claims found that have a label, those the student gave the same label.
 //!
-//! The **total** is the mean of the four weighted by the [`Rubric`] (a negative or non-finite
-//! weight counts as 0; when all weights are 0 the total is 0). An empty submission scores 0; the
-//! key itself scores 1; a key without claims scores every submission 0.
+//! With nothing found, span fit and the agreements are 0 (and the table shows "—").
+//! The **total** is the mean of the components weighted by the [`Rubric`] (a negative or
+//! non-finite weight counts as 0; when all weights are 0 the total is 0). An empty submission
+//! scores 0; the key itself scores 1; a key without claims scores every submission 0.
 
 use serde::Serialize;
 
-use crate::core::classroom::scoring::matching::{
-    pair_up, prepare, MatchRule, Pairing, Prepared, Span,
-};
-use crate::core::classroom::scoring::rubric::Rubric;
+use crate::core::classroom::scoring::breadth::{paragraphs_of, Paragraph};
+use crate::core::classroom::scoring::matching::{prepare, MatchRule, Prepared, Span};
+use crate::core::classroom::scoring::review::{assess_review, Assessed, Overrides, Review};
+use crate::core::classroom::scoring::rubric::{Components, Rubric};
 use crate::core::model::Claim;
 use crate::core::text::offsets::CharTable;
 
@@ -32,10 +38,22 @@ pub struct Match {
     pub key_claim_id: String,
     pub student_claim_id: String,
     pub iou: f64,
+    /// The span fit.
     pub quality: f64,
+    pub span_precision: f64,
+    pub span_recall: f64,
     pub rule: MatchRule,
     pub same_status: bool,
     pub same_source: bool,
+    pub by_override: bool,
+}
+
+/// A figure and the counts behind it: `part` of `whole`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Counted {
+    pub part: usize,
+    pub whole: usize,
 }
 
 /// A submission's score against the key.
@@ -44,25 +62,48 @@ pub struct Match {
 pub struct StudentScore {
     /// From 0 to 1.
     pub total: f64,
-    /// How many key claims the student found (matched).
+    /// How many key claims the student found, with the extra claims marked valid.
     pub found: usize,
     pub key_claims: usize,
+    /// Extra claims the teacher marked valid (in `found`, and in the whole it is counted of).
+    pub valid: usize,
     pub student_claims: usize,
-    /// `found / keyClaims`.
+    /// `found / (keyClaims + valid)`.
     pub recall: f64,
-    /// The found component: matched key claims weighted by match quality, over key claims.
+    /// The found component: the same as `recall` (span fit is credited on its own).
     pub found_credit: f64,
-    /// Student claims that matched nothing.
+    /// The mean fit of the matched spans; 0 with none.
+    pub span_fit: f64,
+    /// Student claims that matched nothing and are not too broad.
     pub extra: usize,
+    /// Student claims too broad to find anything.
+    pub too_broad: usize,
     pub precision: f64,
+    /// Over the key claims found.
     pub status_agreement: f64,
     pub source_agreement: f64,
+    /// `None` when the exercise has no labels.
+    pub label_agreement: Option<f64>,
+    /// The counts behind each figure.
+    pub counts: ScoreCounts,
     /// In key order.
     pub matches: Vec<Match>,
     /// Ids of the key claims not found, in key order.
     pub missed_key_claim_ids: Vec<String>,
     /// Ids of the student claims that matched nothing, in submission order.
     pub extra_claim_ids: Vec<String>,
+    pub review: Review,
+}
+
+/// The counts behind a score's figures.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScoreCounts {
+    pub found: Counted,
+    pub precision: Counted,
+    pub status: Counted,
+    pub source: Counted,
+    pub labels: Option<Counted>,
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
@@ -73,91 +114,169 @@ fn ratio(part: usize, whole: usize) -> f64 {
     }
 }
 
+fn counted(part: usize, whole: usize) -> Counted {
+    Counted { part, whole }
+}
+
+/// The score of a review: `key_claims` and `student_claims` are the two sides' claim counts.
+pub fn score_review(
+    review: &Review,
+    key_claims: usize,
+    student_claims: usize,
+    rubric: &Rubric,
+    has_labels: bool,
+) -> StudentScore {
+    let matched = review.matched.len();
+    let valid = review.valid.len();
+    let found = matched + valid;
+    let status = review.matched.iter().filter(|m| m.status_agrees).count();
+    let source = review
+        .matched
+        .iter()
+        .filter(|m| m.source_agrees != Some(false))
+        .count();
+    let labelled: Vec<bool> = review
+        .matched
+        .iter()
+        .filter_map(|m| m.label_agrees)
+        .collect();
+    let counts = ScoreCounts {
+        found: counted(found, key_claims + valid),
+        precision: counted(found, student_claims),
+        status: counted(status, matched),
+        source: counted(source, matched),
+        labels: has_labels
+            .then(|| counted(labelled.iter().filter(|&&a| a).count(), labelled.len())),
+    };
+    let recall = if key_claims == 0 {
+        0.0
+    } else {
+        ratio(found, key_claims + valid)
+    };
+    let span_fit = ratio(1, matched) * review.matched.iter().map(|m| m.span_fit).sum::<f64>();
+    let precision = ratio(found, student_claims);
+    let components = Components {
+        found: recall,
+        span_fit,
+        precision,
+        status: ratio(status, matched),
+        source: ratio(source, matched),
+        labels: counts.labels.map(|c| ratio(c.part, c.whole)),
+    };
+    StudentScore {
+        total: if key_claims == 0 {
+            0.0
+        } else {
+            rubric.total(&components)
+        },
+        found,
+        key_claims,
+        valid,
+        student_claims,
+        recall,
+        found_credit: recall,
+        span_fit,
+        extra: review.extra.len(),
+        too_broad: review.too_broad.len(),
+        precision,
+        status_agreement: components.status,
+        source_agreement: components.source,
+        label_agreement: components.labels,
+        counts,
+        matches: Vec::new(),
+        missed_key_claim_ids: review.missed.clone(),
+        extra_claim_ids: review.extra.clone(),
+        review: review.clone(),
+    }
+}
+
+/// A student's score with the matches it came from, by index, for the class report.
 pub(super) struct Assessment {
     pub(super) score: StudentScore,
-    pub(super) pairs: Vec<Pairing>,
-    pub(super) students: Vec<Prepared>,
+    pub(super) assessed: Assessed,
+}
+
+pub(super) struct KeyPrepared<'a> {
+    pub(super) table: CharTable<'a>,
+    pub(super) paragraphs: Vec<Paragraph>,
+    pub(super) claims: &'a [Claim],
+    pub(super) spans: Vec<Prepared>,
+    pub(super) has_labels: bool,
+}
+
+impl<'a> KeyPrepared<'a> {
+    /// An exercise has labels when its key claims have them.
+    pub(super) fn new(article_text: &'a str, claims: &'a [Claim]) -> Self {
+        let table = CharTable::new(article_text);
+        let spans = claims
+            .iter()
+            .map(|c| prepare(&table, Span::of(c)))
+            .collect();
+        KeyPrepared {
+            paragraphs: paragraphs_of(&table),
+            table,
+            claims,
+            spans,
+            has_labels: claims.iter().any(|c| c.label.is_some()),
+        }
+    }
 }
 
 pub(super) fn assess(
-    table: &CharTable<'_>,
-    key_claims: &[Claim],
-    keys: &[Prepared],
+    key: &KeyPrepared<'_>,
     student_claims: &[Claim],
+    overrides: &Overrides,
     rubric: &Rubric,
 ) -> Assessment {
-    let students: Vec<Prepared> = student_claims
+    let assessed = assess_review(
+        &key.table,
+        &key.paragraphs,
+        key.claims,
+        &key.spans,
+        student_claims,
+        overrides,
+    );
+    let mut score = score_review(
+        &assessed.review,
+        key.claims.len(),
+        student_claims.len(),
+        rubric,
+        key.has_labels,
+    );
+    score.matches = assessed
+        .pairs
         .iter()
-        .map(|c| prepare(table, Span::of(c)))
-        .collect();
-    let pairs = pair_up(keys, &students);
-    let matches: Vec<Match> = pairs
-        .iter()
-        .map(|p| {
-            let (k, s) = (&key_claims[p.key], &student_claims[p.student]);
-            Match {
-                key_claim_id: k.id.clone(),
-                student_claim_id: s.id.clone(),
-                iou: p.judgement.iou,
-                quality: p.judgement.quality,
-                rule: p.judgement.rule,
-                same_status: k.status == s.status,
-                same_source: k.source_kind.is_none() || k.source_kind == s.source_kind,
-            }
+        .zip(&assessed.review.matched)
+        .map(|(p, m)| Match {
+            key_claim_id: m.key.clone(),
+            student_claim_id: m.student.clone(),
+            iou: crate::core::classroom::scoring::matching::iou(
+                key.spans[p.key].span,
+                assessed.students[p.student].span,
+            ),
+            quality: m.span_fit,
+            span_precision: m.span_precision,
+            span_recall: m.span_recall,
+            rule: m.rule,
+            same_status: m.status_agrees,
+            same_source: m.source_agrees != Some(false),
+            by_override: m.by_override,
         })
         .collect();
-    let mut key_found = vec![false; key_claims.len()];
-    let mut student_matched = vec![false; student_claims.len()];
-    for p in &pairs {
-        key_found[p.key] = true;
-        student_matched[p.student] = true;
-    }
-    let found = pairs.len();
-    let found_credit = if key_claims.is_empty() {
-        0.0
-    } else {
-        pairs.iter().map(|p| p.judgement.quality).sum::<f64>() / key_claims.len() as f64
-    };
-    let precision = ratio(found, student_claims.len());
-    // Over all key claims, not only the found ones: a key claim not found has no status right.
-    let status_agreement = ratio(
-        matches.iter().filter(|m| m.same_status).count(),
-        key_claims.len(),
-    );
-    let source_agreement = ratio(
-        matches.iter().filter(|m| m.same_source).count(),
-        key_claims.len(),
-    );
-    let score = StudentScore {
-        total: rubric.total(found_credit, precision, status_agreement, source_agreement),
-        found,
-        key_claims: key_claims.len(),
-        student_claims: student_claims.len(),
-        recall: ratio(found, key_claims.len()),
-        found_credit,
-        extra: student_claims.len() - found,
-        precision,
-        status_agreement,
-        source_agreement,
-        matches,
-        missed_key_claim_ids: key_claims
-            .iter()
-            .zip(&key_found)
-            .filter(|(_, &f)| !f)
-            .map(|(c, _)| c.id.clone())
-            .collect(),
-        extra_claim_ids: student_claims
-            .iter()
-            .zip(&student_matched)
-            .filter(|(_, &m)| !m)
-            .map(|(c, _)| c.id.clone())
-            .collect(),
-    };
-    Assessment {
-        score,
-        pairs,
-        students,
-    }
+    Assessment { score, assessed }
+}
+
+/// Scores one student's claims against the key's, both on `article_text`, with the teacher's
+/// overrides.
+pub fn score_reviewed(
+    article_text: &str,
+    key_claims: &[Claim],
+    student_claims: &[Claim],
+    overrides: &Overrides,
+    rubric: &Rubric,
+) -> StudentScore {
+    let key = KeyPrepared::new(article_text, key_claims);
+    assess(&key, student_claims, overrides, rubric).score
 }
 
 /// Scores one student's claims against the key's, both on `article_text`.
@@ -167,19 +286,20 @@ pub fn score_claims(
     student_claims: &[Claim],
     rubric: &Rubric,
 ) -> StudentScore {
-    let table = CharTable::new(article_text);
-    let keys: Vec<Prepared> = key_claims
-        .iter()
-        .map(|c| prepare(&table, Span::of(c)))
-        .collect();
-    assess(&table, key_claims, &keys, student_claims, rubric).score
+    score_reviewed(
+        article_text,
+        key_claims,
+        student_claims,
+        &Overrides::default(),
+        rubric,
+    )
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::anchoring::selectors::describe;
-    use crate::core::classroom::scoring::matching::MATCH_IOU;
+    use crate::core::classroom::scoring::breadth::MIN_SPAN_PRECISION;
     use crate::core::classroom::scoring::test_class::*;
     use crate::core::model::{SourceKind, Status};
     use proptest::prelude::*;
@@ -220,11 +340,20 @@ mod tests {
     }
 
     #[test]
-    fn agreements_count_over_the_whole_key() {
+    fn agreements_count_over_what_was_found() {
         let key = key_claims();
-        // One key claim found, with the right status and kind: a quarter of each.
+        // One key claim found, with the right status and kind: all of what was found. (Before
+        // issue 13 this was a quarter of each: agreement was over the whole key.)
         let s = score_claims(TEXT, &key, &[copy(&key[0], "s1")], &Rubric::default());
-        assert_eq!((s.status_agreement, s.source_agreement), (0.25, 0.25));
+        assert_eq!((s.status_agreement, s.source_agreement), (1.0, 1.0));
+        assert_eq!(
+            (
+                s.counts.status.part,
+                s.counts.status.whole,
+                s.counts.found.whole
+            ),
+            (1, 1, 4)
+        );
         let all_wrong: Vec<Claim> = key
             .iter()
             .map(|k| Claim {
@@ -315,12 +444,21 @@ mod tests {
     }
 
     fn arb_rubric() -> impl Strategy<Value = Rubric> {
-        (0.0..5.0f64, 0.0..5.0f64, 0.0..5.0f64, 0.0..5.0f64).prop_map(|(a, b, c, d)| Rubric {
-            found: a,
-            precision: b,
-            status: c,
-            source: d,
-        })
+        (
+            0.0..5.0f64,
+            0.0..5.0f64,
+            0.0..5.0f64,
+            0.0..5.0f64,
+            0.0..5.0f64,
+        )
+            .prop_map(|(a, b, c, d, e)| Rubric {
+                found: a,
+                span_fit: e,
+                precision: b,
+                status: c,
+                source: d,
+                labels: 0.0,
+            })
     }
 
     proptest! {
@@ -329,7 +467,7 @@ mod tests {
             spans in proptest::collection::vec(arb_span(), 1..8),
             rubric in arb_rubric(),
         ) {
-            prop_assume!(rubric.found + rubric.precision + rubric.status + rubric.source > 0.0);
+            prop_assume!(rubric.found + rubric.span_fit + rubric.precision + rubric.status + rubric.source > 0.0);
             let key = claims_at(&spans, "k", false);
             let same = claims_at(&spans, "s", false);
             let s = score_claims(TEXT, &key, &same, &rubric);
@@ -351,10 +489,10 @@ mod tests {
                 prop_assert!((0.0..=1.0).contains(&x), "{x}");
             }
             prop_assert!(s.found_credit <= s.recall + 1e-12);
-            prop_assert_eq!(s.found + s.extra, student.len());
+            prop_assert_eq!(s.found + s.extra + s.too_broad, student.len());
             prop_assert_eq!(s.found + s.missed_key_claim_ids.len(), key.len());
             for m in &s.matches {
-                prop_assert!(m.quality >= MATCH_IOU && m.quality <= 1.0);
+                prop_assert!(m.quality >= MIN_SPAN_PRECISION && m.quality <= 1.0);
             }
             // Deterministic.
             prop_assert_eq!(&s, &score_claims(TEXT, &key, &student, &rubric));

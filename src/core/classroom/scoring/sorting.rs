@@ -18,6 +18,9 @@ pub enum SortColumn {
     Precision,
     StatusAgreement,
     SourceAgreement,
+    SpanFit,
+    TooBroad,
+    LabelAgreement,
 }
 
 fn by_name(a: &StudentRow, b: &StudentRow) -> Ordering {
@@ -36,6 +39,12 @@ fn by_column(a: &StudentScore, b: &StudentScore, column: SortColumn) -> Ordering
         SortColumn::Precision => a.precision.total_cmp(&b.precision),
         SortColumn::StatusAgreement => a.status_agreement.total_cmp(&b.status_agreement),
         SortColumn::SourceAgreement => a.source_agreement.total_cmp(&b.source_agreement),
+        SortColumn::SpanFit => a.span_fit.total_cmp(&b.span_fit),
+        SortColumn::TooBroad => a.too_broad.cmp(&b.too_broad),
+        SortColumn::LabelAgreement => a
+            .label_agreement
+            .unwrap_or(0.0)
+            .total_cmp(&b.label_agreement.unwrap_or(0.0)),
     }
 }
 
@@ -80,6 +89,19 @@ mod tests {
         assert_eq!(names(&rows), vec!["Chloé", "ben", "Ana", "Al", "Zed"]);
         sort_students(&mut rows, SortColumn::Name, false);
         assert_eq!(names(&rows), vec!["Ana", "ben", "Chloé", "Al", "Zed"]);
+        // Span fit and too broad sort like the others (issue 13's columns).
+        let set = |rows: &mut [StudentRow], name: &str, fit: f64, broad: usize| {
+            let s = rows.iter_mut().find(|r| r.name == name).unwrap();
+            let score = s.score.as_mut().unwrap();
+            (score.span_fit, score.too_broad) = (fit, broad);
+        };
+        set(&mut rows, "Ana", 0.4, 2);
+        set(&mut rows, "ben", 0.9, 0);
+        set(&mut rows, "Chloé", 0.7, 1);
+        sort_students(&mut rows, SortColumn::SpanFit, true);
+        assert_eq!(names(&rows), vec!["ben", "Chloé", "Ana", "Al", "Zed"]);
+        sort_students(&mut rows, SortColumn::TooBroad, true);
+        assert_eq!(names(&rows), vec!["Ana", "Chloé", "ben", "Al", "Zed"]);
         let column: SortColumn = serde_json::from_str("\"statusAgreement\"").unwrap();
         assert_eq!(column, SortColumn::StatusAgreement);
     }
