@@ -17,7 +17,7 @@ fn classroom(next: &mut AppState) -> &mut Classroom {
 }
 
 /// The exercise being prepared from the open article.
-fn draft(next: &mut AppState) -> &mut ExerciseDraft {
+pub(super) fn draft(next: &mut AppState) -> &mut ExerciseDraft {
     let article = next.article.id.clone();
     classroom(next).drafts.entry(article).or_default()
 }

@@ -39,9 +39,11 @@ pub fn guard(cell: &str) -> String {
     }
 }
 
-pub const CSV_COLUMNS: [&str; 10] = [
+pub const CSV_COLUMNS: [&str; 11] = [
     "quote",
     "status",
+    // An exercise's category (empty outside exercises with a label set).
+    "label",
     "source",
     "source kind",
     "note",
@@ -89,7 +91,7 @@ pub fn library_to_csv(docs: &[Document]) -> String {
     csv_text(header, rows)
 }
 
-fn csv_row(c: &Claim) -> [String; 10] {
+fn csv_row(c: &Claim) -> [String; 11] {
     let evidence: Vec<String> = c
         .evidence
         .iter()
@@ -101,6 +103,7 @@ fn csv_row(c: &Claim) -> [String; 10] {
     [
         guard(&c.quote.exact),
         c.status.as_str().to_string(),
+        guard(c.label.as_deref().unwrap_or_default()),
         guard(&c.source),
         c.source_kind
             .map(|k| k.as_str())
@@ -122,7 +125,8 @@ mod tests {
 
     #[test]
     fn csv_reads_back_with_the_same_cells_and_no_live_formulas() {
-        let (_, claims) = sample();
+        let (_, mut claims) = sample();
+        claims[0].label = Some("needs context".into());
         let text = to_csv(&claims);
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         assert_eq!(
@@ -137,6 +141,7 @@ mod tests {
             [
                 "'=cmd|' /C calc'!A0 said the ministry",
                 "verified",
+                "needs context",
                 "'+Ministry of Transport",
                 "organization",
                 "line one\nline two, with \"quotes\"",
@@ -150,6 +155,28 @@ mod tests {
         for cell in rows[0].iter() {
             assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell}");
         }
+    }
+
+    #[test]
+    fn the_label_column_is_empty_without_a_label_and_guarded_with_one() {
+        let (article, mut claims) = sample();
+        let column = CSV_COLUMNS.iter().position(|c| *c == "label").unwrap();
+        let cells = |claims: &[Claim]| {
+            let text = to_csv(claims);
+            let mut reader = csv::Reader::from_reader(text.as_bytes());
+            let row = reader.records().next().unwrap().unwrap();
+            row[column].to_string()
+        };
+        assert_eq!(cells(&claims), "");
+        claims[0].label = Some("-opinion".into());
+        assert_eq!(cells(&claims), "'-opinion");
+        let doc = Document::new(article, claims, vec![]);
+        let text = library_to_csv(&[doc]);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let row = reader.records().next().unwrap().unwrap();
+        let at = header.iter().position(|c| c == "label").unwrap();
+        assert_eq!(&row[at], "'-opinion");
     }
 
     #[test]
