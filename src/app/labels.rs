@@ -4,9 +4,9 @@
 //! refuses.
 
 use crate::app::claims::{edit, replace};
-use crate::app::classroom::draft;
+use crate::app::classroom::{draft, set_exercise_settings};
 use crate::app::state::AppState;
-use crate::core::classroom::labels::{check_label_set, in_set};
+use crate::core::classroom::labels::in_set;
 use crate::core::classroom::session::Mode;
 
 /// The labels a claim on the open article can be given: the exercise's set while a student
@@ -55,18 +55,17 @@ fn not_in_set(set: &[String], label: &str) -> String {
     }
 }
 
-/// The label set of the exercise prepared from the open article, tidied; a set that breaks a
-/// rule is refused with the rule in the message, and the set stays as it was. Claims keep the
-/// labels they have, even one the set no longer holds (the editor shows it as such).
+/// The label set of the exercise prepared from the open article, checked as every change of
+/// its settings is (`classroom::set_exercise_settings`). Claims keep the labels they have, even
+/// one the set no longer holds (the editor shows it as such).
 pub(super) fn set_exercise_labels(next: &mut AppState, labels: Vec<String>) {
     if next.classroom.is_student() {
         // The exercise's set came with its file and is part of its hash.
         return;
     }
-    match check_label_set(&labels) {
-        Ok(set) => draft(next).settings.labels = set,
-        Err(why) => next.notices.message = Some(why),
-    }
+    let mut settings = draft(next).settings.clone();
+    settings.labels = labels;
+    set_exercise_settings(next, settings);
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -120,6 +119,17 @@ mod tests {
         settings.require_source = true;
         let strict = reduce(&s, Action::SetExerciseSettings(settings));
         assert_eq!(strict.classroom.draft("a").settings.labels.len(), 3);
+        // And the settings' own action checks the set by the same rule.
+        let mut settings = draft.settings.clone();
+        settings.labels.push("Verified".into());
+        let refused = reduce(&s, Action::SetExerciseSettings(settings));
+        assert!(refused
+            .notices
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("already how every claim is marked"));
+        assert_eq!(refused.classroom.draft("a").settings, draft.settings);
     }
 
     #[test]

@@ -348,7 +348,8 @@ mod tests {
         let text = "one two three";
         let plain = claim(text, "c1", 4, 7);
         let mut v2: Value =
-            serde_json::from_str(&to_json(&article(text), &[plain.clone()], &[])).unwrap();
+            serde_json::from_str(&to_json(&article(text), std::slice::from_ref(&plain), &[]))
+                .unwrap();
         assert!(v2["claims"][0].get("label").is_none(), "no label, no field");
         v2["version"] = 2.into();
         let doc = parse_strict(&v2.to_string()).unwrap();
