@@ -42,8 +42,6 @@ pub fn guard(cell: &str) -> String {
 pub const CSV_COLUMNS: [&str; 11] = [
     "quote",
     "status",
-    // An exercise's category (empty outside exercises with a label set).
-    "label",
     "source",
     "source kind",
     "note",
@@ -52,6 +50,9 @@ pub const CSV_COLUMNS: [&str; 11] = [
     "end",
     "created",
     "modified",
+    // An exercise's category (empty outside exercises with a label set); last, so the columns
+    // before labels keep their places for scripts that read them by position.
+    "label",
 ];
 
 /// A CSV document: `header`, then `rows`, quoted by the csv crate. Cells are written as given;
@@ -103,7 +104,6 @@ fn csv_row(c: &Claim) -> [String; 11] {
     [
         guard(&c.quote.exact),
         c.status.as_str().to_string(),
-        guard(c.label.as_deref().unwrap_or_default()),
         guard(&c.source),
         c.source_kind
             .map(|k| k.as_str())
@@ -115,6 +115,7 @@ fn csv_row(c: &Claim) -> [String; 11] {
         c.position.end.to_string(),
         guard(&c.created),
         guard(&c.modified),
+        guard(c.label.as_deref().unwrap_or_default()),
     ]
 }
 
@@ -141,7 +142,6 @@ mod tests {
             [
                 "'=cmd|' /C calc'!A0 said the ministry",
                 "verified",
-                "needs context",
                 "'+Ministry of Transport",
                 "organization",
                 "line one\nline two, with \"quotes\"",
@@ -150,6 +150,7 @@ mod tests {
                 "36",
                 "2026-11-01T10:00:00.000Z",
                 "2026-11-02T11:00:00.000Z",
+                "needs context",
             ]
         );
         for cell in rows[0].iter() {
