@@ -54,7 +54,7 @@ fn rich() -> Document {
         quote,
         position,
         status: Status::Verified,
-        label: None,
+        label: Some("needs context".into()),
         source: "Café owners".into(),
         source_kind: Some(SourceKind::Organization),
         source_phrase: Some(Passage {
@@ -116,7 +116,8 @@ fn the_schema_refuses_what_import_refuses() {
             "exact",
             Box::new(|v| v["claims"][0]["quote"]["exact"] = "".into()),
         ),
-        ("version", Box::new(|v| v["version"] = 3.into())),
+        ("version", Box::new(|v| v["version"] = 4.into())),
+        ("label", Box::new(|v| v["claims"][0]["label"] = 7.into())),
         ("format", Box::new(|v| v["format"] = "other".into())),
         (
             "kind",

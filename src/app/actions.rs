@@ -68,6 +68,13 @@ pub enum Action {
         id: String,
         at: String,
     },
+    /// Tag a claim with one of the labels that apply to the open article (`labels.rs`), or
+    /// clear its label with `None`.
+    SetLabel {
+        id: String,
+        label: Option<String>,
+        at: String,
+    },
     /// Add to a claim's evidence trail; only http(s) addresses are taken.
     AddEvidence {
         id: String,
@@ -112,6 +119,9 @@ pub enum Action {
     SetInstructions(String),
     /// The open article's exercise: what students' work must have.
     SetExerciseSettings(Settings),
+    /// The open article's exercise: the labels students tag claims with (`labels.rs`; checked
+    /// there, a bad set is refused with a message).
+    SetExerciseLabels(Vec<String>),
     /// The open article's exercise was exported under `id` with `hash`; later exports keep
     /// the id.
     ExerciseExported {

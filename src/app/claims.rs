@@ -46,7 +46,12 @@ pub(super) fn select(next: &mut AppState, id: Option<String>) {
 
 /// Changes claim `id`; `change` says whether it changed anything, and only then is the claim
 /// marked as modified `at`.
-fn edit(next: &mut AppState, id: &str, at: String, change: impl FnOnce(&mut Claim) -> bool) {
+pub(super) fn edit(
+    next: &mut AppState,
+    id: &str,
+    at: String,
+    change: impl FnOnce(&mut Claim) -> bool,
+) {
     if let Some(claim) = next
         .claims
         .iter_mut()
@@ -60,7 +65,7 @@ fn edit(next: &mut AppState, id: &str, at: String, change: impl FnOnce(&mut Clai
 }
 
 /// Puts `value` in `field`; whether that changed it.
-fn replace<T: PartialEq>(field: &mut T, value: T) -> bool {
+pub(super) fn replace<T: PartialEq>(field: &mut T, value: T) -> bool {
     let changed = *field != value;
     *field = value;
     changed

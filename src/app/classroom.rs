@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use crate::app::state::AppState;
 use crate::core::classroom::exercise::{Exercise, Settings};
+use crate::core::classroom::labels::check_label_set;
 use crate::core::classroom::scoring::Rubric;
 use crate::core::classroom::session::{
     follow_open_article, load_scoring_files, Classroom, ExerciseDraft, Mode, ScoringSession,
@@ -17,7 +18,7 @@ fn classroom(next: &mut AppState) -> &mut Classroom {
 }
 
 /// The exercise being prepared from the open article.
-fn draft(next: &mut AppState) -> &mut ExerciseDraft {
+pub(super) fn draft(next: &mut AppState) -> &mut ExerciseDraft {
     let article = next.article.id.clone();
     classroom(next).drafts.entry(article).or_default()
 }
@@ -43,7 +44,16 @@ pub(super) fn set_instructions(next: &mut AppState, text: String) {
     draft(next).instructions = text;
 }
 
-pub(super) fn set_exercise_settings(next: &mut AppState, settings: Settings) {
+/// The settings, their label set tidied; a set that breaks a rule is refused whole, with the
+/// rule in the message, and the settings stay as they were.
+pub(super) fn set_exercise_settings(next: &mut AppState, mut settings: Settings) {
+    match check_label_set(&settings.labels) {
+        Ok(set) => settings.labels = set,
+        Err(why) => {
+            next.notices.message = Some(why);
+            return;
+        }
+    }
     draft(next).settings = settings;
 }
 

@@ -11,6 +11,7 @@ mod classroom;
 pub mod details;
 mod hints;
 pub mod history;
+pub mod labels;
 pub mod notices;
 pub mod reducer;
 pub mod review;

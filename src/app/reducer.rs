@@ -4,7 +4,7 @@
 
 use crate::app::actions::Action;
 use crate::app::state::AppState;
-use crate::app::{article_edit, claims, classroom, details, hints, review, suggestions};
+use crate::app::{article_edit, claims, classroom, details, hints, labels, review, suggestions};
 use crate::core::model::{Article, Claim};
 
 /// What an action does to the undo history.
@@ -32,6 +32,7 @@ fn step(action: &Action) -> Step {
         | Action::SetSourceKind { .. }
         | Action::SetSourcePhrase { .. }
         | Action::ClearSourcePhrase { .. }
+        | Action::SetLabel { .. }
         | Action::AddEvidence { .. }
         | Action::RemoveEvidence { .. }
         | Action::AcceptSuggestion { .. }
@@ -104,6 +105,7 @@ fn apply(next: &mut AppState, action: Action) {
             claims::set_source_phrase(next, &id, start, end, at)
         }
         Action::ClearSourcePhrase { id, at } => claims::clear_source_phrase(next, &id, at),
+        Action::SetLabel { id, label, at } => labels::set_label(next, &id, label, at),
         Action::AddEvidence { id, evidence, at } => claims::add_evidence(next, &id, evidence, at),
         Action::RemoveEvidence { id, index, at } => claims::remove_evidence(next, &id, index, at),
         Action::Delete { id } => claims::delete(next, &id),
@@ -119,6 +121,7 @@ fn apply(next: &mut AppState, action: Action) {
         Action::SetMode(mode) => classroom::set_mode(next, mode),
         Action::SetInstructions(text) => classroom::set_instructions(next, text),
         Action::SetExerciseSettings(s) => classroom::set_exercise_settings(next, s),
+        Action::SetExerciseLabels(set) => labels::set_exercise_labels(next, set),
         Action::ExerciseExported { id, hash } => classroom::exercise_exported(next, id, hash),
         Action::SetRubric(rubric) => classroom::set_rubric(next, rubric),
         Action::LoadScoringFiles { files, unreadable } => {

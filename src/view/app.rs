@@ -28,6 +28,7 @@ use crate::view::chrome::shortcuts_dialog::ShortcutsDialog;
 use crate::view::chrome::toast::Toast;
 use crate::view::claims::claim_panel::ClaimPanel;
 use crate::view::classroom::feedback_view::FeedbackView;
+use crate::view::claims::label_picker::LabelSet;
 use crate::view::classroom::print_sheets::PrintSheets;
 use crate::view::classroom::scoring_panel::ScoringPanel;
 use crate::view::classroom::student_banner::StudentBanner;
@@ -233,7 +234,9 @@ pub fn app(props: &AppProps) -> Html {
                 on_backup={commands.backup_library.clone()}
             />
             { classroom_panels(&state, &commands, &on_message) }
+            <ContextProvider<LabelSet> context={LabelSet::of(&state)}>
             { reading_and_claims(&state, &commands, &on_message, &details_open, &editing, &filter) }
+            </ContextProvider<LabelSet>>
             if let Some(spot) = *toolbar {
                 <SelectionToolbar spot={spot} on_add={commands.add_claim.clone()} on_set_source={on_set_source} />
             }

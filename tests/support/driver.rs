@@ -411,7 +411,7 @@ impl Browser {
 
     /// The first element matching `css` whose accessible name is exactly `name`, as a screen
     /// reader would find it; `Err` lists the names there are.
-    async fn labelled(&self, css: &str, name: &str) -> Result<Element, Vec<String>> {
+    pub(crate) async fn labelled(&self, css: &str, name: &str) -> Result<Element, Vec<String>> {
         let mut names = Vec::new();
         for el in self.client.find_all(Locator::Css(css)).await.unwrap() {
             let label = self.label(&el).await;

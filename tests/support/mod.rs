@@ -7,6 +7,7 @@
 //! - [`gestures`]: what hands do: mouse drags across words, touch, keys, and the geometry they need;
 //! - [`app`]: what a person does in Claimcheck, as verbs (add a claim, mark it, wait for the
 //!   save, export and read the download);
+//! - [`labels`]: an exercise's label set, and tagging the selected claim with a label;
 //! - [`publishing`]: the Export menu's Publishing as setting, and the library's entries;
 //! - [`screenshots`]: pictures of the page at a given size, for the docs.
 //! - [`suggestions`]: claim suggestions: ask for them, accept or dismiss one.
@@ -20,6 +21,7 @@ pub mod app;
 pub mod driver;
 pub mod focus;
 pub mod gestures;
+pub mod labels;
 pub mod publishing;
 pub mod review;
 pub mod screenshots;

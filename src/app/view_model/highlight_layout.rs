@@ -14,6 +14,8 @@ pub struct Mark {
     pub status: Status,
     /// The claim ends with this run (where its status icon goes).
     pub ends: bool,
+    /// The claim's label, shown with its status icon.
+    pub label: Option<String>,
 }
 
 /// A run of text: `start` is its code-point offset in the article text; `marks` are the claims
@@ -167,6 +169,7 @@ fn runs(
                         claim_id: c.id.clone(),
                         status: c.status,
                         ends: c.position.end == end,
+                        label: c.label.clone(),
                     })
                     .collect(),
             }
@@ -228,6 +231,23 @@ mod tests {
         assert_eq!(l.len(), 2);
         assert_eq!(l[1].start, 6);
         assert_eq!(l[1].runs[0].text, "Two 😀.");
+    }
+
+    #[test]
+    fn each_mark_carries_its_claims_label() {
+        let text = "aaaa bbbb cccc";
+        let mut labelled = claim(text, "l", 0, 9);
+        labelled.label = Some("opinion".into());
+        let runs = &layout(text, &[labelled, claim(text, "plain", 10, 14)])[0].runs;
+        let marks: Vec<(&str, Option<&str>, bool)> = runs
+            .iter()
+            .flat_map(|r| &r.marks)
+            .map(|m| (m.claim_id.as_str(), m.label.as_deref(), m.ends))
+            .collect();
+        assert_eq!(
+            marks,
+            vec![("l", Some("opinion"), true), ("plain", None, true)]
+        );
     }
 
     #[test]

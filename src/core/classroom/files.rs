@@ -22,7 +22,8 @@ use serde_json::Value;
 use crate::core::classroom::exercise::{
     Exercise, Key, Submission, EXERCISE_FORMAT, KEY_FORMAT, SUBMISSION_FORMAT, VERSION,
 };
-pub use crate::core::formats::envelope::FormatError;
+pub use crate::core::classroom::labels::check_label_set;
+use crate::core::formats::envelope::FormatError;
 use crate::core::formats::envelope::{self, err, format_of, read_object, Numbering, Versions};
 use crate::core::formats::{link_fields, native};
 use crate::core::model::Claim;
@@ -151,6 +152,9 @@ fn validate_exercise(ex: &Exercise, path: &str) -> Result<(), FormatError> {
         return err(format!("{path}article.text is empty."));
     }
     link_fields::check_article(&ex.article, &format!("{path}article."))?;
+    if let Err(why) = check_label_set(&ex.settings.labels) {
+        return err(format!("{path}settings.labels: {why}"));
+    }
     if !ex.verify_hash() {
         return err(format!(
             "{path}hash does not match the exercise's article, instructions and settings: the file was changed after it was made."

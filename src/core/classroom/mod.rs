@@ -1,10 +1,11 @@
 //! Classroom exercises: the exercise, key and submission (`exercise`), their files (`files`),
-//! loading a key and students' work for scoring (`loading`), the classroom session's rules, and
-//! scoring a class against the key.
+//! loading a key and students' work for scoring (`loading`), the classroom session's rules, an
+//! exercise's label set (`labels`), and scoring a class against the key.
 
 pub mod exercise;
 pub mod feedback;
 pub mod files;
+pub mod labels;
 pub mod loading;
 pub mod progress;
 pub mod review_marks;

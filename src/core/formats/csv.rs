@@ -39,7 +39,7 @@ pub fn guard(cell: &str) -> String {
     }
 }
 
-pub const CSV_COLUMNS: [&str; 10] = [
+pub const CSV_COLUMNS: [&str; 11] = [
     "quote",
     "status",
     "source",
@@ -50,6 +50,9 @@ pub const CSV_COLUMNS: [&str; 10] = [
     "end",
     "created",
     "modified",
+    // An exercise's category (empty outside exercises with a label set); last, so the columns
+    // before labels keep their places for scripts that read them by position.
+    "label",
 ];
 
 /// A CSV document: `header`, then `rows`, quoted by the csv crate. Cells are written as given;
@@ -89,7 +92,7 @@ pub fn library_to_csv(docs: &[Document]) -> String {
     csv_text(header, rows)
 }
 
-fn csv_row(c: &Claim) -> [String; 10] {
+fn csv_row(c: &Claim) -> [String; 11] {
     let evidence: Vec<String> = c
         .evidence
         .iter()
@@ -112,6 +115,7 @@ fn csv_row(c: &Claim) -> [String; 10] {
         c.position.end.to_string(),
         guard(&c.created),
         guard(&c.modified),
+        guard(c.label.as_deref().unwrap_or_default()),
     ]
 }
 
@@ -122,7 +126,8 @@ mod tests {
 
     #[test]
     fn csv_reads_back_with_the_same_cells_and_no_live_formulas() {
-        let (_, claims) = sample();
+        let (_, mut claims) = sample();
+        claims[0].label = Some("needs context".into());
         let text = to_csv(&claims);
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         assert_eq!(
@@ -145,11 +150,34 @@ mod tests {
                 "36",
                 "2026-11-01T10:00:00.000Z",
                 "2026-11-02T11:00:00.000Z",
+                "needs context",
             ]
         );
         for cell in rows[0].iter() {
             assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell}");
         }
+    }
+
+    #[test]
+    fn the_label_column_is_empty_without_a_label_and_guarded_with_one() {
+        let (article, mut claims) = sample();
+        let column = CSV_COLUMNS.iter().position(|c| *c == "label").unwrap();
+        let cells = |claims: &[Claim]| {
+            let text = to_csv(claims);
+            let mut reader = csv::Reader::from_reader(text.as_bytes());
+            let row = reader.records().next().unwrap().unwrap();
+            row[column].to_string()
+        };
+        assert_eq!(cells(&claims), "");
+        claims[0].label = Some("-opinion".into());
+        assert_eq!(cells(&claims), "'-opinion");
+        let doc = Document::new(article, claims, vec![]);
+        let text = library_to_csv(&[doc]);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let row = reader.records().next().unwrap().unwrap();
+        let at = header.iter().position(|c| c == "label").unwrap();
+        assert_eq!(&row[at], "'-opinion");
     }
 
     #[test]

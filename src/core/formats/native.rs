@@ -1,4 +1,4 @@
-//! Claimcheck's own JSON format (version 2; version 1 still reads): what Export JSON writes,
+//! Claimcheck's own JSON format (version 3; versions 1 and 2 still read): what Export JSON writes,
 //! what localStorage keeps, and what loads back; and the library file, every article in one.
 //! Loading validates everything before anything is used.
 
@@ -12,9 +12,12 @@ use crate::core::model::{Article, Claim, Document};
 use crate::core::text::offsets::CharTable;
 
 pub const FORMAT: &str = "claimcheck";
-pub const VERSION: u64 = 2;
+/// Version 3 added a claim's `label` (an exercise's category); a file without labels is the
+/// same in all but its version number.
+pub const VERSION: u64 = 3;
 /// The oldest version still read. Version 1 (the core loop's) lacks source kinds, source
-/// phrases and evidence; they load empty.
+/// phrases and evidence, and versions 1 and 2 lack labels; they load empty, and the file is
+/// otherwise read as it is (nothing in it changed meaning).
 pub const OLDEST_VERSION: u64 = 1;
 
 const VERSIONS: Versions = Versions {
@@ -277,7 +280,7 @@ mod tests {
         let json = to_json(&a, &claims, &[]);
         let v: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["format"], "claimcheck");
-        assert_eq!(v["version"], 2);
+        assert_eq!(v["version"], 3);
         assert_eq!(v["article"]["text"], text);
         assert_eq!(v["claims"][0]["status"], "verified");
         assert_eq!(v["claims"][1]["quote"]["exact"], "世界 reported");
@@ -335,9 +338,34 @@ mod tests {
         assert_eq!(c.source, "The Post");
         assert!(c.verified_without_evidence());
         let again: Value = serde_json::from_str(&to_json(&doc.article, &doc.claims, &[])).unwrap();
-        assert_eq!(again["version"], 2);
+        assert_eq!(again["version"], VERSION);
         assert_eq!(again["claims"][0]["sourceKind"], Value::Null);
         assert_eq!(again["claims"][0]["evidence"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn version_2_files_load_unchanged_and_labels_round_trip() {
+        let text = "one two three";
+        let plain = claim(text, "c1", 4, 7);
+        let mut v2: Value =
+            serde_json::from_str(&to_json(&article(text), std::slice::from_ref(&plain), &[]))
+                .unwrap();
+        assert!(v2["claims"][0].get("label").is_none(), "no label, no field");
+        v2["version"] = 2.into();
+        let doc = parse_strict(&v2.to_string()).unwrap();
+        assert_eq!(doc.claims, vec![plain.clone()]);
+        let again: Value = serde_json::from_str(&to_json(&doc.article, &doc.claims, &[])).unwrap();
+        v2["version"] = VERSION.into();
+        assert_eq!(again, v2, "only the version number differs");
+
+        let mut labelled = plain;
+        labelled.label = Some("needs context".into());
+        let json = to_json(&article(text), &[labelled.clone()], &[]);
+        let v: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["claims"][0]["label"], "needs context");
+        assert_eq!(parse_strict(&json).unwrap().claims, vec![labelled]);
+        assert!(broken(|v| v["claims"][0]["label"] = 7.into())
+            .contains("expected shape: claims[0].label invalid type: integer `7`"));
     }
 
     #[test]
@@ -373,7 +401,10 @@ mod tests {
         assert!(parse("{").unwrap_err().0.contains("not valid JSON"));
         assert!(parse("[]").unwrap_err().0.contains("not a Claimcheck file"));
         assert!(broken(|v| v["format"] = "other".into()).contains("not a Claimcheck file"));
-        assert!(broken(|v| v["version"] = 3.into()).contains("newer Claimcheck"));
+        assert_eq!(
+            broken(|v| v["version"] = (VERSION + 1).into()),
+            "This file was made by a newer Claimcheck (format version 4); this one reads version 3."
+        );
         assert!(broken(|v| v["version"] = 0.into()).contains("version"));
         assert!(broken(|v| v["version"] = "1".into()).contains("version"));
         assert!(broken(|v| v["claims"][0]["position"]["end"] = 2.into())

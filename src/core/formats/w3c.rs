@@ -4,6 +4,7 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::core::classroom::labels::tidy;
 use crate::core::formats::annotations::{
     each, hashed_id, nothing_to_import, quoted_claim, str_field, text_selectors, time_field,
     AnnotationSet, Format, Groups, Parsed, Part,
@@ -41,6 +42,10 @@ fn annotation(article: &Article, claim: &Claim, orphan: bool) -> Value {
         "purpose": "tagging",
         "value": claim.status.as_str(),
     })];
+    // The exercise's category is a tag too; import tells it from the status by its value.
+    if let Some(label) = &claim.label {
+        body.push(json!({"type": "TextualBody", "purpose": "tagging", "value": label}));
+    }
     if !claim.note.is_empty() {
         body.push(json!({"type": "TextualBody", "purpose": "commenting", "value": claim.note}));
     }
@@ -296,7 +301,11 @@ fn read_body(claim: &mut Claim, body: &Value, at: &str) -> Result<(), FormatErro
         "tagging" => match value.trim().to_lowercase().as_str() {
             "verified" => claim.status = Status::Verified,
             "unverified" => claim.status = Status::Unverified,
-            _ => {}
+            "" => {}
+            // Any other tag is the claim's label; a claim has one, so further tags are kept
+            // in the note rather than dropped.
+            _ if claim.label.is_none() => claim.label = Some(tidy(value)),
+            _ => push_note(claim, &format!("Also tagged: {}", tidy(value))),
         },
         "describing" => claim.source = value.to_string(),
         "classifying" => {
@@ -318,14 +327,17 @@ fn read_body(claim: &mut Claim, body: &Value, at: &str) -> Result<(), FormatErro
                 ..Evidence::default()
             });
         }
-        _ => {
-            if !claim.note.is_empty() {
-                claim.note.push_str("\n\n");
-            }
-            claim.note.push_str(value);
-        }
+        _ => push_note(claim, value),
     }
     Ok(())
+}
+
+/// Adds a paragraph to the claim's note.
+fn push_note(claim: &mut Claim, text: &str) {
+    if !claim.note.is_empty() {
+        claim.note.push_str("\n\n");
+    }
+    claim.note.push_str(text);
 }
 
 /// Our W3C export carries its articles; each set about one of them gets it, and an article with
@@ -425,6 +437,64 @@ mod tests {
             });
         }
         assert_eq!(v["claimcheck:articles"][0]["text"], article.text);
+    }
+
+    #[test]
+    fn a_label_travels_as_a_second_tagging_body_and_reads_back() {
+        let (article, mut claims) = sample();
+        claims[0].label = Some("needs context".into());
+        let v: Value = serde_json::from_str(&to_w3c(&article, &claims)).unwrap();
+        let tags: Vec<&Value> = v["first"]["items"][0]["body"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["purpose"] == "tagging")
+            .map(|b| &b["value"])
+            .collect();
+        assert_eq!(tags, [&json!("verified"), &json!("needs context")]);
+        let parsed = parse_w3c(&v, "2026-01-01T00:00:00Z").unwrap();
+        let Part::Annotations(set) = &parsed.parts[0] else {
+            panic!("annotations")
+        };
+        let back = &set.claims[0];
+        assert_eq!(
+            (back.status, back.label.as_deref()),
+            (Status::Verified, Some("needs context"))
+        );
+        // Without a label there is one tag, as before labels.
+        claims[0].label = None;
+        let v: Value = serde_json::from_str(&to_w3c(&article, &claims)).unwrap();
+        let tagging = v["first"]["items"][0]["body"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["purpose"] == "tagging")
+            .count();
+        assert_eq!(tagging, 1);
+    }
+
+    #[test]
+    fn another_tools_tags_give_the_status_a_label_and_a_note() {
+        let tag =
+            |value: &str| json!({"type": "TextualBody", "purpose": "tagging", "value": value});
+        let file = json!({
+            "type": "AnnotationPage",
+            "items": [{"id": "https://anno.example/7", "type": "Annotation",
+                "body": [tag("Verified"), tag("  Opinion "), tag(""), tag("satire")],
+                "target": {"source": "https://elsewhere.example/story",
+                    "selector": {"type": "TextQuoteSelector", "exact": "rents rose 40%"}}}]
+        });
+        let parsed = parse_w3c(&file, "2026-01-01T00:00:00Z").unwrap();
+        let Part::Annotations(set) = &parsed.parts[0] else {
+            panic!("annotations")
+        };
+        let c = &set.claims[0];
+        assert_eq!(c.status, Status::Verified);
+        assert_eq!(c.label.as_deref(), Some("Opinion"));
+        assert_eq!(
+            c.note, "Also tagged: satire",
+            "a second tag is kept, not dropped"
+        );
     }
 
     #[test]

@@ -168,6 +168,7 @@ fn fields(b: &Claim, m: &Claim, t: &Claim) -> (Claim, Option<Conflict>) {
     field!("kind of source", source_kind);
     field!("attribution phrase", source_phrase);
     field!("note", note);
+    field!("label", label);
     field!("evidence", evidence);
     out.modified = m.modified.clone().max(t.modified.clone());
     out.created = m.created.clone().min(t.created.clone());
@@ -244,6 +245,28 @@ mod tests {
         let mut got = ids(&s.document);
         got.sort();
         assert_eq!(got, vec!["x", "y"]);
+        assert!(s.conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_label_given_in_one_tab_survives_a_note_written_in_the_other() {
+        let base = doc(vec![claim("x", Q1, "t0")]);
+        let mut m = claim("x", Q1, "t2");
+        m.note = "from A".into();
+        let mut t = claim("x", Q1, "t1");
+        t.label = Some("opinion".into());
+        let s = three_way(
+            Some(&base),
+            &doc(vec![m]),
+            &doc(vec![t]),
+            &Tombstones::new(),
+            "t3",
+        );
+        let c = &s.document.claims[0];
+        assert_eq!(
+            (c.note.as_str(), c.label.as_deref()),
+            ("from A", Some("opinion"))
+        );
         assert!(s.conflicts.is_empty());
     }
 

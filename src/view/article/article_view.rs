@@ -100,11 +100,19 @@ fn render_run(
     // Dimmed only where every claim over the words is filtered out.
     let filtered_out = ids.iter().all(|id| dimmed.iter().any(|d| d == id));
     let end = run.marks.iter().find(|m| m.ends).map(|m| m.status.as_str());
+    let label = run
+        .marks
+        .iter()
+        .find(|m| m.ends)
+        .and_then(|m| m.label.clone());
     let mut title = if run.marks.len() > 1 {
         format!("{} claims overlap here", run.marks.len())
     } else {
         format!("{} claim", inner.status.label())
     };
+    if let Some(label) = inner.label.as_deref() {
+        title.push_str(&format!(" · {label}"));
+    }
     if let Some(href) = &run.link {
         title.push_str(&format!(" · link to {href}"));
     }
@@ -126,6 +134,7 @@ fn render_run(
             data-o={run.start.to_string()}
             data-claims={ids.join(" ")}
             data-end={end}
+            data-label={label}
             title={title}
         >
             { run.text.clone() }

@@ -1,5 +1,5 @@
-//! What a claim looks like in a list, wherever it is listed: its status badge and its quote cut
-//! short.
+//! What a claim looks like in a list, wherever it is listed: its status badge, its label and its
+//! quote cut short.
 
 use yew::prelude::*;
 
@@ -13,6 +13,16 @@ pub fn status_badge(status: Status) -> Html {
     };
     html! {
         <span class={class}><span class="icon" aria-hidden="true">{ icon }</span>{ status.label() }</span>
+    }
+}
+
+/// A claim's label (an exercise's category) as text beside its status; nothing without one.
+pub fn label_badge(label: Option<&str>) -> Html {
+    match label {
+        Some(label) => {
+            html! { <span class="claim-label">{ label.to_string() }</span> }
+        }
+        None => html! {},
     }
 }
 

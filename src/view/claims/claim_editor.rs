@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::app::actions::Action;
 use crate::core::model::{Claim, Evidence, SourceKind, Stance, Status};
 use crate::core::text::links::check_link;
+use crate::view::claims::label_picker::LabelPicker;
 use crate::view::form_values::{event_value, set_value_by_id, value_by_id};
 use crate::web::clock;
 
@@ -48,6 +49,7 @@ pub fn claim_editor(props: &ClaimEditorProps) -> Html {
         <section class="claim-editor" aria-label="Selected claim">
             <blockquote class="editor-quote">{ claim.quote.exact.clone() }</blockquote>
             { status_buttons(claim, &props.dispatch) }
+            <LabelPicker claim_id={claim.id.clone()} label={claim.label.clone()} dispatch={props.dispatch.clone()} />
             // Each part that comes and goes has a fixed wrapper, so the fields around it keep
             // their own DOM nodes (and a select keeps its own choice).
             <div class="marker-slot">

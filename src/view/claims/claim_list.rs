@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::model::Claim;
-use crate::view::claims::badges::{list_quote, status_badge};
+use crate::view::claims::badges::{label_badge, list_quote, status_badge};
 
 #[derive(Properties, PartialEq)]
 pub struct ClaimItemProps {
@@ -32,6 +32,7 @@ pub fn claim_item(props: &ClaimItemProps) -> Html {
                 aria-current={is_selected.then_some("true")}
                 onclick={onclick}>
                 { status_badge(c.status) }
+                { label_badge(c.label.as_deref()) }
                 if c.verified_without_evidence() && !props.key_claim {
                     <span class="no-evidence">{ "verified — no evidence given" }</span>
                 }

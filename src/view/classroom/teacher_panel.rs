@@ -202,6 +202,7 @@ pub fn teacher_panel(props: &TeacherPanelProps) -> Html {
                 placeholder="Find every sourced claim. For each, say who the source is and whether the article shows it is verified."
                 oninput={on_instructions} />
             { settings_fieldset(draft.settings.clone(), &props.on_settings) }
+            <crate::view::classroom::label_set_editor::LabelSetEditor settings={draft.settings.clone()} on_settings={props.on_settings.clone()} />
             <div class="teacher-actions">
                 <button type="button" class="draft-key" onclick={props.on_draft_key.reform(|_: MouseEvent| ())}
                     title="Accepts every claim suggestion as a claim of the key; check them before you export">{ "Draft key from suggestions" }</button>
