@@ -20,14 +20,16 @@
 //! Running on into *one* neighbouring sentence or clause is not too broad; that is the
 //! "run-on" a careful student makes when they take the quote that follows a claim along with it.
 
+pub use crate::core::classroom::scoring::matching::{
+    span_precision, span_recall, MIN_SPAN_PRECISION,
+};
 use crate::core::classroom::scoring::matching::{Prepared, Span};
 use crate::core::text::offsets::CharTable;
 use crate::core::text::paragraphs::paragraph_ranges;
 
-/// A span covers a key claim with at least this share of the claim's characters…
+/// A span covers a key claim with at least this share of the claim's characters (and finds
+/// it only when [`MIN_SPAN_PRECISION`] of the span is the claim).
 pub const COVER_SHARE: f64 = 0.5;
-/// …and finds it only when at least this share of the span is the claim.
-pub const MIN_SPAN_PRECISION: f64 = 1.0 / 3.0;
 /// A span marking this share of a paragraph's characters, and more of it than a claim and its
 /// neighbouring sentence, is too broad.
 pub const MOST_OF_PARAGRAPH: f64 = 2.0 / 3.0;
@@ -100,24 +102,6 @@ pub(super) fn covers(key: &Prepared, student: &Prepared) -> bool {
     }
     student.span.contains(key.core)
         || student.span.overlap(key.span) as f64 >= COVER_SHARE * key.span.len() as f64
-}
-
-/// The share of `student` that is `key`: its span precision.
-pub fn span_precision(key: Span, student: Span) -> f64 {
-    if student.is_empty() {
-        0.0
-    } else {
-        key.overlap(student) as f64 / student.len() as f64
-    }
-}
-
-/// The share of `key` that `student` marks: its span recall.
-pub fn span_recall(key: Span, student: Span) -> f64 {
-    if key.is_empty() {
-        0.0
-    } else {
-        key.overlap(student) as f64 / key.len() as f64
-    }
 }
 
 /// Whether `student` marks most of a paragraph (rule 3), given the one key claim it covers.

@@ -35,7 +35,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::classroom::scoring::breadth::{span_precision, span_recall, MIN_SPAN_PRECISION};
 use crate::core::model::Claim;
 use crate::core::text::offsets::CharTable;
 
@@ -44,6 +43,8 @@ pub const MATCH_IOU: f64 = 0.5;
 /// A span running on past a key claim must mark at least this share of the claim's characters
 /// (or its core clause).
 pub const RUN_ON_MIN_RECALL: f64 = 0.8;
+/// A span finds a key claim only when at least this share of it is the claim.
+pub const MIN_SPAN_PRECISION: f64 = 1.0 / 3.0;
 /// An IoU of at least this earns full credit.
 pub const FULL_CREDIT_IOU: f64 = 0.8;
 /// A core clause needs at least this many code points…
@@ -85,6 +86,24 @@ impl Span {
         self.end
             .min(other.end)
             .saturating_sub(self.start.max(other.start))
+    }
+}
+
+/// The share of `student` that is `key`: its span precision.
+pub fn span_precision(key: Span, student: Span) -> f64 {
+    if student.is_empty() {
+        0.0
+    } else {
+        key.overlap(student) as f64 / student.len() as f64
+    }
+}
+
+/// The share of `key` that `student` marks: its span recall.
+pub fn span_recall(key: Span, student: Span) -> f64 {
+    if key.is_empty() {
+        0.0
+    } else {
+        key.overlap(student) as f64 / key.len() as f64
     }
 }
 
