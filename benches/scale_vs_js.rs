@@ -104,6 +104,8 @@ mod host {
     }
 
     struct Row {
+        /// Claims loaded: those of the workload on distinct words.
+        claims: usize,
         open: f64,
         plain: f64,
         add: Option<f64>,
@@ -123,7 +125,11 @@ mod host {
             vec![title.clone().into(), w.text.clone().into(), ranges.into()],
         )
         .await;
-        assert_eq!(made.as_u64(), Some(claims as u64), "the claims did not load");
+        assert_eq!(
+            made.as_u64(),
+            Some(w.claims.len() as u64),
+            "the claims did not load"
+        );
         let mut open = Vec::new();
         for _ in 0..RUNS {
             let ms = call(
@@ -143,6 +149,7 @@ mod host {
             plain.push(ms.as_f64().unwrap());
         }
         let mut row = Row {
+            claims: w.claims.len(),
             open: median(open),
             plain: median(plain),
             add: None,
@@ -176,12 +183,16 @@ mod host {
             row.save = Some((median(save), median(saved)));
         }
         let mut add = Vec::new();
-        let before = b.script("return window.claimcheck.claims().length;", vec![]).await;
+        let before = b
+            .script("return window.claimcheck.claims().length;", vec![])
+            .await;
         for &(s, e) in w.free.iter().take(RUNS) {
             let ms = call(b, "__scale.add(args[0], args[1])", vec![s.into(), e.into()]).await;
             add.push(ms.as_f64().unwrap());
         }
-        let after = b.script("return window.claimcheck.claims().length;", vec![]).await;
+        let after = b
+            .script("return window.claimcheck.claims().length;", vec![])
+            .await;
         assert_eq!(
             after.as_u64().unwrap(),
             before.as_u64().unwrap() + RUNS as u64,
@@ -226,7 +237,17 @@ mod host {
         );
         println!(
             "{:>6} {:>6} {:>8} {:>8} {:>6} {:>7} {:>7} {:>7} {:>9} {:>7} {:>10}",
-            "words", "claims", "open", "plainJS", "ratio", "add", "V/U", "key", "key chars", "save", "save chars"
+            "words",
+            "claims",
+            "open",
+            "plainJS",
+            "ratio",
+            "add",
+            "V/U",
+            "key",
+            "key chars",
+            "save",
+            "save chars"
         );
         for words in WORDS {
             for claims in CLAIMS {
@@ -234,7 +255,7 @@ mod host {
                 println!(
                     "{:>6} {:>6} {:>8.1} {:>8.1} {:>5.1}× {:>7} {:>7} {:>7} {:>9} {:>7} {:>10}",
                     words,
-                    claims,
+                    r.claims,
                     r.open,
                     r.plain,
                     r.open / r.plain,

@@ -91,7 +91,9 @@ pub fn workload(words: usize, claims: usize) -> Workload {
         let last = (first + len - 1).min(words - 1);
         ranges.push((spans[first].0, spans[last].1));
     }
+    // Two claims on the same words are one claim (the import keeps one).
     ranges.sort();
+    ranges.dedup();
     let free = (0..8)
         .map(|k| {
             let first = free_from + 4 + k * 6;
