@@ -25,7 +25,7 @@ pub(super) fn edit_text(next: &mut AppState, text: &str) {
     }
     let anchored = reanchor(
         &text,
-        std::mem::take(&mut next.claims),
+        std::mem::take(next.claims_mut()),
         std::mem::take(&mut next.orphans),
     );
     let mut article = (*next.article).clone();
@@ -47,7 +47,7 @@ pub(super) fn edit_text(next: &mut AppState, text: &str) {
         .collect();
     article.text = text;
     next.article = Rc::new(article);
-    next.claims = anchored.claims;
+    next.claims = Rc::new(anchored.claims);
     next.orphans = anchored.orphans;
     next.notices.reanchored = Some(anchored.report);
 }
@@ -68,8 +68,8 @@ pub(super) fn reattach(next: &mut AppState, id: String, start: usize, end: usize
     claim.quote = quote;
     claim.position = position;
     claim.modified = at;
-    next.claims.push(claim);
-    sort_in_reading_order(&mut next.claims);
+    next.claims_mut().push(claim);
+    sort_in_reading_order(next.claims_mut());
     next.selected = Some(id);
 }
 

@@ -32,9 +32,9 @@ pub(super) fn add(next: &mut AppState, id: String, start: usize, end: usize, at:
     let Some((quote, position)) = describe(text, start, end) else {
         return;
     };
-    next.claims
+    next.claims_mut()
         .push(Claim::unverified(id.clone(), quote, position, &at, &at));
-    sort_in_reading_order(&mut next.claims);
+    sort_in_reading_order(next.claims_mut());
     next.selected = Some(id);
     next.notices.deleted = None;
 }
@@ -52,12 +52,12 @@ pub(super) fn edit(
     at: String,
     change: impl FnOnce(&mut Claim) -> bool,
 ) {
-    if let Some(claim) = next
-        .claims
-        .iter_mut()
-        .chain(next.orphans.iter_mut())
-        .find(|c| c.id == id)
-    {
+    // Only the list the claim is in is copied, if the view or an undo step shares it.
+    let claim = match next.claims.iter().position(|c| c.id == id) {
+        Some(i) => next.claims_mut().get_mut(i),
+        None => next.orphans.iter_mut().find(|c| c.id == id),
+    };
+    if let Some(claim) = claim {
         if change(claim) {
             claim.modified = at;
         }
@@ -140,7 +140,7 @@ pub(super) fn remove_evidence(next: &mut AppState, id: &str, index: usize, at: S
 /// Deletes claim `id`, keeping it (and where it was) for the undo toast.
 pub(super) fn delete(next: &mut AppState, id: &str) {
     let removed = match next.claims.iter().position(|c| c.id == id) {
-        Some(i) => Some((next.claims.remove(i), false)),
+        Some(i) => Some((next.claims_mut().remove(i), false)),
         None => next
             .orphans
             .iter()
@@ -176,8 +176,8 @@ pub(super) fn undo_delete(next: &mut AppState) {
     if orphan {
         next.orphans.push(claim);
     } else {
-        next.claims.push(claim);
-        sort_in_reading_order(&mut next.claims);
+        next.claims_mut().push(claim);
+        sort_in_reading_order(next.claims_mut());
     }
 }
 

@@ -14,7 +14,7 @@ pub const DEPTH: usize = 300;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snapshot {
     pub article: Rc<Article>,
-    pub claims: Vec<Claim>,
+    pub claims: Rc<Vec<Claim>>,
     pub orphans: Vec<Claim>,
     pub selected: Option<String>,
     /// The suggestions dismissed on it, so a dismissal is undone like a claim change.

@@ -84,8 +84,8 @@ pub(super) fn add_to_key(next: &mut AppState, student: &str, claim: &str, id: St
     sort_in_reading_order(&mut key.claims);
     marks(next, student).decide(Decision::Undo(String::new(), claim.to_string()));
     if same_article {
-        next.claims.push(copy);
-        sort_in_reading_order(&mut next.claims);
+        next.claims_mut().push(copy);
+        sort_in_reading_order(next.claims_mut());
     }
 }
 

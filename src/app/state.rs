@@ -14,8 +14,9 @@ use crate::core::model::{sort_in_reading_order, Article, Claim, Document};
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub article: Rc<Article>,
-    /// Always in reading order.
-    pub claims: Vec<Claim>,
+    /// Always in reading order. Shared with the view and the undo steps, so a render or an undo
+    /// step copies a pointer, not every claim; change them through `claims_mut`.
+    pub claims: Rc<Vec<Claim>>,
     /// Claims whose words are no longer in the text: kept, listed, and re-attachable.
     pub orphans: Vec<Claim>,
     pub selected: Option<String>,
@@ -38,7 +39,7 @@ impl AppState {
     ) -> Self {
         let mut state = AppState {
             article: Rc::new(article),
-            claims,
+            claims: Rc::new(claims),
             orphans,
             selected: None,
             notices: Notices::default(),
@@ -46,9 +47,14 @@ impl AppState {
             classroom: Rc::default(),
             suggestions: Suggestions::default(),
         };
-        sort_in_reading_order(&mut state.claims);
+        sort_in_reading_order(state.claims_mut());
         state.selected = selected.filter(|id| state.claim(id).is_some());
         state
+    }
+
+    /// The claims, to change (copied first if a render or an undo step still shares them).
+    pub fn claims_mut(&mut self) -> &mut Vec<Claim> {
+        Rc::make_mut(&mut self.claims)
     }
 
     /// A claim, anchored or orphaned.
@@ -79,7 +85,7 @@ impl AppState {
     pub fn document(&self) -> Document {
         Document::new(
             (*self.article).clone(),
-            self.claims.clone(),
+            self.claims.to_vec(),
             self.orphans.clone(),
         )
     }
@@ -98,7 +104,7 @@ impl AppState {
     /// Whether the article or its claims differ: only such changes need saving.
     pub fn data_differs(&self, other: &AppState) -> bool {
         !Rc::ptr_eq(&self.article, &other.article)
-            || self.claims != other.claims
+            || (!Rc::ptr_eq(&self.claims, &other.claims) && self.claims != other.claims)
             || self.orphans != other.orphans
             || self.selected != other.selected
             || !Rc::ptr_eq(&self.classroom, &other.classroom)

@@ -27,8 +27,8 @@ use crate::view::chrome::publisher_settings::PublisherSettings;
 use crate::view::chrome::shortcuts_dialog::ShortcutsDialog;
 use crate::view::chrome::toast::Toast;
 use crate::view::claims::claim_panel::ClaimPanel;
-use crate::view::classroom::feedback_view::FeedbackView;
 use crate::view::claims::label_picker::LabelSet;
+use crate::view::classroom::feedback_view::FeedbackView;
 use crate::view::classroom::print_sheets::PrintSheets;
 use crate::view::classroom::scoring_panel::ScoringPanel;
 use crate::view::classroom::student_banner::StudentBanner;
@@ -245,7 +245,7 @@ pub fn app(props: &AppProps) -> Html {
             { library_and_toast(&state, &store, &commands, library, &library_open, on_message, removed_title) }
             </main>
             if classroom.mode == Mode::Teacher {
-                <PrintSheets article={state.article.clone()} claims={state.claims.clone()} draft={classroom.draft(&state.article.id)} source_kind_scored={classroom.rubric.source > 0.0} />
+                <PrintSheets article={state.article.clone()} claims={state.claims.to_vec()} draft={classroom.draft(&state.article.id)} source_kind_scored={classroom.rubric.source > 0.0} />
             }
         </>
     }
@@ -306,7 +306,7 @@ fn classroom_panels(
             if classroom.is_student() {
                 <StudentBanner
                     classroom={SameRc(classroom.clone())}
-                    claims={state.claims.clone()}
+                    claims={state.claims.to_vec()}
                     on_name={commands.set_student_name.clone()}
                     on_leave={commands.leave_exercise.clone()}
                     on_handed_in={commands.dispatch.reform(|at| Action::HandedIn { at })}
@@ -322,7 +322,7 @@ fn classroom_panels(
                     <TeacherPanel
                         key={state.article.id.clone()}
                         article={state.article.clone()}
-                        claims={state.claims.clone()}
+                        claims={state.claims.to_vec()}
                         draft={draft}
                         on_instructions={commands.set_instructions.clone()}
                         on_settings={commands.set_exercise_settings.clone()}

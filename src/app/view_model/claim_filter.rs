@@ -40,12 +40,23 @@ impl ClaimFilter {
     /// The claims to list. The selected claim is always kept, so it never vanishes from view
     /// while it is being edited.
     pub fn apply<'a>(&self, claims: &'a [Claim], selected: Option<&str>) -> Vec<&'a Claim> {
-        let mut shown: Vec<&Claim> = claims
-            .iter()
-            .filter(|c| self.matches(c) || Some(c.id.as_str()) == selected)
+        self.listed(claims, selected)
+            .into_iter()
+            .map(|i| &claims[i])
+            .collect()
+    }
+
+    /// The same as [`Self::apply`], as indices into `claims` (the list shares the claims rather
+    /// than copying them).
+    pub fn listed(&self, claims: &[Claim], selected: Option<&str>) -> Vec<usize> {
+        let mut shown: Vec<usize> = (0..claims.len())
+            .filter(|&i| self.matches(&claims[i]) || Some(claims[i].id.as_str()) == selected)
             .collect();
         if self.sort == SortBy::LastChange {
-            shown.sort_by(|a, b| b.modified.cmp(&a.modified).then(a.id.cmp(&b.id)));
+            shown.sort_by(|&a, &b| {
+                let (a, b) = (&claims[a], &claims[b]);
+                b.modified.cmp(&a.modified).then(a.id.cmp(&b.id))
+            });
         }
         shown
     }
@@ -178,6 +189,11 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(ids(&recent, None), ["b", "a", "c"]);
+        assert_eq!(
+            recent.listed(&claims, None),
+            [1, 0, 2],
+            "as indices, for the list"
+        );
     }
 
     #[test]

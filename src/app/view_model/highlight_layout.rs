@@ -2,6 +2,8 @@
 //! text covered by the same set of claims. Overlapping and nested claims become separate runs, so
 //! the DOM never nests highlight elements and every run maps straight back to text offsets.
 
+use std::rc::Rc;
+
 use crate::core::model::{Article, BlockKind, Claim, Link, Status};
 use crate::core::suggestions::Span;
 use crate::core::text::offsets::CharTable;
@@ -38,6 +40,28 @@ pub struct Paragraph {
     pub start: usize,
     pub kind: BlockKind,
     pub runs: Vec<Run>,
+}
+
+/// Claims as the layout sees them: equal when every claim is where it was, with the same id,
+/// status, creation time and attribution phrase. A change of a note or a source leaves it
+/// equal, so the view keeps its layout (a memo's input) without laying the article out again.
+#[derive(Debug, Clone)]
+pub struct Highlighted(pub Rc<Vec<Claim>>);
+
+impl PartialEq for Highlighted {
+    fn eq(&self, other: &Self) -> bool {
+        let same = |a: &Claim, b: &Claim| {
+            a.id == b.id
+                && a.status == b.status
+                && a.position == b.position
+                && a.created == b.created
+                && a.source_phrase.as_ref().map(|p| &p.position)
+                    == b.source_phrase.as_ref().map(|p| &p.position)
+        };
+        Rc::ptr_eq(&self.0, &other.0)
+            || (self.0.len() == other.0.len()
+                && self.0.iter().zip(other.0.iter()).all(|(a, b)| same(a, b)))
+    }
 }
 
 /// Lays out an article's text, blocks and links with `claims` highlighted.
@@ -209,6 +233,24 @@ fn outline_suggestions(table: &CharTable<'_>, runs: Vec<Run>, suggested: &[Span]
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    #[test]
+    fn a_note_keeps_the_layout_a_status_changes_it() {
+        let text = "Reyl denied it. The Times reported it.";
+        let base = vec![crate::core::test_claims::claim_on(
+            text,
+            "c1",
+            "Reyl denied it.",
+        )];
+        let mut noted = base.clone();
+        noted[0].note = "Checked.".into();
+        let mut verified = base.clone();
+        verified[0].status = Status::Verified;
+        let key = |c: &Vec<Claim>| Highlighted(Rc::new(c.clone()));
+        assert_eq!(key(&base), key(&noted));
+        assert_ne!(key(&base), key(&verified));
+        assert_ne!(key(&base), key(&Vec::new()));
+    }
+
     use super::*;
     use crate::core::model::Claim;
     use crate::core::test_claims::claim_at;

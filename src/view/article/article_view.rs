@@ -10,7 +10,9 @@ use yew::prelude::*;
 
 use crate::app::actions::Action;
 use crate::app::view_model::claim_filter::ClaimFilter;
-use crate::app::view_model::highlight_layout::{layout_article_with_suggestions, Paragraph, Run};
+use crate::app::view_model::highlight_layout::{
+    layout_article_with_suggestions, Highlighted, Paragraph, Run,
+};
 use crate::core::model::{Article, BlockKind, Claim, Status};
 use crate::core::suggestions::Span;
 use crate::core::text::links::check_link;
@@ -22,7 +24,7 @@ use crate::web::text_selection::{self, ARTICLE_BODY_ID};
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
     pub article: Rc<Article>,
-    pub claims: Vec<Claim>,
+    pub claims: Rc<Vec<Claim>>,
     pub selected: Option<String>,
     pub dispatch: Callback<Action>,
     /// The claims panel's filter: highlights of the claims it leaves out are dimmed.
@@ -142,9 +144,11 @@ fn render_run(
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct ParagraphProps {
-    paragraph: Paragraph,
+    /// The article's layout, and which paragraph of it this is: shared, never copied per render.
+    layout: Rc<Vec<Paragraph>>,
+    index: usize,
     /// The selected claim, only when it is highlighted in this paragraph (so the others need no
     /// re-render when the selection moves).
     selected: Option<String>,
@@ -154,17 +158,36 @@ struct ParagraphProps {
     suggestion: Option<usize>,
 }
 
+impl ParagraphProps {
+    fn paragraph(&self) -> &Paragraph {
+        &self.layout[self.index]
+    }
+}
+
+/// Equal when the paragraph shows the same: a new layout (after a claim was added) redraws
+/// only the paragraphs whose runs changed.
+impl PartialEq for ParagraphProps {
+    fn eq(&self, other: &Self) -> bool {
+        let same_paragraph = (Rc::ptr_eq(&self.layout, &other.layout) && self.index == other.index)
+            || self.paragraph() == other.paragraph();
+        same_paragraph
+            && self.selected == other.selected
+            && self.dimmed == other.dimmed
+            && self.suggestion == other.suggestion
+    }
+}
+
 #[function_component(ParagraphView)]
 fn paragraph_view(props: &ParagraphProps) -> Html {
     let selected = props.selected.as_deref();
-    let start = props.paragraph.start.to_string();
-    let runs: Html = props
-        .paragraph
+    let paragraph = props.paragraph();
+    let start = paragraph.start.to_string();
+    let runs: Html = paragraph
         .runs
         .iter()
         .map(|r| render_run(r, selected, &props.dimmed, props.suggestion))
         .collect();
-    match props.paragraph.kind {
+    match paragraph.kind {
         BlockKind::Paragraph => html! { <p dir="auto" data-p={start}>{ runs }</p> },
         BlockKind::Heading { level } => {
             // The title is the page's h1; the article's own headings sit below it.
@@ -182,24 +205,26 @@ fn paragraph_view(props: &ParagraphProps) -> Html {
 
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
+    // Laid out again only when a highlight moves, appears or changes status: typing a note
+    // leaves `Highlighted` equal.
     let paragraphs = use_memo(
         (
             props.article.clone(),
-            props.claims.clone(),
+            Highlighted(props.claims.clone()),
             props.suggestions.clone(),
         ),
         |(article, claims, suggestions)| {
-            layout_article_with_suggestions(article, claims, suggestions)
+            layout_article_with_suggestions(article, &claims.0, suggestions)
         },
     );
     let text_len = use_memo(props.article.clone(), |a| char_len(&a.text));
     let dimmed: Rc<HashSet<String>> = use_memo(
         (
             props.filter.clone(),
-            props.claims.clone(),
+            SameRc(props.claims.clone()),
             props.selected.clone(),
         ),
-        |(filter, claims, selected)| filter.dimmed(claims, selected.as_deref()),
+        |(filter, claims, selected)| filter.dimmed(&claims.0, selected.as_deref()),
     );
     let on_click = {
         let dispatch = props.dispatch.clone();
@@ -265,7 +290,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 data-len={text_len.to_string()}
                 onclick={on_click}
             >
-                { for paragraphs.iter().map(|p| {
+                { for paragraphs.iter().enumerate().map(|(index, p)| {
                     let selected = props.selected.clone().filter(|id| {
                         p.runs.iter().any(|r| r.marks.iter().any(|m| &m.claim_id == id))
                     });
@@ -279,7 +304,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     let suggestion = props.current_suggestion.map(|s| s.start).filter(|s| {
                         p.runs.iter().any(|r| r.suggestion == Some(*s))
                     });
-                    html! { <ParagraphView key={p.start} paragraph={p.clone()} selected={selected} dimmed={dimmed} suggestion={suggestion} /> }
+                    html! { <ParagraphView key={p.start} layout={paragraphs.clone()} index={index} selected={selected} dimmed={dimmed} suggestion={suggestion} /> }
                 }) }
             </div>
             <CaretMark layout={SameRc(paragraphs.clone())} />

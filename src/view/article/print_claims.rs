@@ -4,22 +4,28 @@
 //! gets its number (`data-print-n`), which the print rules draw in the article, so the numbers
 //! on paper match the list.
 
+use std::rc::Rc;
+
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::model::{Claim, Stance, Status};
+use crate::view::SameRc;
 
 #[derive(Properties, PartialEq)]
 pub struct PrintClaimsProps {
     /// The open article's claims, in reading order.
-    pub claims: Vec<Claim>,
+    pub claims: Rc<Vec<Claim>>,
 }
+
+/// How many claims one printed chunk holds: a changed note redraws its chunk, not the list.
+const CHUNK: usize = 50;
 
 const NUMBER_ATTR: &str = "data-print-n";
 
 /// Writes each claim's number on its last highlight, for the print rules.
-fn number_highlights(ids: &[String]) {
+fn number_highlights(claims: &[Claim]) {
     let document = gloo::utils::document();
     let all = |css: &str| -> Vec<web_sys::Element> {
         let Ok(list) = document.query_selector_all(css) else {
@@ -32,7 +38,7 @@ fn number_highlights(ids: &[String]) {
     for el in all(&format!("[{NUMBER_ATTR}]")) {
         let _ = el.remove_attribute(NUMBER_ATTR);
     }
-    for (i, id) in ids.iter().enumerate() {
+    for (i, id) in claims.iter().map(|c| &c.id).enumerate() {
         let Some(last) = all(&format!("mark[data-claims~=\"{id}\"]")).pop() else {
             continue;
         };
@@ -95,13 +101,39 @@ fn claim_item(n: usize, c: &Claim) -> Html {
     }
 }
 
+#[derive(Properties)]
+struct PrintChunkProps {
+    claims: Rc<Vec<Claim>>,
+    /// The first claim of the chunk (its index in `claims`).
+    from: usize,
+}
+
+impl PrintChunkProps {
+    fn chunk(&self) -> &[Claim] {
+        let to = (self.from + CHUNK).min(self.claims.len());
+        &self.claims[self.from..to]
+    }
+}
+
+impl PartialEq for PrintChunkProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.from == other.from && self.chunk() == other.chunk()
+    }
+}
+
+#[function_component(PrintChunk)]
+fn print_chunk(props: &PrintChunkProps) -> Html {
+    html! {
+        <>{ for props.chunk().iter().enumerate().map(|(i, c)| claim_item(props.from + i + 1, c)) }</>
+    }
+}
+
 #[function_component(PrintClaims)]
 pub fn print_claims(props: &PrintClaimsProps) -> Html {
-    let ids: Vec<String> = props.claims.iter().map(|c| c.id.clone()).collect();
-    use_effect_with(ids, |ids| {
-        let ids = ids.clone();
+    use_effect_with(SameRc(props.claims.clone()), |claims| {
+        let claims = claims.0.clone();
         let listener = EventListener::new(&gloo::utils::window(), "beforeprint", move |_| {
-            number_highlights(&ids)
+            number_highlights(&claims)
         });
         move || drop(listener)
     });
@@ -109,7 +141,9 @@ pub fn print_claims(props: &PrintClaimsProps) -> Html {
         <section class="print-claims" aria-hidden="true">
             <h2>{ if props.claims.is_empty() { "No claims marked" } else { "Claims" } }</h2>
             <ol class="print-claim-list">
-                { for props.claims.iter().enumerate().map(|(i, c)| claim_item(i + 1, c)) }
+                { for (0..props.claims.len()).step_by(CHUNK).map(|from| html! {
+                    <PrintChunk key={from} claims={props.claims.clone()} from={from} />
+                }) }
             </ol>
         </section>
     }

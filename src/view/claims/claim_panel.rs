@@ -1,6 +1,7 @@
 //! The side panel: counts, the selected claim's editor, and every claim in reading order.
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -11,12 +12,13 @@ use crate::core::model::Claim;
 use crate::view::article::article_view::scroll_to_claim;
 use crate::view::claims::claim_editor::ClaimEditor;
 use crate::view::claims::claim_filters::ClaimFilters;
-use crate::view::claims::claim_list::ClaimItem;
+use crate::view::claims::claim_list::ClaimList;
 use crate::view::claims::orphan_list::OrphanList;
+use crate::view::SameRc;
 
 #[derive(Properties, PartialEq)]
 pub struct ClaimPanelProps {
-    pub claims: Vec<Claim>,
+    pub claims: Rc<Vec<Claim>>,
     pub orphans: Vec<Claim>,
     pub selected: Option<String>,
     pub dispatch: Callback<Action>,
@@ -143,8 +145,14 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
             .chain(&props.orphans)
             .find(|c| c.id == id)
     });
-    let shown = filter.apply(&props.claims, props.selected.as_deref());
-    let counts = filter.counts_line(&props.claims, &shown);
+    let shown = Rc::new(filter.listed(&props.claims, props.selected.as_deref()));
+    let counts = {
+        let listed: Vec<&Claim> = shown.iter().map(|&i| &props.claims[i]).collect();
+        filter.counts_line(&props.claims, &listed)
+    };
+    let names = use_memo(SameRc(props.claims.clone()), |claims| {
+        source_names(&claims.0)
+    });
     use_selected_in_view(props.selected.clone(), (*filter).clone());
     let on_select = use_callback(props.dispatch.clone(), |id: String, dispatch| {
         dispatch.emit(Action::Select(Some(id.clone())));
@@ -156,7 +164,7 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
             <p class="counts" aria-live="polite">{ counts }</p>
             { props.children.clone() }
             if let Some(claim) = selected {
-                <ClaimEditor key={claim.id.clone()} claim={claim.clone()} source_names={source_names(&props.claims)} key_claim={props.answer_key} dispatch={props.dispatch.clone()} />
+                <ClaimEditor key={claim.id.clone()} claim={claim.clone()} source_names={(*names).clone()} key_claim={props.answer_key} dispatch={props.dispatch.clone()} />
             }
             // Rendered only when there is something to show: a component that renders nothing
             // leaves Yew no DOM node to place its siblings against.
@@ -182,17 +190,7 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
                     <button type="button" onclick={clear_filters(&filter, &generation)}>{ "Clear filters" }</button>
                 </div>
             } else {
-                <ol class="claim-list">
-                    { for shown.iter().map(|c| html! {
-                        <ClaimItem
-                            key={c.id.clone()}
-                            claim={(*c).clone()}
-                            selected={props.selected.as_deref() == Some(c.id.as_str())}
-                            key_claim={props.answer_key}
-                            on_select={on_select.clone()}
-                        />
-                    }) }
-                </ol>
+                <ClaimList claims={props.claims.clone()} shown={shown} selected={props.selected.clone()} key_claims={props.answer_key} on_select={on_select} />
             }
         </aside>
     }
