@@ -289,7 +289,10 @@ enum Fate {
     Cut,
 }
 
-fn edit_case() -> impl Strategy<Value = (u64, Vec<(usize, bool)>, Vec<(usize, usize)>)> {
+/// A seed, six quotes (length in words, whether cut) and edits (gap, words inserted or cut).
+type EditCase = (u64, Vec<(usize, bool)>, Vec<(usize, usize)>);
+
+fn edit_case() -> impl Strategy<Value = EditCase> {
     (
         any::<u64>(),
         // For each of 6 quotes: its length in words, and whether it is cut.
