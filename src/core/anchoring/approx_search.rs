@@ -243,11 +243,28 @@ impl<'t> Searcher<'t> {
         self.search_symbols(symbols, 0, bound)
     }
 
-    /// Filter, then verify: a match with at most `bound` errors contains one of `bound + 1`
-    /// consecutive pieces of the pattern unchanged (each error can spoil only one piece), so
-    /// only the stretches of text around exact occurrences of a piece need searching. `None`
-    /// when pieces would be too short to be selective, or the stretches cover much of the text.
+    /// Filter, then verify: the lowest-error matches in the stretches of text
+    /// [`Searcher::candidate_windows`] leaves, which are exactly those of a whole-text search.
     fn filtered(&self, symbols: &[u32], index: &GramIndex, bound: usize) -> Option<Vec<Match>> {
+        let windows = self.candidate_windows(symbols.len(), index, bound)?;
+        let found = windows
+            .into_iter()
+            .flat_map(|(from, to)| self.search_symbols(&symbols[from..to], from, bound))
+            .collect();
+        Some(lowest_errors(found))
+    }
+
+    /// A match with at most `bound` errors contains one of `bound + 1` consecutive pieces of the
+    /// pattern unchanged (each error can spoil only one piece), so only the stretches of text
+    /// around exact occurrences of a piece can hold one: those stretches, merged and in order.
+    /// `None` when pieces would be too short to be selective, or the stretches cover much of the
+    /// text (of `text_len` code points).
+    pub fn candidate_windows(
+        &self,
+        text_len: usize,
+        index: &GramIndex,
+        bound: usize,
+    ) -> Option<Vec<(usize, usize)>> {
         let m = self.pattern.len();
         let piece = m / (bound + 1);
         if piece < GRAM {
@@ -268,10 +285,10 @@ impl<'t> Searcher<'t> {
                 let pattern_start = (at as usize).saturating_sub(offset);
                 windows.push((
                     pattern_start.saturating_sub(m + bound),
-                    (pattern_start + 2 * m + bound).min(symbols.len()),
+                    (pattern_start + 2 * m + bound).min(text_len),
                 ));
             }
-            if windows.len() * 3 * m > symbols.len() {
+            if windows.len() * 3 * m > text_len {
                 return None;
             }
         }
@@ -283,15 +300,13 @@ impl<'t> Searcher<'t> {
                 _ => merged.push((from, to)),
             }
         }
-        let mut found: Vec<Match> = merged
-            .into_iter()
-            .flat_map(|(from, to)| self.search_symbols(&symbols[from..to], from, bound))
-            .collect();
-        let best = found.iter().map(|m| m.errors).min();
-        found.retain(|m| Some(m.errors) == best);
-        found.sort_by_key(|m| (m.end, m.start));
-        found.dedup_by_key(|m| m.end);
-        Some(found)
+        Some(merged)
+    }
+
+    /// The lowest-error matches in `symbols` (a stretch of the text, or of a masked copy of it,
+    /// starting at code point `from`) with at most `max_errors` errors.
+    pub fn search_in(&self, symbols: &[u32], from: usize, max_errors: usize) -> Vec<Match> {
+        self.search_symbols(symbols, from, max_errors)
     }
 
     fn search_symbols(&self, symbols: &[u32], from: usize, max_errors: usize) -> Vec<Match> {
@@ -314,6 +329,15 @@ impl<'t> Searcher<'t> {
         matches.dedup_by_key(|m| (m.start, m.end));
         matches
     }
+}
+
+/// Of matches found in several stretches: those with the fewest errors, in order, one per end.
+pub fn lowest_errors(mut found: Vec<Match>) -> Vec<Match> {
+    let best = found.iter().map(|m| m.errors).min();
+    found.retain(|m| Some(m.errors) == best);
+    found.sort_by_key(|m| (m.end, m.start));
+    found.dedup_by_key(|m| m.end);
+    found
 }
 
 /// Convenience: the lowest-error matches of `pattern` in `text`.

@@ -1,7 +1,7 @@
 //! Putting claims back on their words after the article text changed (an edit, or stored data
 //! that disagrees with its text), and counting what happened.
 
-use crate::core::anchoring::resolve::PreparedText;
+use crate::core::anchoring::resolve::{Drift, PreparedText};
 use crate::core::anchoring::selectors::{describe_in, Resolution, Selectors};
 use crate::core::model::{sort_in_reading_order, Claim, Passage};
 use crate::core::text::offsets::{trim_range, CharTable};
@@ -47,7 +47,9 @@ fn selectors(claim: &Claim) -> Selectors {
 /// Re-anchors `claims` and `orphans` in `text`. Claims that land on changed words get a fresh
 /// quote and context; their `modified` time is left alone, since the reader changed nothing.
 pub fn reanchor(text: &str, claims: Vec<Claim>, orphans: Vec<Claim>) -> Anchored {
-    let prepared = PreparedText::new(text);
+    let prepared = PreparedText::for_passages(text, claims.len() + orphans.len());
+    // Claims come in reading order: each is looked for first where the one before it moved.
+    let mut drift = Drift::default();
     let table = CharTable::new(text);
     let mut report = Report::default();
     let mut anchored = Vec::with_capacity(claims.len());
@@ -55,7 +57,9 @@ pub fn reanchor(text: &str, claims: Vec<Claim>, orphans: Vec<Claim>) -> Anchored
     let was_orphan =
         std::iter::repeat_n(false, claims.len()).chain(std::iter::repeat_n(true, orphans.len()));
     for (mut claim, was_orphan) in claims.into_iter().chain(orphans).zip(was_orphan) {
-        let resolution = prepared.resolve(&selectors(&claim));
+        let sel = selectors(&claim);
+        let resolution = prepared.resolve_drifted(&sel, drift);
+        drift.learn(&sel, &resolution);
         // An approximate match can take in a neighbouring space; claims never start or end on one.
         let range = resolution.range().and_then(|(s, e)| trim_range(text, s, e));
         match range.and_then(|(s, e)| describe_in(&table, s, e)) {
@@ -77,7 +81,7 @@ pub fn reanchor(text: &str, claims: Vec<Claim>, orphans: Vec<Claim>) -> Anchored
                         quote: p.quote,
                         position: Some(p.position),
                     };
-                    let (s, e) = prepared.resolve(&sel).range()?;
+                    let (s, e) = prepared.resolve_drifted(&sel, drift).range()?;
                     let (quote, position) = describe_in(&table, s, e)?;
                     Some(Passage { quote, position })
                 });

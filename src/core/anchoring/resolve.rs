@@ -4,39 +4,61 @@
 //! Resolving tries, in order: the stored position, if the text there is still the quote; exact
 //! occurrences of the quote, chosen by how well their surroundings match the stored prefix and
 //! suffix and how close they are to the stored position; an approximate search (Myers, see
-//! `approx_search`) whose candidates are scored on the quote (weight 50), prefix (20), suffix (20)
-//! and position (2), as the Hypothesis client scores them — but, unlike it, a candidate scoring
-//! under [`MIN_SCORE`] is rejected and the passage becomes an orphan rather than landing on wrong
-//! words. An exact occurrence whose surroundings disagree with the stored context (the same words
-//! said elsewhere) does not end the search either: an approximate match where the context does
-//! agree can score higher and win.
+//! `approx_search`) whose candidates are scored as the Hypothesis client scores them (see
+//! `scoring`) — but, unlike it, an untrusted candidate is rejected and the passage becomes an
+//! orphan rather than landing on wrong words. An exact occurrence whose surroundings disagree
+//! with the stored context (the same words said elsewhere) does not end the search either: an
+//! approximate match where the context does agree can score higher and win.
+//!
+//! Where to search: edits move whole stretches of text, so the passages of an article, resolved
+//! in stored order, tend to have moved as far as the one before ([`Drift`]). The approximate
+//! search looks there, within reach of a few thousand code points, at any error count; in the
+//! rest of the text it only looks for close matches (at most one error per [`GRAM`] code points),
+//! which the text's q-gram index finds without scanning. So a passage that is gone costs a
+//! search of its neighbourhood and a few index lookups, not a scan of the whole text.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use crate::core::anchoring::approx_search::Searcher;
-use crate::core::anchoring::gram_index::GramIndex;
+use crate::core::anchoring::approx_search::{lowest_errors, Match, Searcher};
+use crate::core::anchoring::gram_index::{GramIndex, GRAM};
+use crate::core::anchoring::scoring::{
+    context_is_exact, errors_that_can_beat, score, trusted, Quoted,
+};
+pub use crate::core::anchoring::scoring::{EXACT_TRUSTED, MIN_SCORE};
 use crate::core::anchoring::selectors::{Resolution, Selectors, CONTEXT};
 use crate::core::anchoring::symbol_text::SymbolText;
 use crate::core::text::offsets::CharTable;
 
-/// Below this score an approximate match is not trusted.
-pub const MIN_SCORE: f64 = 0.7;
-/// An exact occurrence scoring at least this (its surroundings agree with the stored context) is
-/// taken without looking further.
-pub const EXACT_TRUSTED: f64 = 0.9;
 /// Approximate search allows at most this many errors (and at most half the quote).
 pub const MAX_ERRORS: usize = 256;
-/// From how many passages at once `resolve_many` indexes the text first.
-const INDEX_FROM: usize = 16;
-/// How far around a passage's old place the approximate search looks first.
+/// From how many passages at once the text is indexed for exact occurrences too.
+pub const INDEX_FROM: usize = 16;
+/// How far around where a passage is expected the approximate search looks at any error count.
 const NEAR_REACH: usize = 4096;
 /// Exact occurrences considered when a quote repeats (a pathological text could have millions).
 const MAX_OCCURRENCES: usize = 10_000;
 
-const QUOTE_WEIGHT: f64 = 50.0;
-const PREFIX_WEIGHT: f64 = 20.0;
-const SUFFIX_WEIGHT: f64 = 20.0;
-const POSITION_WEIGHT: f64 = 2.0;
+/// How far the passages resolved so far moved: where the next one is looked for first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Drift(i64);
+
+impl Drift {
+    /// Where a passage stored at `hint` is expected in a text of `len` code points.
+    fn expected(self, hint: usize, len: usize) -> usize {
+        let hint = i64::try_from(hint).unwrap_or(i64::MAX);
+        hint.saturating_add(self.0).clamp(0, len as i64) as usize
+    }
+
+    /// Learns from a passage stored at `sel`'s position that resolved to `found`.
+    pub fn learn(&mut self, sel: &Selectors, found: &Resolution) {
+        if let (Some(p), Some((start, _))) = (sel.position, found.range()) {
+            if let Ok(hint) = i64::try_from(p.start) {
+                self.0 = start as i64 - hint;
+            }
+        }
+    }
+}
 
 /// A text prepared once for resolving any number of passages in it.
 pub struct PreparedText<'a> {
@@ -64,6 +86,14 @@ impl<'a> PreparedText<'a> {
         }
     }
 
+    /// Prepared for resolving `passages` passages: from [`INDEX_FROM`] on, indexing the text,
+    /// which costs about as much as a few scans, is repaid by exact lookups.
+    pub fn for_passages(text: &'a str, passages: usize) -> Self {
+        let mut prepared = Self::new(text);
+        prepared.index_exact = passages >= INDEX_FROM;
+        prepared
+    }
+
     fn index(&self) -> Option<&GramIndex> {
         self.index
             .get_or_init(|| GramIndex::new(&self.symbols.symbols))
@@ -74,42 +104,24 @@ impl<'a> PreparedText<'a> {
         self.chars.len()
     }
 
-    /// Code-point offsets of every occurrence of `quote`, overlapping ones included.
+    /// Code-point offsets of every occurrence of `quote` (also given as `chars`), overlapping
+    /// ones included: from the index of the text when there is one, otherwise by scanning.
     fn occurrences(&self, quote: &str, chars: &[char]) -> Vec<usize> {
-        self.occurrences_within(quote, chars, 0, self.len())
-    }
-
-    /// Occurrences of `quote` (also given as `chars`) lying wholly within code points `from..to`:
-    /// from the index of the text when there is one, otherwise by scanning.
-    fn occurrences_within(
-        &self,
-        quote: &str,
-        chars: &[char],
-        from: usize,
-        to: usize,
-    ) -> Vec<usize> {
         let index = if self.index_exact {
             self.index()
         } else {
             self.index.get().and_then(Option::as_ref)
         };
-        if let Some(index) = index {
-            if let Some(found) = index.exact(&self.symbols, chars) {
-                return found
-                    .into_iter()
-                    .filter(|&s| s >= from && s + chars.len() <= to)
-                    .take(MAX_OCCURRENCES)
-                    .collect();
-            }
+        if let Some(found) = index.and_then(|index| index.exact(&self.symbols, chars)) {
+            return found.into_iter().take(MAX_OCCURRENCES).collect();
         }
-        self.scan_within(quote, from, to)
+        self.scan(quote)
     }
 
-    fn scan_within(&self, quote: &str, from: usize, to: usize) -> Vec<usize> {
+    fn scan(&self, quote: &str) -> Vec<usize> {
         let mut found = Vec::new();
-        let end = self.table.byte(to);
-        let mut from = self.table.byte(from);
-        while let Some(at) = self.text[from..end].find(quote) {
+        let mut from = 0;
+        while let Some(at) = self.text[from..].find(quote) {
             let byte = from + at;
             found.push(self.table.char_at_byte(byte));
             if found.len() == MAX_OCCURRENCES {
@@ -121,44 +133,13 @@ impl<'a> PreparedText<'a> {
         found
     }
 
-    /// Similarity (0–1) of the text in `from..to` to `expected`, as edit distance allows.
-    fn context_score(&self, from: usize, to: usize, expected: &[char]) -> f64 {
-        if expected.is_empty() {
-            return 1.0;
-        }
-        let actual = &self.chars[from.min(to)..to];
-        if actual.is_empty() {
-            return 0.0;
-        }
-        let distance = strsim::generic_levenshtein(&actual.to_vec(), &expected.to_vec());
-        1.0 - (distance as f64 / expected.len() as f64).min(1.0)
-    }
-
-    /// Whether the text around `start..end` is exactly the stored prefix and suffix.
-    fn context_is_exact(&self, sel: &Quoted, start: usize, end: usize) -> bool {
-        start >= sel.prefix.len()
-            && self.chars[start - sel.prefix.len()..start] == sel.prefix[..]
-            && self.chars.get(end..end + sel.suffix.len()) == Some(&sel.suffix[..])
-    }
-
-    /// The weighted score of a candidate `start..end` with `errors` edits from the quote.
-    fn score(&self, sel: &Quoted, start: usize, end: usize, errors: usize) -> f64 {
-        let quote = 1.0 - errors as f64 / sel.exact.len() as f64;
-        let prefix = self.context_score(start.saturating_sub(sel.prefix.len()), start, &sel.prefix);
-        let suffix = self.context_score(end, (end + sel.suffix.len()).min(self.len()), &sel.suffix);
-        let position = match sel.hint {
-            Some(hint) if self.len() > 0 => 1.0 - start.abs_diff(hint) as f64 / self.len() as f64,
-            _ => 1.0,
-        };
-        (QUOTE_WEIGHT * quote
-            + PREFIX_WEIGHT * prefix
-            + SUFFIX_WEIGHT * suffix
-            + POSITION_WEIGHT * position)
-            / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
-    }
-
-    /// Finds the passage `sel` describes.
+    /// Finds the passage `sel` describes, looking first where it was.
     pub fn resolve(&self, sel: &Selectors) -> Resolution {
+        self.resolve_drifted(sel, Drift::default())
+    }
+
+    /// Finds the passage `sel` describes, looking first where it was moved by `drift`.
+    pub fn resolve_drifted(&self, sel: &Selectors, drift: Drift) -> Resolution {
         let exact = &sel.quote.exact;
         if exact.is_empty() {
             return Resolution::Orphan;
@@ -173,19 +154,14 @@ impl<'a> PreparedText<'a> {
         }
         let quoted = Quoted::new(sel);
         let len = quoted.exact.len();
-        let near = quoted.hint.map(|h| {
-            // Positions come from files: one far past the text must not overflow.
-            let reach = NEAR_REACH.saturating_add(len.saturating_mul(2));
-            let to = h.saturating_add(len).saturating_add(reach).min(self.len());
-            (h.saturating_sub(reach).min(to), to)
-        });
-        if let (Some(hint), Some((from, to))) = (quoted.hint, near) {
-            // An occurrence near the old place whose surroundings are exactly the stored context
-            // cannot be beaten by one farther away, so the rest of the text need not be searched.
-            let perfect = self
-                .occurrences_within(exact, &quoted.exact, from, to)
-                .into_iter()
-                .filter(|&s| self.context_is_exact(&quoted, s, s + len))
+        let starts = self.occurrences(exact, &quoted.exact);
+        if let Some(hint) = quoted.hint {
+            // An occurrence whose surroundings are exactly the stored context, the closest to
+            // the old place: nothing approximate can beat it.
+            let perfect = starts
+                .iter()
+                .copied()
+                .filter(|&s| context_is_exact(&self.chars, &quoted, s, s + len))
                 .min_by_key(|&s| s.abs_diff(hint));
             if let Some(start) = perfect {
                 return Resolution::Exact {
@@ -194,21 +170,19 @@ impl<'a> PreparedText<'a> {
                 };
             }
         }
-        let starts = self.occurrences(exact, &quoted.exact);
         let best_exact = starts
             .iter()
-            .map(|&start| (start, self.score(&quoted, start, start + len, 0)))
+            .map(|&start| {
+                (
+                    start,
+                    score(&self.chars, &quoted, start, start + len, 0).total,
+                )
+            })
             .max_by(|a, b| a.1.total_cmp(&b.1));
-        let occurrences: Option<Vec<(usize, usize)>> =
-            (!starts.is_empty()).then(|| starts.iter().map(|&s| (s, s + len)).collect());
         let mut max_errors = MAX_ERRORS.min(len / 2);
-        if let Some((start, score)) = best_exact {
-            // Only an approximate match that can outscore the exact one is worth looking for:
-            // even with perfect context, one with `e` errors scores at most
-            // (50·(1 − e/len) + 42) / 92.
-            let can_beat = len as f64 * (1.0 - (92.0 * score - 42.0) / 50.0);
-            let can_beat = (can_beat.ceil() as usize).saturating_sub(1);
-            if score >= EXACT_TRUSTED || can_beat == 0 {
+        if let Some((start, exact_score)) = best_exact {
+            let can_beat = errors_that_can_beat(len, exact_score);
+            if exact_score >= EXACT_TRUSTED || can_beat == 0 {
                 return Resolution::Exact {
                     start,
                     end: start + len,
@@ -219,33 +193,30 @@ impl<'a> PreparedText<'a> {
         // Either no exact occurrence, or one whose surroundings disagree with the stored context
         // (the same words said elsewhere in the article): an approximate match in the right
         // place may score better.
-        let masked;
-        let symbols: &[u32] = match &occurrences {
-            None => &self.symbols.symbols,
-            Some(exact) => {
-                masked = self.symbols.masked(exact);
-                &masked
-            }
-        };
-        let fuzzy = Searcher::new(&self.symbols, &quoted.exact).and_then(|searcher| {
-            searcher
-                .search_near(symbols, near, max_errors, self.index())
-                .into_iter()
-                .map(|m| (m, self.score(&quoted, m.start, m.end, m.errors)))
-                .filter(|&(_, score)| score >= MIN_SCORE)
-                .max_by(|a, b| a.1.total_cmp(&b.1))
-        });
+        let expected = quoted.hint.map(|h| drift.expected(h, self.len()));
+        let fuzzy = self
+            .candidates(&quoted, &starts, expected, max_errors)
+            .into_iter()
+            .map(|(m, near)| {
+                (
+                    m,
+                    near,
+                    score(&self.chars, &quoted, m.start, m.end, m.errors),
+                )
+            })
+            .filter(|(_, near, s)| trusted(s, &quoted, *near))
+            .max_by(|a, b| a.2.total.total_cmp(&b.2.total));
         match (best_exact, fuzzy) {
-            (Some((start, exact_score)), Some((_, fuzzy_score))) if exact_score >= fuzzy_score => {
+            (Some((start, exact_score)), Some((_, _, fuzzy))) if exact_score >= fuzzy.total => {
                 Resolution::Exact {
                     start,
                     end: start + len,
                 }
             }
-            (_, Some((m, score))) => Resolution::Fuzzy {
+            (_, Some((m, _, s))) => Resolution::Fuzzy {
                 start: m.start,
                 end: m.end,
-                score,
+                score: s.total,
             },
             (Some((start, _)), None) => Resolution::Exact {
                 start,
@@ -254,28 +225,94 @@ impl<'a> PreparedText<'a> {
             (None, None) => Resolution::Orphan,
         }
     }
-}
 
-/// A selector's quote and context as code points.
-struct Quoted {
-    exact: Vec<char>,
-    prefix: Vec<char>,
-    suffix: Vec<char>,
-    hint: Option<usize>,
-}
-
-impl Quoted {
-    /// Only the [`CONTEXT`] code points next to the quote are compared, as many as Claimcheck
-    /// keeps itself: context is scored by edit distance, quadratic in its length, once per
-    /// occurrence of the quote, so a file with a prefix thousands of characters long froze the page.
-    fn new(sel: &Selectors) -> Self {
-        let prefix: Vec<char> = sel.quote.prefix.chars().collect();
-        Quoted {
-            exact: sel.quote.exact.chars().collect(),
-            prefix: prefix[prefix.len().saturating_sub(CONTEXT)..].to_vec(),
-            suffix: sel.quote.suffix.chars().take(CONTEXT).collect(),
-            hint: sel.position.map(|p| p.start),
+    /// Approximate matches of the quote with at most `max_errors` errors, none overlapping an
+    /// exact occurrence (`starts`), each with whether it lies where the passage was `expected`.
+    /// There, every error count up to `max_errors` is searched; elsewhere only close matches, at
+    /// most one error per [`GRAM`] code points and no more than the best found near. Without a
+    /// place to expect the passage, the whole text is searched.
+    fn candidates(
+        &self,
+        q: &Quoted,
+        starts: &[usize],
+        expected: Option<usize>,
+        max_errors: usize,
+    ) -> Vec<(Match, bool)> {
+        let len = q.exact.len();
+        let Some(searcher) = Searcher::new(&self.symbols, &q.exact) else {
+            return Vec::new();
+        };
+        let exact: Vec<(usize, usize)> = starts.iter().map(|&s| (s, s + len)).collect();
+        let Some(expected) = expected else {
+            let all = self.masked(0, self.len(), &exact);
+            return searcher
+                .search_near(&all, None, max_errors, self.index())
+                .into_iter()
+                .map(|m| (m, false))
+                .collect();
+        };
+        // With the words themselves found elsewhere, a competitor is only worth looking for
+        // close to where the passage was expected; without them, a little wider.
+        let reach = if exact.is_empty() {
+            NEAR_REACH.saturating_add(len.saturating_mul(2))
+        } else {
+            len.saturating_add(2 * CONTEXT)
+        };
+        let near_from = expected.saturating_sub(reach);
+        let near_to = expected
+            .saturating_add(len)
+            .saturating_add(reach)
+            .min(self.len());
+        let near = searcher.search_in(
+            &self.masked(near_from, near_to, &exact),
+            near_from,
+            max_errors,
+        );
+        let far_errors = (len / GRAM)
+            .saturating_sub(1)
+            .min(max_errors)
+            .min(near.first().map_or(usize::MAX, |m| m.errors));
+        let mut found: Vec<(Match, bool)> = near.into_iter().map(|m| (m, true)).collect();
+        // A close match can only have these many errors if one of its pieces is intact, so with
+        // no intact piece (or no index) there is nothing far to look at except by a scan.
+        if far_errors > 0 || exact.is_empty() {
+            let windows = self
+                .index()
+                .and_then(|index| searcher.candidate_windows(self.len(), index, far_errors))
+                .unwrap_or_else(|| vec![(0, self.len())]);
+            let far = lowest_errors(
+                windows
+                    .into_iter()
+                    .flat_map(|(from, to)| {
+                        searcher.search_in(&self.masked(from, to, &exact), from, far_errors)
+                    })
+                    .collect(),
+            );
+            found.extend(
+                far.into_iter()
+                    .filter(|m| m.start < near_from || m.end > near_to)
+                    .map(|m| (m, false)),
+            );
         }
+        found
+    }
+
+    /// The symbols of `from..to`, with the `masked` ranges matching nothing.
+    fn masked(&self, from: usize, to: usize, masked: &[(usize, usize)]) -> Cow<'_, [u32]> {
+        let symbols = &self.symbols.symbols[from..to];
+        let inside: Vec<&(usize, usize)> = masked
+            .iter()
+            .filter(|&&(s, e)| s < to && from < e)
+            .collect();
+        if inside.is_empty() {
+            return Cow::Borrowed(symbols);
+        }
+        let mut copy = symbols.to_vec();
+        let mask = self.symbols.mask_symbol();
+        for &&(s, e) in &inside {
+            copy[s.max(from) - from..e.min(to) - from].fill(mask);
+        }
+        Cow::Owned(copy)
     }
 }
 
@@ -284,13 +321,19 @@ pub fn resolve(selectors: &Selectors, text: &str) -> Resolution {
     PreparedText::new(text).resolve(selectors)
 }
 
-/// Resolves many passages in one text, preparing the text once.
+/// Resolves many passages in one text, in the order given (stored order: each is looked for
+/// first where the one before it moved), preparing the text once.
 pub fn resolve_many(selectors: &[Selectors], text: &str) -> Vec<Resolution> {
-    let mut prepared = PreparedText::new(text);
-    // Indexing the text costs about as much as a few scans; many passages repay it, once one
-    // of them has to be searched for.
-    prepared.index_exact = selectors.len() >= INDEX_FROM;
-    selectors.iter().map(|s| prepared.resolve(s)).collect()
+    let prepared = PreparedText::for_passages(text, selectors.len());
+    let mut drift = Drift::default();
+    selectors
+        .iter()
+        .map(|s| {
+            let found = prepared.resolve_drifted(s, drift);
+            drift.learn(s, &found);
+            found
+        })
+        .collect()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

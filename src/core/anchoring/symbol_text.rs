@@ -36,13 +36,8 @@ impl SymbolText {
         self.ids.len()
     }
 
-    /// A copy of the symbols in which `ranges` match nothing.
-    pub fn masked(&self, ranges: &[(usize, usize)]) -> Vec<u32> {
-        let mut symbols = self.symbols.clone();
-        let mask = self.alphabet_len() as u32;
-        for &(start, end) in ranges {
-            symbols[start..end].fill(mask);
-        }
-        symbols
+    /// The symbol no character of the text has: what masked stretches are filled with.
+    pub fn mask_symbol(&self) -> u32 {
+        self.alphabet_len() as u32
     }
 }
