@@ -267,7 +267,7 @@ impl Inline<'_> {
             .and_then(|r| r.find(']').map(|e| &r[..e]))
         {
             Some(r) if !r.trim().is_empty() && !r.contains('[') => (r, i + r.len() + 2),
-            Some(r) if r.is_empty() => (label, i + 2),
+            Some("") => (label, i + 2),
             _ => (label, i),
         };
         let dest = self.refs.get(&normalize_label(key))?;
