@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The Markdown reader (`core::intake::markdown`) checked against pulldown-cmark, the CommonMark
 //! parser the app used before: the same made-up Markdown must make the same article (title,
 //! text, block kinds, links) through both. `reference` is the converter the app had, with three
