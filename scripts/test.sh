@@ -25,7 +25,10 @@ cargo test --target wasm32-unknown-unknown --test browser_edge
 
 step "release build"
 trunk build --release
-bash "$root/scripts/bundle-size.sh"
+# The gzip total may not creep. Set at ~495 KB (measured on issue 14's bundle branch, with the
+# Markdown reader in place of pulldown-cmark) plus ~8% for the features merged beside it; re-set
+# it to the merged figure plus a little once they land, and raise it only on purpose.
+bash "$root/scripts/bundle-size.sh" --budget 535000
 
 step "end-to-end tests (release build in Chromium)"
 # One test binary per feature: every tests/e2e_*.rs.

@@ -15,9 +15,10 @@ use claimcheck::core::anchoring::reanchor::reanchor;
 use claimcheck::core::anchoring::resolve::{resolve, resolve_many, MIN_SCORE};
 use claimcheck::core::anchoring::selectors::{Resolution, Selectors};
 use claimcheck::core::intake::files::{
-    article_from_markdown, article_from_text_file, decode_text, file_kind, title_from_file_name,
-    FileKind, StructureBuilder,
+    article_from_text_file, decode_text, file_kind, title_from_file_name, FileKind,
+    StructureBuilder,
 };
+use claimcheck::core::intake::markdown::article_from_markdown;
 use claimcheck::core::model::{Article, BlockKind, Claim, TextPosition, TextQuote};
 use claimcheck::core::text::offsets::{char_len, slice};
 use claimcheck::core::text::paragraphs::{

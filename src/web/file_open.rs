@@ -5,9 +5,10 @@ use wasm_bindgen_futures::JsFuture;
 use super::html_import::article_from_html;
 use crate::core::formats::sniff::{too_large, MAX_IMPORT_BYTES};
 use crate::core::intake::files::{
-    article_from_markdown, article_from_text_file, decode_text, decode_text_up_to, file_kind,
-    title_from_file_name, FileKind, FileProblem,
+    article_from_text_file, decode_text, decode_text_up_to, file_kind, title_from_file_name,
+    FileKind, FileProblem,
 };
+use crate::core::intake::markdown::article_from_markdown;
 use crate::core::model::Article;
 use crate::core::text::paragraphs::MAX_PASTE_BYTES;
 

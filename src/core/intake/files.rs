@@ -1,9 +1,7 @@
-//! Articles from files: the bytes checked and decoded, Markdown parsed, and a builder that turns
+//! Articles from files: the bytes checked and decoded, and a builder that turns
 //! a document's structure (headings, paragraphs, list items, quotes, line breaks, links) into an
-//! article — the same way every time, whether the structure came from Markdown here or from the
+//! article — the same way every time, whether the structure came from Markdown (`intake::markdown`) or from the
 //! browser's HTML parser at the edge (`browser::html_import`).
-
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::core::model::{Article, BlockKind, Link};
 use crate::core::text::links::{check_link, check_link_or_mail};
@@ -299,97 +297,6 @@ impl StructureBuilder {
     }
 }
 
-/// An article from Markdown (CommonMark). Raw HTML and images are dropped; links keep their text.
-pub fn article_from_markdown(source: &str, fallback_title: &str) -> Result<Article, FileProblem> {
-    let mut b = StructureBuilder::new();
-    let mut lists: Vec<bool> = Vec::new();
-    let mut quote_depth = 0usize;
-    let mut in_item_block = false;
-    let mut skipping_image = 0usize;
-    let container = |lists: &[bool], quote_depth: usize| {
-        if let Some(&ordered) = lists.last() {
-            BlockKind::Item { ordered }
-        } else if quote_depth > 0 {
-            BlockKind::Quote
-        } else {
-            BlockKind::Paragraph
-        }
-    };
-    for event in Parser::new_ext(source, Options::empty()) {
-        if skipping_image > 0 {
-            match event {
-                Event::Start(Tag::Image { .. }) => skipping_image += 1,
-                Event::End(TagEnd::Image) => skipping_image -= 1,
-                _ => {}
-            }
-            continue;
-        }
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                let level = match level {
-                    HeadingLevel::H1 => 1,
-                    HeadingLevel::H2 => 2,
-                    HeadingLevel::H3 => 3,
-                    HeadingLevel::H4 => 4,
-                    HeadingLevel::H5 => 5,
-                    HeadingLevel::H6 => 6,
-                };
-                b.start_block(BlockKind::Heading { level });
-            }
-            // The first paragraph of a list item continues the item's block (the guard also
-            // clears the flag, so later paragraphs of the item start blocks of their own).
-            Event::Start(Tag::Paragraph) if !std::mem::take(&mut in_item_block) => {
-                b.start_block(container(&lists, quote_depth));
-            }
-            Event::Start(Tag::CodeBlock(_)) => b.start_block(container(&lists, quote_depth)),
-            Event::Start(Tag::List(first)) => {
-                b.end_block();
-                lists.push(first.is_some());
-            }
-            Event::End(TagEnd::List(_)) => {
-                b.end_block();
-                lists.pop();
-            }
-            Event::Start(Tag::Item) => {
-                b.start_block(container(&lists, quote_depth));
-                in_item_block = true;
-            }
-            Event::Start(Tag::BlockQuote(_)) => {
-                b.end_block();
-                quote_depth += 1;
-            }
-            Event::End(TagEnd::BlockQuote(_)) => {
-                b.end_block();
-                quote_depth -= 1;
-            }
-            Event::End(
-                TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::Item,
-            ) => {
-                in_item_block = false;
-                b.end_block();
-            }
-            Event::Start(Tag::Link { dest_url, .. }) => b.start_link(&dest_url),
-            Event::End(TagEnd::Link) => b.end_link(),
-            Event::Start(Tag::Image { .. }) => skipping_image = 1,
-            Event::Text(t) | Event::Code(t) => {
-                in_item_block = false;
-                // Code blocks keep their lines.
-                let mut lines = t.split('\n').peekable();
-                while let Some(line) = lines.next() {
-                    b.text(line);
-                    if lines.peek().is_some_and(|next| !next.is_empty()) {
-                        b.line_break();
-                    }
-                }
-            }
-            Event::SoftBreak => b.text(" "),
-            Event::HardBreak => b.line_break(),
-            _ => {}
-        }
-    }
-    b.finish(fallback_title)
-}
-
 /// An article from a plain-text file: first line the title, blank lines between paragraphs.
 pub fn article_from_text_file(text: &str) -> Result<Article, FileProblem> {
     article_from_paste(text).map_err(|e| match e {
@@ -416,35 +323,6 @@ pub fn title_from_file_name(name: &str) -> String {
 mod tests {
     use super::*;
     use crate::core::text::offsets::slice;
-
-    #[test]
-    fn markdown_becomes_structured_text() {
-        let md = "# Ministry denies report\n\nThe *ministry* said on [Monday](https://example.org/statement) that\nthe report was false.\n\n## Reaction\n\n> Officials said  it was a smear.\n\n- first point\n- second [evil](javascript:alert(1)) point\n\n1. numbered\n\nLine one  \nLine two\n\n<script>alert(1)</script>\n\n![chart](data:image/png;base64,AAAA) Caption text.\n";
-        let a = article_from_markdown(md, "fallback").unwrap();
-        assert_eq!(a.title, "Ministry denies report");
-        assert_eq!(
-            a.text,
-            "The ministry said on Monday that the report was false.\n\nReaction\n\nOfficials said it was a smear.\n\nfirst point\n\nsecond evil point\n\nnumbered\n\nLine one\nLine two\n\nCaption text."
-        );
-        assert_eq!(
-            a.blocks,
-            vec![
-                BlockKind::Paragraph,
-                BlockKind::Heading { level: 2 },
-                BlockKind::Quote,
-                BlockKind::Item { ordered: false },
-                BlockKind::Item { ordered: false },
-                BlockKind::Item { ordered: true },
-                BlockKind::Paragraph,
-                BlockKind::Paragraph,
-            ]
-        );
-        assert_eq!(a.links.len(), 1, "the javascript: link keeps its text only");
-        let link = &a.links[0];
-        assert_eq!(slice(&a.text, link.start, link.end), Some("Monday"));
-        assert_eq!(link.href, "https://example.org/statement");
-        assert!(!a.text.contains("alert") && !a.text.contains("data:"));
-    }
 
     #[test]
     fn only_links_that_pass_the_link_rule_are_kept() {
