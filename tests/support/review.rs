@@ -33,3 +33,36 @@ impl Browser {
         self.text(".review-summary").await
     }
 }
+
+impl Browser {
+    /// In the open review, accepts the first near miss offered for a missed key claim
+    /// ("Accept “…” as found").
+    pub async fn accept_near_miss(&self) {
+        let clicked = self
+            .script(
+                "const b = [...document.querySelectorAll('.review-keys button')]
+                    .find(b => b.textContent.startsWith('Accept ') && b.textContent.endsWith(' as found'));
+                 if (b) { b.click(); return b.textContent; } return null;",
+                vec![],
+            )
+            .await;
+        assert!(clicked.is_string(), "no near miss is offered to accept");
+        self.wait_text_containing(".review-keys", "Found (accepted by you)")
+            .await;
+    }
+
+    /// The class table's row for `student`, as its cells' text joined by " | ".
+    pub async fn class_row(&self, student: &str) -> String {
+        let row = self
+            .script(
+                "const r = [...document.querySelectorAll('.class-table tbody tr')]
+                    .find(r => r.textContent.includes(arguments[0]));
+                 return r ? [...r.cells].map(c => c.textContent.trim()).join(' | ') : null;",
+                vec![serde_json::Value::from(student)],
+            )
+            .await;
+        row.as_str()
+            .unwrap_or_else(|| panic!("no row for {student} in the class table"))
+            .to_string()
+    }
+}
