@@ -66,7 +66,8 @@ async fn an_exercise_goes_from_link_to_feedback() {
         .text(".student-banner")
         .await
         .contains("Mark every sourced claim."));
-    ana.click(".claim-item").await;
+    // In reading order the left-out passage comes first, the run-on span last.
+    ana.click(".claim-list li:last-child .claim-item").await;
     ana.mark_verified().await;
     ana.wait_text(".student-progress", "2 marked · 0 with a source")
         .await;
@@ -130,7 +131,7 @@ async fn an_exercise_goes_from_link_to_feedback() {
     );
 
     // Back in the table, Ben's row follows the override; a reload keeps all of it.
-    t.press("Back to the class").await;
+    t.press("← Back to the class").await;
     t.wait_for(".class-table").await;
     assert!(t.class_row("Ben").await.contains("2 of 2"));
     t.reload().await;

@@ -134,7 +134,7 @@ impl Feedback {
                 span_recall: r.matched.as_ref().map(|m| percent(m.span_recall)),
                 status_agrees: r.matched.as_ref().map(|m| m.status_agrees),
                 source_agrees: r.matched.as_ref().and_then(|m| m.source_agrees),
-                comment: marks.comment(&r.claim.id).to_string(),
+                comment: result_comment(marks, &r.claim.id, r.matched.as_ref().map(|m| &m.key)),
             })
             .collect();
         let mut feedback = Feedback {
@@ -246,6 +246,18 @@ pub fn parse_feedback(text: &str) -> Result<Feedback, FormatError> {
     Ok(feedback)
 }
 
+/// What the teacher said about one of the student's claims: its own comment and, when it found
+/// a key claim, the comment written on that key claim in the review, so neither is lost.
+fn result_comment(marks: &StudentMarks, claim: &str, key: Option<&String>) -> String {
+    let own = marks.comment(claim).trim();
+    let on_key = key.map_or("", |k| marks.comment(k).trim());
+    match (own.is_empty(), on_key.is_empty()) {
+        (_, true) => own.to_string(),
+        (true, false) => on_key.to_string(),
+        (false, false) => format!("{own}\n{on_key}"),
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -270,6 +282,7 @@ mod tests {
         let mut marks = StudentMarks::default();
         marks.decide(Decision::Valid("s2".into()));
         marks.set_comment("s1".into(), "Stop at the full stop.".into());
+        marks.set_comment("k1".into(), "Name who reports it.".into());
         marks.overall = "Careful reading. ".into();
         let r = review_in(
             &key.article.text,
@@ -304,7 +317,10 @@ mod tests {
         assert_eq!(back, kept);
         assert_eq!(back.total, Some(81));
         assert_eq!(back.results[0].outcome, Outcome::Found);
-        assert_eq!(back.results[0].comment, "Stop at the full stop.");
+        assert_eq!(
+            back.results[0].comment, "Stop at the full stop.\nName who reports it.",
+            "a comment on the key claim found goes back with the claim that found it"
+        );
         assert_eq!(back.results[1].outcome, Outcome::Valid);
         assert_eq!(back.overall, "Careful reading.");
         assert_eq!((back.tally.found, back.tally.valid_extra), (1, 1));
