@@ -43,7 +43,7 @@ pub struct Paragraph {
 }
 
 /// Claims as the layout sees them: equal when every claim is where it was, with the same id,
-/// status, creation time and attribution phrase. A change of a note or a source leaves it
+/// status, label, creation time and attribution phrase (each mark shows its status and label). A change of a note or a source leaves it
 /// equal, so the view keeps its layout (a memo's input) without laying the article out again.
 #[derive(Debug, Clone)]
 pub struct Highlighted(pub Rc<Vec<Claim>>);
@@ -53,6 +53,7 @@ impl PartialEq for Highlighted {
         let same = |a: &Claim, b: &Claim| {
             a.id == b.id
                 && a.status == b.status
+                && a.label == b.label
                 && a.position == b.position
                 && a.created == b.created
                 && a.source_phrase.as_ref().map(|p| &p.position)
@@ -245,9 +246,12 @@ mod tests {
         noted[0].note = "Checked.".into();
         let mut verified = base.clone();
         verified[0].status = Status::Verified;
+        let mut labelled = base.clone();
+        labelled[0].label = Some("opinion".into());
         let key = |c: &Vec<Claim>| Highlighted(Rc::new(c.clone()));
         assert_eq!(key(&base), key(&noted));
         assert_ne!(key(&base), key(&verified));
+        assert_ne!(key(&base), key(&labelled), "a mark shows its label");
         assert_ne!(key(&base), key(&Vec::new()));
     }
 
