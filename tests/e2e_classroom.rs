@@ -113,6 +113,13 @@ async fn worksheet_and_key_print(t: &Browser) {
     // WebDriver cannot drive the print dialog: the page's print() is a no-op here and
     // WebDriver's own print stands in for the dialog (firing the same print events).
     t.script("window.print = () => {};", vec![]).await;
+    // The teacher panel is long: the button sits under the export's toast until scrolled up.
+    t.script(
+        "[...document.querySelectorAll('button')].find(b => b.textContent === 'Print worksheet')
+            .scrollIntoView({block: 'center'});",
+        vec![],
+    )
+    .await;
     t.press("Print worksheet").await;
     let first = printed(t.print_pdf().await);
     assert!(first.contains("CLAIMCHECK WORKSHEET"), "{first}");

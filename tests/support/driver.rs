@@ -435,14 +435,7 @@ impl Browser {
 
     /// Clicks the button named `name`, as a mouse user does.
     pub async fn press(&self, name: &str) {
-        let button = self.button(name).await;
-        if button.click().await.is_err() {
-            // Something lies over it (a toast at the bottom): a person scrolls it into the open.
-            let at = vec![serde_json::to_value(&button).unwrap()];
-            let centre = "arguments[0].scrollIntoView({block: 'center'});";
-            self.client.execute(centre, at).await.unwrap();
-            button.click().await.unwrap();
-        }
+        self.button(name).await.click().await.unwrap();
     }
 
     pub async fn exists_button(&self, name: &str) -> bool {
