@@ -119,6 +119,12 @@ async fn an_exercise_goes_from_link_to_feedback() {
         .await;
     t.write_overall_comment("Mark the whole sentence next time.")
         .await;
+    // The review is long: the button sits under a toast until scrolled into the open.
+    t.script(
+        "document.getElementById('export-feedback').scrollIntoView({block: 'center'});",
+        vec![],
+    )
+    .await;
     t.press("Export feedback").await;
     let name = format!("{stem}-ben.feedback.json");
     let feedback_text = t.downloaded(&name).await;
