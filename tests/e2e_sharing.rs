@@ -206,6 +206,13 @@ async fn the_teacher_trying_their_own_exercise_gets_the_key_back_and_one_library
     // The printed worksheet asks for the source kind, which the rubric scores.
     let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     t.script("window.print = () => {};", vec![]).await;
+    // The teacher panel is long: the button sits under a toast until scrolled up.
+    t.script(
+        "[...document.querySelectorAll('button')].find(b => b.textContent === 'Print worksheet')
+            .scrollIntoView({block: 'center'});",
+        vec![],
+    )
+    .await;
     t.press("Print worksheet").await;
     let printed = flat(&pdf_extract::extract_text_from_mem(&t.print_pdf().await).unwrap());
     assert!(printed.contains("Kind of source"), "{printed}");
