@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::classroom::exercise::Settings;
+use crate::core::classroom::exercise::{Exercise, Key, Settings};
 use crate::core::classroom::session::{build_exercise, ExerciseDraft};
 use crate::core::model::{Article, Claim};
 use crate::view::form_values::event_value;
@@ -59,24 +59,53 @@ pub fn forget_stale_print_requests() {
     .forget();
 }
 
+/// What Export and Copy exercise link both make the exercise from: the article, the teacher's
+/// claims (the key) and the draft, and whom to tell.
+struct KeySource {
+    article: Rc<Article>,
+    claims: Vec<Claim>,
+    draft: ExerciseDraft,
+    on_exported: Callback<(String, String)>,
+    on_message: Callback<Option<String>>,
+}
+
+impl KeySource {
+    fn of(props: &TeacherPanelProps) -> Self {
+        KeySource {
+            article: props.article.clone(),
+            claims: props.claims.clone(),
+            draft: props.draft.clone(),
+            on_exported: props.on_exported.clone(),
+            on_message: props.on_message.clone(),
+        }
+    }
+
+    /// The exercise and its key as they stand now, reported as exported; `None`, with the
+    /// reason shown, while there are no claims to be the key.
+    fn build(&self) -> Option<(Exercise, Key)> {
+        if self.claims.is_empty() {
+            self.on_message.emit(Some(
+                "Mark the claims students should find first: your claims on this article are the answer key.".into(),
+            ));
+            return None;
+        }
+        let (exercise, key) =
+            build_exercise(&self.article, &self.claims, &self.draft, &clock::now());
+        self.on_exported
+            .emit((exercise.id.clone(), exercise.hash.clone()));
+        Some((exercise, key))
+    }
+}
+
 /// Exports the exercise and its answer key (`with_exercise`, what Export exercise does), or the
 /// key alone, for browsers that held back the second download of one click.
 fn export(props: &TeacherPanelProps, with_exercise: bool) -> Callback<MouseEvent> {
-    let (article, claims, draft) = (
-        props.article.clone(),
-        props.claims.clone(),
-        props.draft.clone(),
-    );
-    let (on_exported, on_message) = (props.on_exported.clone(), props.on_message.clone());
+    let source = KeySource::of(props);
     Callback::from(move |_: MouseEvent| {
-        if claims.is_empty() {
-            on_message.emit(Some(
-                "Mark the claims students should find first: your claims on this article are the answer key.".into(),
-            ));
+        let Some((exercise, key)) = source.build() else {
             return;
-        }
-        let (exercise, key) = build_exercise(&article, &claims, &draft, &clock::now());
-        on_exported.emit((exercise.id.clone(), exercise.hash.clone()));
+        };
+        let on_message = &source.on_message;
         let mut files = Vec::new();
         if with_exercise {
             files.push((exercise.file_name(), exercise.to_json()));
@@ -106,23 +135,12 @@ fn copy_link(
     props: &TeacherPanelProps,
     shown: &UseStateHandle<Option<String>>,
 ) -> Callback<MouseEvent> {
-    let (article, claims, draft, shown) = (
-        props.article.clone(),
-        props.claims.clone(),
-        props.draft.clone(),
-        shown.clone(),
-    );
-    let (on_exported, on_message) = (props.on_exported.clone(), props.on_message.clone());
+    let (source, shown) = (KeySource::of(props), shown.clone());
     Callback::from(move |_: MouseEvent| {
-        if claims.is_empty() {
-            on_message.emit(Some(
-                "Mark the claims students should find first: your claims on this article are the answer key.".into(),
-            ));
+        let Some((exercise, _)) = source.build() else {
             return;
-        }
-        let (exercise, _) = build_exercise(&article, &claims, &draft, &clock::now());
-        on_exported.emit((exercise.id.clone(), exercise.hash.clone()));
-        let (shown, on_message) = (shown.clone(), on_message.clone());
+        };
+        let (shown, on_message) = (shown.clone(), source.on_message.clone());
         wasm_bindgen_futures::spawn_local(async move {
             let link = match exercise_link::link_for(&exercise).await {
                 Ok(link) => link,
