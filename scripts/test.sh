@@ -16,6 +16,9 @@ cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "core tests (native)"
+# Property tests draw their random cases from one seed, so a run on the same commit tests the
+# same cases and CI cannot fail by luck. Unset it (or pick another) to explore new cases.
+export PROPTEST_RNG_SEED="${PROPTEST_RNG_SEED:-20261202}"
 cargo test
 
 step "browser edge tests (wasm-bindgen-test, headless Chromium)"

@@ -200,6 +200,9 @@ const ARTICLES: &[&str] = &[
     "A line\n    indented continuation\n  and another.\n",
     "- a\n\n\n- b\n",
     "Windows\r\nline\r\nendings\r\n\r\nsecond paragraph\r\n",
+    "[r]: https://x.example/r\n(https://x.example/a)(https://x.example/a)\n",
+    "[r]: https://x.example/r\n(a title)\n\n[s]: https://x.example/s\n\"quoted\" and more\n\n[t]: https://x.example/t\n'it\\'s'\n\n[r] [s] [t]\n",
+    "[u]: https://x.example/u (paren (nested) title)\n[v]: https://x.example/v \"a\" \"b\"\n\n[u] [v]\n",
 ];
 
 #[test]
@@ -216,6 +219,56 @@ fn the_fixture_article_reads_as_the_reference_reads_it() {
         "/tests/fixtures/health_story.md"
     );
     same(&std::fs::read_to_string(fixture).unwrap());
+}
+
+/// Random sources are put together from a fixed seed in CI (scripts/test.sh sets
+/// `PROPTEST_RNG_SEED`); run without it to explore. What exploring found where pulldown-cmark,
+/// not the reader, departs from CommonMark (checked against commonmark.js and markdown-it) is
+/// in `where_pulldown_cmark_departs_from_commonmark_the_reader_follows_commonmark`.
+///
+/// Whether a list item in `source` starts with indented code (its marker followed by five
+/// spaces or more, then text). There pulldown-cmark ends the list at the item's next line,
+/// where CommonMark (and commonmark.js, markdown-it) keep that line in the item, as the reader
+/// does: such sources are no test of the reader against this reference.
+fn starts_item_with_code(source: &str) -> bool {
+    source.lines().any(|line| {
+        let body = line.trim_start_matches([' ', '>']);
+        let after = ["- ", "* ", "+ "]
+            .iter()
+            .find_map(|m| body.strip_prefix(m))
+            .or_else(|| {
+                let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+                let rest = &body[digits..];
+                (digits > 0).then(|| rest.strip_prefix(". ").or(rest.strip_prefix(") ")))?
+            });
+        after.is_some_and(|a| a.starts_with("    ") && !a.trim().is_empty())
+    })
+}
+
+#[test]
+fn where_pulldown_cmark_departs_from_commonmark_the_reader_follows_commonmark() {
+    let article = article_from_markdown("-     word \n  word ", "f").unwrap();
+    assert_eq!(article.text, "word\n\nword");
+    assert_eq!(
+        article.blocks,
+        vec![
+            BlockKind::Item { ordered: false },
+            BlockKind::Item { ordered: false }
+        ]
+    );
+    assert!(starts_item_with_code("-     word \n  word "));
+    // A hard break that ends a link's text is dropped as at a paragraph's end (pulldown-cmark
+    // keeps the backslash here when the text is `*`; CommonMark makes it a break).
+    let article = article_from_markdown("> [*\\\n](https://x.example/b)", "f").unwrap();
+    assert_eq!((article.text.as_str(), article.links[0].end), ("*", 1));
+    // A code span over a line break: the next line's indent goes with the paragraph's, so
+    // `*` and the code touch (pulldown-cmark keeps a space).
+    let article = article_from_markdown("*`\n  word # `", "f").unwrap();
+    assert_eq!(article.text, "*word #");
+    // An escaped bracket after a reference link leaves `[r]` as text, not nothing.
+    let article = article_from_markdown("[r]: https://x.example/r\n[r]\\[r]", "f").unwrap();
+    assert_eq!(article.text, "r[r]");
+    assert!(!starts_item_with_code("-   word\n    code"));
 }
 
 /// Pieces of Markdown, put together at random.
@@ -260,6 +313,9 @@ const PIECES: &[&str] = &[
     "\n[r]: https://x.example/r\n",
     "<https://x.example/auto>",
     "  \n",
+    "(t)",
+    "\"t\"",
+    "'t'",
 ];
 
 proptest! {
@@ -269,6 +325,7 @@ proptest! {
     #[test]
     fn random_markdown_reads_as_the_reference_reads_it(parts in prop::collection::vec(select(PIECES), 0..30)) {
         let source = parts.concat();
+        prop_assume!(!starts_item_with_code(&source) && !source.contains("\\\n]"));
         prop_assert_eq!(article_from_markdown(&source, "f"), reference(&source, "f"), "on {:?}", source);
     }
 }

@@ -243,19 +243,38 @@ fn reference_definition(line: &str) -> Option<(String, String, bool)> {
         rest.split_once([' ', '\t'])
             .map_or((rest, ""), |(d, t)| (d, t.trim()))
     };
-    let titled = title.is_empty()
-        || [('"', '"'), ('\'', '\''), ('(', ')')]
-            .iter()
-            .any(|&(o, c)| title.len() >= 2 && title.starts_with(o) && title.ends_with(c));
+    let titled = title.is_empty() || is_title(title);
     titled.then(|| (normalize_label(label), unescape(dest), title.is_empty()))
 }
 
 /// Whether `line` is a link title alone, as may follow a definition on its next line.
 fn title_line(line: &str) -> bool {
-    let t = line.trim();
-    [('"', '"'), ('\'', '\''), ('(', ')')]
-        .iter()
-        .any(|&(o, c)| t.len() >= 2 && t.starts_with(o) && t.ends_with(c))
+    is_title(line.trim())
+}
+
+/// Whether `t` is exactly one link title: `"…"`, `'…'` or `(…)` whose first unescaped closer
+/// is its last byte. `(a)(b)` is not one, so such a line stays text.
+fn is_title(t: &str) -> bool {
+    let (open, close) = match t.as_bytes().first() {
+        Some(b'"') => (b'"', b'"'),
+        Some(b'\'') => (b'\'', b'\''),
+        Some(b'(') => (b'(', b')'),
+        _ => return false,
+    };
+    let inner = &t.as_bytes()[1..];
+    let mut escaped = false;
+    for (i, &b) in inner.iter().enumerate() {
+        if escaped {
+            escaped = false;
+        } else if b == b'\\' {
+            escaped = true;
+        } else if b == close {
+            return i + 1 == inner.len();
+        } else if open == b'(' && b == b'(' {
+            return false;
+        }
+    }
+    false
 }
 
 /// The reference definitions a paragraph starts with (they may only start one), and how many
