@@ -367,3 +367,34 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_reworded_passage_where_it_was_beats_its_old_words_said_elsewhere() {
+    let quote = "the port paid twice for the same dredging contract";
+    let filler = prose(7, 400).join(" ");
+    let text = format!(
+        "Early on, analysts claimed {quote} in a memo. {filler} Later the review board found \
+         that {quote}, the minutes show. {filler}"
+    );
+    let at = text.rfind(quote).unwrap();
+    let (s, e) = (
+        char_len(&text[..at]),
+        char_len(&text[..at]) + char_len(quote),
+    );
+    let sel = selectors(&text, s, e).unwrap();
+    // The passage is reworded where it was; its old words survive only in the first sentence,
+    // whose context is another.
+    let reworded = "the port paid twice for that dredging contract";
+    let edited = format!("{}{reworded}{}", &text[..at], &text[at + quote.len()..]);
+    for found in [
+        resolve(&sel, &edited),
+        resolve_many(std::slice::from_ref(&sel), &edited)[0],
+    ] {
+        match found {
+            Resolution::Fuzzy { start, end, .. } => {
+                assert_eq!(slice(&edited, start, end), Some(reworded), "{found:?}")
+            }
+            other => panic!("expected the reworded passage, got {other:?}"),
+        }
+    }
+}
