@@ -221,15 +221,20 @@ fn the_fixture_article_reads_as_the_reference_reads_it() {
     same(&std::fs::read_to_string(fixture).unwrap());
 }
 
-/// Random sources are put together from a fixed seed in CI (scripts/test.sh sets
-/// `PROPTEST_RNG_SEED`); run without it to explore. What exploring found where pulldown-cmark,
-/// not the reader, departs from CommonMark (checked against commonmark.js and markdown-it) is
-/// in `where_pulldown_cmark_departs_from_commonmark_the_reader_follows_commonmark`.
-///
+/// Whether `source` holds a construct where pulldown-cmark departs from CommonMark (checked
+/// against commonmark.js and markdown-it) and the reader does not: such sources are no test of
+/// the reader against this reference. Two are recognised here; the rest exploring found are
+/// pinned in `where_pulldown_cmark_departs_from_commonmark_the_reader_follows_commonmark`
+/// (exploring may find them again).
+fn pulldown_cmark_departs(source: &str) -> bool {
+    // The second: a hard break that ends a link's text.
+    starts_item_with_code(source) || source.contains("\\\n]")
+}
+
 /// Whether a list item in `source` starts with indented code (its marker followed by five
 /// spaces or more, then text). There pulldown-cmark ends the list at the item's next line,
 /// where CommonMark (and commonmark.js, markdown-it) keep that line in the item, as the reader
-/// does: such sources are no test of the reader against this reference.
+/// does.
 fn starts_item_with_code(source: &str) -> bool {
     source.lines().any(|line| {
         let body = line.trim_start_matches([' ', '>']);
@@ -322,10 +327,12 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     /// Words, markers and line breaks put together at random read as the reference reads them.
+    /// In CI the cases come from a fixed seed (scripts/test.sh sets `PROPTEST_RNG_SEED`); run
+    /// without it to explore.
     #[test]
     fn random_markdown_reads_as_the_reference_reads_it(parts in prop::collection::vec(select(PIECES), 0..30)) {
         let source = parts.concat();
-        prop_assume!(!starts_item_with_code(&source) && !source.contains("\\\n]"));
+        prop_assume!(!pulldown_cmark_departs(&source));
         prop_assert_eq!(article_from_markdown(&source, "f"), reference(&source, "f"), "on {:?}", source);
     }
 }

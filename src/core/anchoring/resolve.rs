@@ -231,9 +231,10 @@ impl<'a> PreparedText<'a> {
 
     /// Approximate matches of the quote with at most `max_errors` errors, none overlapping an
     /// exact occurrence (`starts`), each with whether it lies where the passage was `expected`.
-    /// There, every error count up to `max_errors` is searched; elsewhere only close matches, at
-    /// most one error per [`GRAM`] code points and no more than the best found near. Without a
-    /// place to expect the passage, the whole text is searched.
+    /// There, every error count up to `max_errors` is searched; elsewhere, only when the quote
+    /// has no exact occurrence, and only close matches, at most one error per [`GRAM`] code
+    /// points and no more than the best found near. Without a place to expect the passage, the
+    /// whole text is searched.
     fn candidates(
         &self,
         q: &Quoted,
@@ -278,9 +279,9 @@ impl<'a> PreparedText<'a> {
         let mut found: Vec<(Match, bool)> = near.into_iter().map(|m| (m, true)).collect();
         // With the words themselves found, an approximate competitor far from where the passage
         // was expected would have to beat them on context alone: not worth a scan of the text.
-        // Without them, a close match can only have these many errors if one of its pieces is
-        // intact, so with no intact piece (or no index) there is nothing far to look at except
-        // by a scan.
+        // Without them (so nothing to mask), a close match can only have these many errors if
+        // one of its pieces is intact, so with no intact piece (or no index) there is nothing
+        // far to look at except by a scan.
         if exact.is_empty() {
             let windows = self
                 .index()
@@ -290,7 +291,7 @@ impl<'a> PreparedText<'a> {
                 windows
                     .into_iter()
                     .flat_map(|(from, to)| {
-                        searcher.search_in(&self.masked(from, to, &exact), from, far_errors)
+                        searcher.search_in(&self.symbols.symbols[from..to], from, far_errors)
                     })
                     .collect(),
             );
