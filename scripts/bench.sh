@@ -13,6 +13,9 @@ fi
 echo "== bundle"
 "$root/scripts/bundle-size.sh" "$dist"
 echo
+echo "== app layers, natively"
+cargo bench --quiet --bench app_at_scale
+echo
 echo "== start-up, scale and memory"
 CLAIMCHECK_DIST="$dist" cargo bench --quiet --bench scale_vs_js
 echo

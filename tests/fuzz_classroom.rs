@@ -367,8 +367,8 @@ proptest! {
         session.open_json(name, text, NOW);
         let state = session.state().clone();
         prop_assert!(state.notices.message.as_ref().is_some_and(|m| !m.trim().is_empty()));
-        on_their_quotes(&state.article.text, &state.claims)?;
-        ids_unique(state.claims.iter().chain(&state.orphans))?;
+        on_their_quotes(&state.article.text, &state.claims_vec())?;
+        ids_unique(state.claims.iter().map(|c| &**c).chain(&state.orphans))?;
         let mut store = Store::new(session.store().kv().clone());
         let kept = store.read_article(&saved.article.id, &mut Vec::new());
         let kept = kept.expect("the saved article is still readable");

@@ -324,7 +324,7 @@ proptest! {
         let before = kv.clone();
         let mut session = Session::start(kv, None);
         let state = session.state().clone();
-        on_their_quotes(&state.article.text, &state.claims)?;
+        on_their_quotes(&state.article.text, &state.claims_vec())?;
         let _ = session.library_documents();
         let after = session.store().kv().0.clone();
         for (key, value) in &before.0 {

@@ -23,11 +23,7 @@ pub(super) fn edit_text(next: &mut AppState, text: &str) {
     if text == next.article.text {
         return;
     }
-    let anchored = reanchor(
-        &text,
-        std::mem::take(next.claims_mut()),
-        std::mem::take(&mut next.orphans),
-    );
+    let anchored = reanchor(&text, next.claims_vec(), std::mem::take(&mut next.orphans));
     let mut article = (*next.article).clone();
     // Block kinds survive an edit that keeps the number of blocks; links stay where their
     // words still are, word for word.
@@ -47,7 +43,7 @@ pub(super) fn edit_text(next: &mut AppState, text: &str) {
         .collect();
     article.text = text;
     next.article = Rc::new(article);
-    next.claims = Rc::new(anchored.claims);
+    next.set_claims(anchored.claims);
     next.orphans = anchored.orphans;
     next.notices.reanchored = Some(anchored.report);
 }
@@ -68,7 +64,7 @@ pub(super) fn reattach(next: &mut AppState, id: String, start: usize, end: usize
     claim.quote = quote;
     claim.position = position;
     claim.modified = at;
-    next.claims_mut().push(claim);
+    next.claims_mut().push(Rc::new(claim));
     sort_in_reading_order(next.claims_mut());
     next.selected = Some(id);
 }

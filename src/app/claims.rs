@@ -1,6 +1,8 @@
 //! Claims: marking words of the text as a claim, selecting one, editing what is said about it
 //! (status, source, note, attribution phrase, evidence), and deleting it with an undo.
 
+use std::rc::Rc;
+
 use crate::app::notices::Deleted;
 use crate::app::state::AppState;
 use crate::core::anchoring::selectors::describe;
@@ -32,8 +34,13 @@ pub(super) fn add(next: &mut AppState, id: String, start: usize, end: usize, at:
     let Some((quote, position)) = describe(text, start, end) else {
         return;
     };
-    next.claims_mut()
-        .push(Claim::unverified(id.clone(), quote, position, &at, &at));
+    next.claims_mut().push(Rc::new(Claim::unverified(
+        id.clone(),
+        quote,
+        position,
+        &at,
+        &at,
+    )));
     sort_in_reading_order(next.claims_mut());
     next.selected = Some(id);
     next.notices.deleted = None;
@@ -52,9 +59,9 @@ pub(super) fn edit(
     at: String,
     change: impl FnOnce(&mut Claim) -> bool,
 ) {
-    // Only the list the claim is in is copied, if the view or an undo step shares it.
+    // Only the claim is copied, if the view or an undo step shares it.
     let claim = match next.claims.iter().position(|c| c.id == id) {
-        Some(i) => next.claims_mut().get_mut(i),
+        Some(i) => Some(next.claim_mut(i)),
         None => next.orphans.iter_mut().find(|c| c.id == id),
     };
     if let Some(claim) = claim {
@@ -140,7 +147,7 @@ pub(super) fn remove_evidence(next: &mut AppState, id: &str, index: usize, at: S
 /// Deletes claim `id`, keeping it (and where it was) for the undo toast.
 pub(super) fn delete(next: &mut AppState, id: &str) {
     let removed = match next.claims.iter().position(|c| c.id == id) {
-        Some(i) => Some((next.claims_mut().remove(i), false)),
+        Some(i) => Some((Rc::unwrap_or_clone(next.claims_mut().remove(i)), false)),
         None => next
             .orphans
             .iter()
@@ -176,18 +183,42 @@ pub(super) fn undo_delete(next: &mut AppState) {
     if orphan {
         next.orphans.push(claim);
     } else {
-        next.claims_mut().push(claim);
+        next.claims_mut().push(Rc::new(claim));
         sort_in_reading_order(next.claims_mut());
     }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    use std::rc::Rc;
+
     use crate::app::actions::Action;
     use crate::app::reducer::reduce;
     use crate::app::test_state::{add, state, TEXT};
     use crate::core::model::{Evidence, SourceKind, Stance, Status};
     use crate::core::text::offsets::slice;
+
+    #[test]
+    fn a_change_to_one_claim_copies_that_claim_and_shares_the_rest() {
+        let two = add(&add(&state(), "a", 4, 8), "b", 69, 73);
+        let noted = reduce(
+            &two,
+            Action::SetNote {
+                id: "b".into(),
+                note: "n".into(),
+                at: "t".into(),
+            },
+        );
+        assert!(Rc::ptr_eq(&two.claims[0], &noted.claims[0]));
+        assert!(!Rc::ptr_eq(&two.claims[1], &noted.claims[1]));
+        assert_eq!(
+            (two.claims[1].note.as_str(), noted.claims[1].note.as_str()),
+            ("", "n")
+        );
+        // Undo gives back the very claims of before.
+        let undone = reduce(&noted, Action::Undo);
+        assert!(Rc::ptr_eq(&two.claims[1], &undone.claims[1]));
+    }
 
     #[test]
     fn adding_trims_describes_selects_and_keeps_reading_order() {

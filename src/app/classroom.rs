@@ -143,7 +143,7 @@ mod tests {
         );
         let (exercise, _) = build_exercise(
             &teacher.article,
-            &teacher.claims,
+            &teacher.claims_vec(),
             &teacher.classroom.draft("a"),
             "t",
         );

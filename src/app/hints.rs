@@ -135,7 +135,11 @@ mod tests {
         let three = reduce(&marked, Action::ShowHint);
         assert_ne!(three.suggestions.hint, Some(all[1].claim));
         assert_eq!(hints_used(&three), 3);
-        let (_, json) = submission(three.classroom.active_work().unwrap(), &three.claims, "t9");
+        let (_, json) = submission(
+            three.classroom.active_work().unwrap(),
+            &three.claims_vec(),
+            "t9",
+        );
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["hintsUsed"], 3);
     }

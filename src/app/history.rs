@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::app::shared_claims::SharedClaims;
 use crate::core::library::dismissals::Dismissed;
 use crate::core::model::{Article, Claim};
 
@@ -14,7 +15,7 @@ pub const DEPTH: usize = 300;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snapshot {
     pub article: Rc<Article>,
-    pub claims: Rc<Vec<Claim>>,
+    pub claims: SharedClaims,
     pub orphans: Vec<Claim>,
     pub selected: Option<String>,
     /// The suggestions dismissed on it, so a dismissal is undone like a claim change.

@@ -171,7 +171,7 @@ mod tests {
         let teacher = teacher(&["fact", "opinion"]);
         let (exercise, _) = build_exercise(
             &teacher.article,
-            &teacher.claims,
+            &teacher.claims_vec(),
             &teacher.classroom.draft("a"),
             "t",
         );

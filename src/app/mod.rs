@@ -16,6 +16,7 @@ pub mod notices;
 pub mod reducer;
 pub mod review;
 pub mod session;
+mod shared_claims;
 pub mod state;
 pub mod suggestion_state;
 pub mod suggestions;

@@ -217,7 +217,7 @@ mod tests {
             &s,
             Action::OpenArticle {
                 article: (*other.article).clone(),
-                claims: other.claims.to_vec(),
+                claims: other.claims_vec(),
                 orphans: vec![],
                 selected: Some("x".into()),
             },
@@ -314,7 +314,7 @@ mod tests {
             &opened,
             Action::OpenArticle {
                 article: (*s.article).clone(),
-                claims: s.claims.to_vec(),
+                claims: s.claims_vec(),
                 orphans: vec![],
                 selected: None,
             },

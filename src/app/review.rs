@@ -84,7 +84,7 @@ pub(super) fn add_to_key(next: &mut AppState, student: &str, claim: &str, id: St
     sort_in_reading_order(&mut key.claims);
     marks(next, student).decide(Decision::Undo(String::new(), claim.to_string()));
     if same_article {
-        next.claims_mut().push(copy);
+        next.claims_mut().push(std::rc::Rc::new(copy));
         sort_in_reading_order(next.claims_mut());
     }
 }

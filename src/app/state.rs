@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use crate::app::history::{History, Snapshot};
 use crate::app::notices::Notices;
+pub use crate::app::shared_claims::{shared, SharedClaims};
 use crate::app::suggestion_state::Suggestions;
 use crate::core::classroom::session::Classroom;
 use crate::core::formats::native;
@@ -16,7 +17,7 @@ pub struct AppState {
     pub article: Rc<Article>,
     /// Always in reading order. Shared with the view and the undo steps, so a render or an undo
     /// step copies a pointer, not every claim; change them through `claims_mut`.
-    pub claims: Rc<Vec<Claim>>,
+    pub claims: SharedClaims,
     /// Claims whose words are no longer in the text: kept, listed, and re-attachable.
     pub orphans: Vec<Claim>,
     pub selected: Option<String>,
@@ -39,7 +40,7 @@ impl AppState {
     ) -> Self {
         let mut state = AppState {
             article: Rc::new(article),
-            claims: Rc::new(claims),
+            claims: shared(claims),
             orphans,
             selected: None,
             notices: Notices::default(),
@@ -52,14 +53,34 @@ impl AppState {
         state
     }
 
-    /// The claims, to change (copied first if a render or an undo step still shares them).
-    pub fn claims_mut(&mut self) -> &mut Vec<Claim> {
+    /// The list of claims, to change (its pointers copied first if a render or an undo step
+    /// still shares it).
+    pub fn claims_mut(&mut self) -> &mut Vec<Rc<Claim>> {
         Rc::make_mut(&mut self.claims)
+    }
+
+    /// Claim `i`, to change (copied first if it is shared).
+    pub fn claim_mut(&mut self, i: usize) -> &mut Claim {
+        Rc::make_mut(&mut self.claims_mut()[i])
+    }
+
+    /// Puts `claims` in place of the claims (in the order given).
+    pub fn set_claims(&mut self, claims: Vec<Claim>) {
+        self.claims = shared(claims);
+    }
+
+    /// A copy of the claims, for the core's rules that take claims by value or slice.
+    pub fn claims_vec(&self) -> Vec<Claim> {
+        self.claims.iter().map(|c| (**c).clone()).collect()
     }
 
     /// A claim, anchored or orphaned.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
-        self.claims.iter().chain(&self.orphans).find(|c| c.id == id)
+        self.claims
+            .iter()
+            .map(|c| &**c)
+            .chain(&self.orphans)
+            .find(|c| c.id == id)
     }
 
     pub fn is_orphan(&self, id: &str) -> bool {
@@ -78,14 +99,14 @@ impl AppState {
 
     /// The article and its claims in the export format.
     pub fn export_json(&self) -> String {
-        native::to_json(&self.article, &self.claims, &self.orphans)
+        native::to_json_shared(&self.article, &self.claims, &self.orphans)
     }
 
     /// A copy of the article and its claims as one document (for exports).
     pub fn document(&self) -> Document {
         Document::new(
             (*self.article).clone(),
-            self.claims.to_vec(),
+            self.claims_vec(),
             self.orphans.clone(),
         )
     }

@@ -305,8 +305,9 @@ impl Document {
 }
 
 /// Reading order: by start, then the longer (enclosing) claim first, then by creation.
-pub fn sort_in_reading_order(claims: &mut [Claim]) {
+pub fn sort_in_reading_order<C: std::borrow::Borrow<Claim>>(claims: &mut [C]) {
     claims.sort_by(|a, b| {
+        let (a, b) = (a.borrow(), b.borrow());
         a.position
             .start
             .cmp(&b.position.start)
@@ -317,10 +318,10 @@ pub fn sort_in_reading_order(claims: &mut [Claim]) {
 }
 
 /// How many of `claims` are verified.
-pub fn verified_count(claims: &[Claim]) -> usize {
+pub fn verified_count<C: std::borrow::Borrow<Claim>>(claims: &[C]) -> usize {
     claims
         .iter()
-        .filter(|c| c.status == Status::Verified)
+        .filter(|c| (*c).borrow().status == Status::Verified)
         .count()
 }
 
@@ -334,7 +335,7 @@ pub fn counts_summary(total: usize, verified: usize) -> String {
 }
 
 /// "7 claims · 3 verified · 4 unverified"
-pub fn count_summary(claims: &[Claim]) -> String {
+pub fn count_summary<C: std::borrow::Borrow<Claim>>(claims: &[C]) -> String {
     counts_summary(claims.len(), verified_count(claims))
 }
 

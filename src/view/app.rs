@@ -245,7 +245,7 @@ pub fn app(props: &AppProps) -> Html {
             { library_and_toast(&state, &store, &commands, library, &library_open, on_message, removed_title) }
             </main>
             if classroom.mode == Mode::Teacher {
-                <PrintSheets article={state.article.clone()} claims={state.claims.to_vec()} draft={classroom.draft(&state.article.id)} source_kind_scored={classroom.rubric.source > 0.0} />
+                <PrintSheets article={state.article.clone()} claims={state.claims_vec()} draft={classroom.draft(&state.article.id)} source_kind_scored={classroom.rubric.source > 0.0} />
             }
         </>
     }
@@ -306,7 +306,7 @@ fn classroom_panels(
             if classroom.is_student() {
                 <StudentBanner
                     classroom={SameRc(classroom.clone())}
-                    claims={state.claims.to_vec()}
+                    claims={state.claims_vec()}
                     on_name={commands.set_student_name.clone()}
                     on_leave={commands.leave_exercise.clone()}
                     on_handed_in={commands.dispatch.reform(|at| Action::HandedIn { at })}
@@ -322,7 +322,7 @@ fn classroom_panels(
                     <TeacherPanel
                         key={state.article.id.clone()}
                         article={state.article.clone()}
-                        claims={state.claims.to_vec()}
+                        claims={state.claims_vec()}
                         draft={draft}
                         on_instructions={commands.set_instructions.clone()}
                         on_settings={commands.set_exercise_settings.clone()}

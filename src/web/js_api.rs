@@ -107,7 +107,9 @@ fn install_article(api: &Object, store: &Rc<AppStore>) {
     });
 
     let s = store.clone();
-    method(api, "claims", move |_, _, _| to_plain(&*s.state().claims));
+    method(api, "claims", move |_, _, _| {
+        to_plain(&s.state().claims_vec())
+    });
 }
 
 /// `exportJson` and `exportAs`: the open article, or the whole library, in any export format.

@@ -433,9 +433,15 @@ impl Browser {
         .await
     }
 
-    /// Clicks the button named `name`, as a mouse user does.
+    /// Clicks the button named `name`, as a mouse user does: brought to the middle of the
+    /// window first, as a person scrolls a button out from under a toast before pressing it
+    /// (WebDriver scrolls only as far as the window's edge, where toasts sit).
     pub async fn press(&self, name: &str) {
-        self.button(name).await.click().await.unwrap();
+        let button = self.button(name).await;
+        let arg = serde_json::to_value(&button).expect("an element as a script argument");
+        self.script("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
+            .await;
+        button.click().await.unwrap();
     }
 
     pub async fn exists_button(&self, name: &str) -> bool {

@@ -161,8 +161,12 @@ mod tests {
         crate::app::session::tests::mark(&mut s, "k1");
         s.flush();
         let teacher = (*s.state().article).clone();
-        let (exercise, _) =
-            build_exercise(&teacher, &s.state().claims, &ExerciseDraft::default(), "t");
+        let (exercise, _) = build_exercise(
+            &teacher,
+            &s.state().claims_vec(),
+            &ExerciseDraft::default(),
+            "t",
+        );
         (s, exercise.to_json())
     }
 

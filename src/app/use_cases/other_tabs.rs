@@ -104,7 +104,7 @@ impl<S: KeyValue> Session<S> {
         if *next.article != doc.article {
             next.article = Rc::new(doc.article);
         }
-        next.claims = Rc::new(doc.claims);
+        next.set_claims(doc.claims);
         next.orphans = doc.orphans;
         if next
             .selected

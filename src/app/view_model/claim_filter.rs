@@ -1,6 +1,7 @@
 //! Which claims the panel lists, in what order: filters by status and source kind, a search over
 //! quote, source and note, and sorting by position or by last change.
 
+use std::borrow::Borrow;
 use std::collections::HashSet;
 
 use crate::core::model::{count_summary, Claim, SourceKind, Status};
@@ -39,22 +40,27 @@ impl ClaimFilter {
 
     /// The claims to list. The selected claim is always kept, so it never vanishes from view
     /// while it is being edited.
-    pub fn apply<'a>(&self, claims: &'a [Claim], selected: Option<&str>) -> Vec<&'a Claim> {
+    pub fn apply<'a, C: Borrow<Claim>>(
+        &self,
+        claims: &'a [C],
+        selected: Option<&str>,
+    ) -> Vec<&'a Claim> {
         self.listed(claims, selected)
             .into_iter()
-            .map(|i| &claims[i])
+            .map(|i| claims[i].borrow())
             .collect()
     }
 
     /// The same as [`Self::apply`], as indices into `claims` (the list shares the claims rather
     /// than copying them).
-    pub fn listed(&self, claims: &[Claim], selected: Option<&str>) -> Vec<usize> {
+    pub fn listed<C: Borrow<Claim>>(&self, claims: &[C], selected: Option<&str>) -> Vec<usize> {
+        let claims: Vec<&Claim> = claims.iter().map(Borrow::borrow).collect();
         let mut shown: Vec<usize> = (0..claims.len())
-            .filter(|&i| self.matches(&claims[i]) || Some(claims[i].id.as_str()) == selected)
+            .filter(|&i| self.matches(claims[i]) || Some(claims[i].id.as_str()) == selected)
             .collect();
         if self.sort == SortBy::LastChange {
             shown.sort_by(|&a, &b| {
-                let (a, b) = (&claims[a], &claims[b]);
+                let (a, b) = (claims[a], claims[b]);
                 b.modified.cmp(&a.modified).then(a.id.cmp(&b.id))
             });
         }
@@ -63,12 +69,17 @@ impl ClaimFilter {
 
     /// The ids of the claims the article shows dimmed: those the filter leaves out (never the
     /// selected one, which the list keeps too). Empty while no filter is on.
-    pub fn dimmed(&self, claims: &[Claim], selected: Option<&str>) -> HashSet<String> {
+    pub fn dimmed<C: Borrow<Claim>>(
+        &self,
+        claims: &[C],
+        selected: Option<&str>,
+    ) -> HashSet<String> {
         if !self.is_active() {
             return HashSet::new();
         }
         claims
             .iter()
+            .map(Borrow::borrow)
             .filter(|c| !self.matches(c) && Some(c.id.as_str()) != selected)
             .map(|c| c.id.clone())
             .collect()
@@ -76,7 +87,7 @@ impl ClaimFilter {
 
     /// The counts line over the list: every claim's count, or with a filter on, how many are
     /// listed of how many there are, so the total never drops out of sight.
-    pub fn counts_line(&self, claims: &[Claim], shown: &[&Claim]) -> String {
+    pub fn counts_line<C: Borrow<Claim>>(&self, claims: &[C], shown: &[&Claim]) -> String {
         if !self.is_active() {
             return count_summary(claims);
         }

@@ -3,4 +3,5 @@
 
 pub mod claim_filter;
 pub mod highlight_layout;
+pub mod highlight_patch;
 pub mod suggestion_list;

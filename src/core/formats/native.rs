@@ -2,6 +2,9 @@
 //! what localStorage keeps, and what loads back; and the library file, every article in one.
 //! Loading validates everything before anything is used.
 
+use std::borrow::Borrow;
+use std::rc::Rc;
+
 use serde::Serialize;
 use serde_json::Value;
 
@@ -29,12 +32,29 @@ const VERSIONS: Versions = Versions {
 
 /// The export of an article, its claims and its orphans, as pretty-printed JSON.
 pub fn to_json(article: &Article, claims: &[Claim], orphans: &[Claim]) -> String {
+    write(article, claims, orphans)
+}
+
+/// [`to_json`] of claims held as the app's state holds them, shared.
+pub fn to_json_shared(article: &Article, claims: &[Rc<Claim>], orphans: &[Claim]) -> String {
+    write(article, claims, orphans)
+}
+
+fn write<C: Borrow<Claim>>(article: &Article, claims: &[C], orphans: &[Claim]) -> String {
+    /// The claims as a list, whether held by value or shared (the app's state shares them).
+    struct List<'a, C>(&'a [C]);
+    impl<C: Borrow<Claim>> Serialize for List<'_, C> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.iter().map(Borrow::borrow))
+        }
+    }
     #[derive(Serialize)]
-    struct Borrowed<'a> {
+    #[serde(bound = "")]
+    struct Borrowed<'a, C: Borrow<Claim>> {
         format: &'static str,
         version: u64,
         article: &'a Article,
-        claims: &'a [Claim],
+        claims: List<'a, C>,
         #[serde(skip_serializing_if = "<[Claim]>::is_empty")]
         orphans: &'a [Claim],
     }
@@ -42,7 +62,7 @@ pub fn to_json(article: &Article, claims: &[Claim], orphans: &[Claim]) -> String
         format: FORMAT,
         version: VERSION,
         article,
-        claims,
+        claims: List(claims),
         orphans,
     })
     .expect("the model always serializes")

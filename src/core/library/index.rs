@@ -2,6 +2,8 @@
 //! every stored article with its claim counts (what the library dialog lists). The index is
 //! only a summary of the article keys (`recovery` makes it again from them when it must).
 
+use std::borrow::Borrow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::core::model::{counts_summary, verified_count, Article, Claim};
@@ -24,7 +26,7 @@ pub struct IndexEntry {
 
 impl IndexEntry {
     /// The library entry for an article with these claims.
-    pub fn of(article: &Article, claims: &[Claim], orphans: &[Claim]) -> Self {
+    pub fn of<C: Borrow<Claim>>(article: &Article, claims: &[C], orphans: &[Claim]) -> Self {
         IndexEntry {
             id: article.id.clone(),
             title: article.title.clone(),

@@ -67,13 +67,14 @@ pub fn newer(incoming: &Claim, here: &Claim) -> bool {
 /// Puts each claim in the list its position says (anchored on the text, or orphaned), in
 /// reading order: a merged claim may have become, or stopped being, an orphan.
 pub fn settle(doc: &mut Document) {
+    // One table for the text: slicing it afresh per claim walked the text once per claim.
+    let table = crate::core::text::offsets::CharTable::new(&doc.article.text);
     let (mut anchored, mut lost): (Vec<Claim>, Vec<Claim>) = doc
         .claims
         .drain(..)
         .chain(doc.orphans.drain(..))
         .partition(|c| {
-            crate::core::text::offsets::slice(&doc.article.text, c.position.start, c.position.end)
-                == Some(c.quote.exact.as_str())
+            table.slice(c.position.start, c.position.end) == Some(c.quote.exact.as_str())
         });
     sort_in_reading_order(&mut anchored);
     lost.sort_by(|a, b| a.id.cmp(&b.id));

@@ -15,5 +15,6 @@ pub mod sync;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod import_tests;
-#[cfg(all(test, not(target_arch = "wasm32")))]
-pub(crate) mod memory_kv;
+// Native only: the tests' and the benchmarks' storage (the bundle never holds it).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod memory_kv;

@@ -61,7 +61,7 @@ pub struct Restored {
 /// The open article as it is saved: its claims, the selection in it, and the classroom state.
 pub struct Current<'a> {
     pub article: &'a Article,
-    pub claims: &'a [Claim],
+    pub claims: &'a [Rc<Claim>],
     pub orphans: &'a [Claim],
     pub selected: Option<&'a str>,
     pub classroom: &'a Rc<Classroom>,
@@ -180,7 +180,7 @@ impl<S: KeyValue> Store<S> {
         let key = article_key(&article.id);
         if !self.is_protected(&key) {
             self.kv
-                .set(&key, &native::to_json(article, claims, orphans))?;
+                .set(&key, &native::to_json_shared(article, claims, orphans))?;
         }
         if !self.is_protected(INDEX_KEY) {
             let mut index = self.read_index(&mut Vec::new());
@@ -369,23 +369,30 @@ pub(crate) mod tests {
     /// What the app has open: a document, the selection in it and the classroom state.
     pub(crate) struct Open {
         doc: Document,
+        /// The document's claims as the app holds them (what `Current` takes).
+        shared: Vec<Rc<Claim>>,
         selected: Option<String>,
         classroom: Rc<Classroom>,
     }
 
     impl Open {
-        fn of(article: Article) -> Self {
+        fn new(doc: Document, selected: Option<String>) -> Self {
             Open {
-                doc: new_document(article),
-                selected: None,
+                shared: doc.claims.iter().cloned().map(Rc::new).collect(),
+                doc,
+                selected,
                 classroom: Rc::default(),
             }
+        }
+
+        fn of(article: Article) -> Self {
+            Open::new(new_document(article), None)
         }
 
         pub(crate) fn current(&self) -> Current<'_> {
             Current {
                 article: &self.doc.article,
-                claims: &self.doc.claims,
+                claims: &self.shared,
                 orphans: &self.doc.orphans,
                 selected: self.selected.as_deref(),
                 classroom: &self.classroom,
@@ -400,11 +407,7 @@ pub(crate) mod tests {
         claim.note = "née 😀".into();
         claim.modified = "2026-01-01T00:00:01Z".into();
         doc.claims.push(claim);
-        Open {
-            doc,
-            selected: Some("c1".into()),
-            classroom: Rc::default(),
-        }
+        Open::new(doc, Some("c1".into()))
     }
 
     pub(crate) fn start(store: &mut Store<MemoryKv>) -> Restored {

@@ -2,18 +2,20 @@
 //! `highlight_layout` becomes one element carrying `data-o` (its code-point offset), which is what
 //! `browser::text_selection` reads to turn a DOM selection back into offsets.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::app::state::SharedClaims;
+
 use crate::app::actions::Action;
 use crate::app::view_model::claim_filter::ClaimFilter;
-use crate::app::view_model::highlight_layout::{
-    layout_article_with_suggestions, Highlighted, Paragraph, Run,
-};
-use crate::core::model::{Article, BlockKind, Claim, Status};
+use crate::app::view_model::highlight_layout::{layout_article_with_suggestions, Paragraph, Run};
+use crate::app::view_model::highlight_patch::{restyle, Change, Layout};
+use crate::core::model::{Article, BlockKind, Status};
 use crate::core::suggestions::Span;
 use crate::core::text::links::check_link;
 use crate::core::text::offsets::char_len;
@@ -24,7 +26,7 @@ use crate::web::text_selection::{self, ARTICLE_BODY_ID};
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
     pub article: Rc<Article>,
-    pub claims: Rc<Vec<Claim>>,
+    pub claims: SharedClaims,
     pub selected: Option<String>,
     pub dispatch: Callback<Action>,
     /// The claims panel's filter: highlights of the claims it leaves out are dimmed.
@@ -146,9 +148,8 @@ fn render_run(
 
 #[derive(Properties)]
 struct ParagraphProps {
-    /// The article's layout, and which paragraph of it this is: shared, never copied per render.
-    layout: Rc<Vec<Paragraph>>,
-    index: usize,
+    /// The paragraph, shared with the layout: never copied per render.
+    paragraph: Rc<Paragraph>,
     /// The selected claim, only when it is highlighted in this paragraph (so the others need no
     /// re-render when the selection moves).
     selected: Option<String>,
@@ -158,18 +159,12 @@ struct ParagraphProps {
     suggestion: Option<usize>,
 }
 
-impl ParagraphProps {
-    fn paragraph(&self) -> &Paragraph {
-        &self.layout[self.index]
-    }
-}
-
 /// Equal when the paragraph shows the same: a new layout (after a claim was added) redraws
 /// only the paragraphs whose runs changed.
 impl PartialEq for ParagraphProps {
     fn eq(&self, other: &Self) -> bool {
-        let same_paragraph = (Rc::ptr_eq(&self.layout, &other.layout) && self.index == other.index)
-            || self.paragraph() == other.paragraph();
+        let same_paragraph =
+            Rc::ptr_eq(&self.paragraph, &other.paragraph) || self.paragraph == other.paragraph;
         same_paragraph
             && self.selected == other.selected
             && self.dimmed == other.dimmed
@@ -180,7 +175,7 @@ impl PartialEq for ParagraphProps {
 #[function_component(ParagraphView)]
 fn paragraph_view(props: &ParagraphProps) -> Html {
     let selected = props.selected.as_deref();
-    let paragraph = props.paragraph();
+    let paragraph = &props.paragraph;
     let start = paragraph.start.to_string();
     let runs: Html = paragraph
         .runs
@@ -203,20 +198,53 @@ fn paragraph_view(props: &ParagraphProps) -> Html {
     }
 }
 
+/// What the layout was made from, and the layout.
+struct Kept {
+    article: Rc<Article>,
+    claims: SharedClaims,
+    suggestions: Rc<Vec<Span>>,
+    layout: Layout,
+}
+
+/// The article laid out, kept between renders: laid out again only when a highlight moves,
+/// appears or goes; a status or label change restyles its paragraphs (`highlight_patch`), and
+/// typing a note leaves the layout as it was.
+#[hook]
+fn use_layout(article: &Rc<Article>, claims: &SharedClaims, suggestions: &Rc<Vec<Span>>) -> Layout {
+    let kept: Rc<RefCell<Option<Kept>>> = use_mut_ref(|| None);
+    let mut kept = kept.borrow_mut();
+    let change = match kept.as_ref() {
+        Some(k) if Rc::ptr_eq(&k.article, article) && Rc::ptr_eq(&k.suggestions, suggestions) => {
+            if Rc::ptr_eq(&k.claims, claims) {
+                Change::Same
+            } else {
+                restyle(&k.layout, &k.claims, claims)
+            }
+        }
+        _ => Change::Relayout,
+    };
+    let layout = match (change, kept.as_ref()) {
+        (Change::Same, Some(k)) => k.layout.clone(),
+        (Change::Restyled(layout), _) => layout,
+        _ => Rc::new(
+            layout_article_with_suggestions(article, claims, suggestions)
+                .into_iter()
+                .map(Rc::new)
+                .collect(),
+        ),
+    };
+    *kept = Some(Kept {
+        article: article.clone(),
+        claims: claims.clone(),
+        suggestions: suggestions.clone(),
+        layout: layout.clone(),
+    });
+    layout
+}
+
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
-    // Laid out again only when a highlight moves, appears or changes status: typing a note
-    // leaves `Highlighted` equal.
-    let paragraphs = use_memo(
-        (
-            props.article.clone(),
-            Highlighted(props.claims.clone()),
-            props.suggestions.clone(),
-        ),
-        |(article, claims, suggestions)| {
-            layout_article_with_suggestions(article, &claims.0, suggestions)
-        },
-    );
+    let paragraphs = use_layout(&props.article, &props.claims, &props.suggestions);
     let text_len = use_memo(props.article.clone(), |a| char_len(&a.text));
     let dimmed: Rc<HashSet<String>> = use_memo(
         (
@@ -290,7 +318,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 data-len={text_len.to_string()}
                 onclick={on_click}
             >
-                { for paragraphs.iter().enumerate().map(|(index, p)| {
+                { for paragraphs.iter().map(|p| {
                     let selected = props.selected.clone().filter(|id| {
                         p.runs.iter().any(|r| r.marks.iter().any(|m| &m.claim_id == id))
                     });
@@ -304,7 +332,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     let suggestion = props.current_suggestion.map(|s| s.start).filter(|s| {
                         p.runs.iter().any(|r| r.suggestion == Some(*s))
                     });
-                    html! { <ParagraphView key={p.start} layout={paragraphs.clone()} index={index} selected={selected} dimmed={dimmed} suggestion={suggestion} /> }
+                    html! { <ParagraphView key={p.start} paragraph={p.clone()} selected={selected} dimmed={dimmed} suggestion={suggestion} /> }
                 }) }
             </div>
             <CaretMark layout={SameRc(paragraphs.clone())} />

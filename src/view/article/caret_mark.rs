@@ -16,7 +16,7 @@ use crate::web::text_selection::{article_body, ARTICLE_BODY_ID};
 #[derive(Properties, PartialEq)]
 pub struct CaretMarkProps {
     /// The article's layout: when it is drawn anew, the words (and the caret) may have moved.
-    pub layout: SameRc<Vec<Paragraph>>,
+    pub layout: SameRc<Vec<Rc<Paragraph>>>,
 }
 
 /// Where the mark goes, relative to the article element it is drawn in.

@@ -10,13 +10,15 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::app::state::SharedClaims;
+
 use crate::core::model::{Claim, Stance, Status};
 use crate::view::SameRc;
 
 #[derive(Properties, PartialEq)]
 pub struct PrintClaimsProps {
     /// The open article's claims, in reading order.
-    pub claims: Rc<Vec<Claim>>,
+    pub claims: SharedClaims,
 }
 
 /// How many claims one printed chunk holds: a changed note redraws its chunk, not the list.
@@ -25,7 +27,7 @@ const CHUNK: usize = 50;
 const NUMBER_ATTR: &str = "data-print-n";
 
 /// Writes each claim's number on its last highlight, for the print rules.
-fn number_highlights(claims: &[Claim]) {
+fn number_highlights(claims: &[Rc<Claim>]) {
     let document = gloo::utils::document();
     let all = |css: &str| -> Vec<web_sys::Element> {
         let Ok(list) = document.query_selector_all(css) else {
@@ -103,13 +105,13 @@ fn claim_item(n: usize, c: &Claim) -> Html {
 
 #[derive(Properties)]
 struct PrintChunkProps {
-    claims: Rc<Vec<Claim>>,
+    claims: SharedClaims,
     /// The first claim of the chunk (its index in `claims`).
     from: usize,
 }
 
 impl PrintChunkProps {
-    fn chunk(&self) -> &[Claim] {
+    fn chunk(&self) -> &[Rc<Claim>] {
         let to = (self.from + CHUNK).min(self.claims.len());
         &self.claims[self.from..to]
     }

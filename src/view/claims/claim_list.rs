@@ -7,6 +7,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::state::SharedClaims;
+
 use crate::core::model::Claim;
 use crate::view::claims::badges::{label_badge, list_quote, status_badge};
 
@@ -24,14 +26,18 @@ fn shows_same(a: &Claim, b: &Claim) -> bool {
         && a.verified_without_evidence() == b.verified_without_evidence()
 }
 
-/// Whether `a[i]` and `b[j]` show alike, pair by pair.
-fn list_same(a: &[Claim], ai: &[usize], b: &[Claim], bi: &[usize]) -> bool {
-    ai.len() == bi.len() && ai.iter().zip(bi).all(|(&i, &j)| shows_same(&a[i], &b[j]))
+/// Whether `a[i]` and `b[j]` show alike, pair by pair (the same claim, shared, at once).
+fn list_same(a: &[Rc<Claim>], ai: &[usize], b: &[Rc<Claim>], bi: &[usize]) -> bool {
+    ai.len() == bi.len()
+        && ai
+            .iter()
+            .zip(bi)
+            .all(|(&i, &j)| Rc::ptr_eq(&a[i], &b[j]) || shows_same(&a[i], &b[j]))
 }
 
 #[derive(Properties)]
 pub struct ClaimListProps {
-    pub claims: Rc<Vec<Claim>>,
+    pub claims: SharedClaims,
     /// Which claims are listed (indices into `claims`), in list order.
     pub shown: Rc<Vec<usize>>,
     pub selected: Option<String>,
@@ -73,7 +79,7 @@ pub fn claim_list(props: &ClaimListProps) -> Html {
 
 #[derive(Properties)]
 struct ClaimChunkProps {
-    claims: Rc<Vec<Claim>>,
+    claims: SharedClaims,
     items: Vec<usize>,
     /// The selected claim, only when it is in this chunk.
     selected: Option<String>,
@@ -106,7 +112,7 @@ fn claim_chunk(props: &ClaimChunkProps) -> Html {
 
 #[derive(Properties)]
 struct ClaimItemProps {
-    claim: Claim,
+    claim: Rc<Claim>,
     selected: bool,
     key_claim: bool,
     on_select: Callback<String>,
@@ -117,7 +123,7 @@ impl PartialEq for ClaimItemProps {
         self.selected == other.selected
             && self.key_claim == other.key_claim
             && self.on_select == other.on_select
-            && shows_same(&self.claim, &other.claim)
+            && (Rc::ptr_eq(&self.claim, &other.claim) || shows_same(&self.claim, &other.claim))
     }
 }
 

@@ -6,6 +6,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::app::state::SharedClaims;
+
 use crate::app::actions::Action;
 use crate::app::view_model::claim_filter::ClaimFilter;
 use crate::core::model::Claim;
@@ -14,11 +16,10 @@ use crate::view::claims::claim_editor::ClaimEditor;
 use crate::view::claims::claim_filters::ClaimFilters;
 use crate::view::claims::claim_list::ClaimList;
 use crate::view::claims::orphan_list::OrphanList;
-use crate::view::SameRc;
 
 #[derive(Properties, PartialEq)]
 pub struct ClaimPanelProps {
-    pub claims: Rc<Vec<Claim>>,
+    pub claims: SharedClaims,
     pub orphans: Vec<Claim>,
     pub selected: Option<String>,
     pub dispatch: Callback<Action>,
@@ -35,7 +36,7 @@ pub struct ClaimPanelProps {
 }
 
 /// The source names already used in the article, each once, offered as suggestions.
-fn source_names(claims: &[Claim]) -> Vec<String> {
+fn source_names(claims: &[Rc<Claim>]) -> Vec<String> {
     let mut names: Vec<String> = claims
         .iter()
         .map(|c| c.source.trim().to_string())
@@ -44,6 +45,23 @@ fn source_names(claims: &[Claim]) -> Vec<String> {
     names.sort();
     names.dedup();
     names
+}
+
+/// Claims as the source suggestions see them: equal while every source stays as it was, so
+/// typing a note does not gather and sort every source name again.
+#[derive(Clone)]
+struct SameSources(SharedClaims);
+
+impl PartialEq for SameSources {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+            || (self.0.len() == other.0.len()
+                && self
+                    .0
+                    .iter()
+                    .zip(other.0.iter())
+                    .all(|(a, b)| Rc::ptr_eq(a, b) || a.source == b.source))
+    }
 }
 
 thread_local! {
@@ -142,15 +160,16 @@ pub fn claim_panel(props: &ClaimPanelProps) -> Html {
         props
             .claims
             .iter()
+            .map(|c| &**c)
             .chain(&props.orphans)
             .find(|c| c.id == id)
     });
     let shown = Rc::new(filter.listed(&props.claims, props.selected.as_deref()));
     let counts = {
-        let listed: Vec<&Claim> = shown.iter().map(|&i| &props.claims[i]).collect();
+        let listed: Vec<&Claim> = shown.iter().map(|&i| &*props.claims[i]).collect();
         filter.counts_line(&props.claims, &listed)
     };
-    let names = use_memo(SameRc(props.claims.clone()), |claims| {
+    let names = use_memo(SameSources(props.claims.clone()), |claims| {
         source_names(&claims.0)
     });
     use_selected_in_view(props.selected.clone(), (*filter).clone());
