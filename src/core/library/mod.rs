@@ -15,6 +15,5 @@ pub mod sync;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod import_tests;
-// Native only: the tests' and the benchmarks' storage (the bundle never holds it).
-#[cfg(not(target_arch = "wasm32"))]
+// The tests' and the benchmarks' storage; nothing in the app uses it, so the bundle drops it.
 pub mod memory_kv;
