@@ -3,7 +3,9 @@
 //!
 //! - `src/core/` names no browser crate and never reaches into `app`, `web` or `view`;
 //! - `src/app/` names no browser crate and never reaches into `web` or `view`;
-//! - no two files of `src/` import each other, directly or round a longer circle.
+//! - no two files of `src/` import each other, directly or round a longer circle;
+//! - and two rules that keep the bundle from carrying the same code twice: lists are sorted by
+//!   `core::ordering`, and typed data is read from JSON by `core::formats::value_reader`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -331,4 +333,68 @@ fn the_checks_see_what_they_check() {
     );
     circle.insert(PathBuf::from("b"), BTreeSet::new());
     assert!(circles(&circle).is_empty());
+    // The source rules see the code they look for, and skip the file they exempt.
+    assert!(lines_with(&["fn sort_by<"], None)
+        .iter()
+        .any(|l| l.starts_with("src/core/ordering.rs:")));
+    assert!(lines_with(&["fn sort_by<"], Some("core/ordering.rs")).is_empty());
+    assert!(!lines_with(&["serde_json::from_str::<Value>"], None).is_empty());
+}
+
+/// The lines of `src/` outside tests (and outside `except`) that hold one of `patterns`.
+fn lines_with(patterns: &[&str], except: Option<&str>) -> Vec<String> {
+    let mut files = Vec::new();
+    rust_files(&src(), &mut files);
+    let mut found = Vec::new();
+    for file in files
+        .iter()
+        .filter(|f| !is_test_only(f) && !except.is_some_and(|e| f.ends_with(e)))
+    {
+        for (n, line) in without_tests(&code_of(file)).lines().enumerate() {
+            if patterns.iter().any(|p| line.contains(p)) {
+                found.push(format!("{}:{}: {}", relative(file), n + 1, line.trim()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn lists_are_sorted_by_the_one_sort() {
+    // Each comparator sort compiles its own copy of the standard sort (core/ordering.rs).
+    let found = lines_with(
+        &[
+            ".sort_by(",
+            ".sort_by_key(",
+            ".sort_by_cached_key(",
+            ".sort_unstable_by",
+        ],
+        Some("core/ordering.rs"),
+    );
+    assert!(
+        found.is_empty(),
+        "sort with core::ordering instead:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn typed_data_is_read_by_the_one_deserializer() {
+    // Every other deserializer compiles each type's reading code again (core/formats/value_reader.rs).
+    let found: Vec<String> = lines_with(
+        &[
+            "serde_json::from_str",
+            "serde_json::from_value",
+            "serde_json::from_slice",
+        ],
+        Some("core/formats/value_reader.rs"),
+    )
+    .into_iter()
+    .filter(|line| !line.contains("from_str::<Value>"))
+    .collect();
+    assert!(
+        found.is_empty(),
+        "read typed data with value_reader instead:\n{}",
+        found.join("\n")
+    );
 }

@@ -7,6 +7,7 @@ pub mod formats;
 pub mod intake;
 pub mod library;
 pub mod model;
+pub mod ordering;
 pub mod suggestions;
 pub mod text;
 

@@ -306,7 +306,7 @@ impl Document {
 
 /// Reading order: by start, then the longer (enclosing) claim first, then by creation.
 pub fn sort_in_reading_order<C: std::borrow::Borrow<Claim>>(claims: &mut [C]) {
-    claims.sort_by(|a, b| {
+    crate::core::ordering::sort_by(claims, |a, b| {
         let (a, b) = (a.borrow(), b.borrow());
         a.position
             .start

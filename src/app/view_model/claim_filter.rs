@@ -5,6 +5,7 @@ use std::borrow::Borrow;
 use std::collections::HashSet;
 
 use crate::core::model::{count_summary, Claim, SourceKind, Status};
+use crate::core::ordering;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {
@@ -59,7 +60,7 @@ impl ClaimFilter {
             .filter(|&i| self.matches(claims[i]) || Some(claims[i].id.as_str()) == selected)
             .collect();
         if self.sort == SortBy::LastChange {
-            shown.sort_by(|&a, &b| {
+            ordering::sort_by(&mut shown, |&a, &b| {
                 let (a, b) = (claims[a], claims[b]);
                 b.modified.cmp(&a.modified).then(a.id.cmp(&b.id))
             });

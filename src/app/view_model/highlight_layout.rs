@@ -5,6 +5,7 @@
 use std::borrow::Borrow;
 
 use crate::core::model::{Article, BlockKind, Claim, Link, Status};
+use crate::core::ordering;
 use crate::core::suggestions::Span;
 use crate::core::text::offsets::CharTable;
 use crate::core::text::paragraphs::paragraph_ranges;
@@ -74,7 +75,7 @@ fn layout_with_links(
 ) -> Vec<Paragraph> {
     let table = CharTable::new(text);
     let mut by_start: Vec<&Claim> = claims.iter().copied().filter(|c| !c.is_empty()).collect();
-    by_start.sort_by_key(|c| c.position.start);
+    ordering::sort_by_key(&mut by_start, |c| c.position.start);
     let mut next = 0;
     let mut active: Vec<&Claim> = Vec::new();
     // Attribution phrases are drawn wherever they are, whichever paragraph their claim is in.
@@ -156,7 +157,9 @@ fn runs(
                 .copied()
                 .filter(|c| c.position.start <= start && c.position.end >= end)
                 .collect();
-            covering.sort_by_key(|c| (c.len(), std::cmp::Reverse(c.created.clone())));
+            ordering::sort_by_key(&mut covering, |c| {
+                (c.len(), std::cmp::Reverse(c.created.clone()))
+            });
             Run {
                 start,
                 attribution: phrases.iter().any(|&(s, e)| s <= start && e >= end),

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use crate::core::anchoring::gram_index::{GramIndex, GRAM};
 use crate::core::anchoring::symbol_text::SymbolText;
+use crate::core::ordering;
 
 /// An approximate match: `start..end` in code points, with its edit distance to the pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -335,7 +336,7 @@ impl<'t> Searcher<'t> {
 pub fn lowest_errors(mut found: Vec<Match>) -> Vec<Match> {
     let best = found.iter().map(|m| m.errors).min();
     found.retain(|m| Some(m.errors) == best);
-    found.sort_by_key(|m| (m.end, m.start));
+    ordering::sort_by_key(&mut found, |m| (m.end, m.start));
     found.dedup_by_key(|m| m.end);
     found
 }

@@ -223,7 +223,7 @@ pub fn parse_feedback(text: &str) -> Result<Feedback, FormatError> {
         numbering: Numbering::Format,
     };
     versions.check(&value, "")?;
-    let feedback: Feedback = envelope::typed(value, "The file's contents do not")?;
+    let feedback: Feedback = envelope::typed(&value, "The file's contents do not")?;
     let table = CharTable::new(&feedback.article.text);
     native::check_claims(&feedback.claims, Some(&table))?;
     if let Some(key) = &feedback.key {

@@ -141,7 +141,7 @@ fn check_version(value: &Value, kind: FileKind, path: &str) -> Result<(), Format
 
 /// Deserializes with serde's error located by its path in the file.
 fn shape<T: DeserializeOwned>(value: Value) -> Result<T, FormatError> {
-    envelope::typed(value, "The file's contents do not")
+    envelope::typed(&value, "The file's contents do not")
 }
 
 fn validate_exercise(ex: &Exercise, path: &str) -> Result<(), FormatError> {

@@ -86,7 +86,7 @@ pub fn from_saved_json(text: &str) -> Result<ScoringSession, String> {
     };
     versions.check(&value, "").map_err(|e| e.0)?;
     let saved: Saved =
-        envelope::typed(value, "The kept scoring session does not").map_err(|e| e.0)?;
+        envelope::typed(&value, "The kept scoring session does not").map_err(|e| e.0)?;
     Ok(ScoringSession {
         key: saved.key,
         submissions: saved.submissions,

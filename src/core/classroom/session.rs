@@ -15,6 +15,7 @@ use crate::core::classroom::files::{file_kind, FileKind};
 use crate::core::classroom::loading::{parse_key, parse_submission, KeySide, SubmissionSide};
 use crate::core::classroom::review_marks::StudentMarks;
 use crate::core::classroom::scoring::Rubric;
+use crate::core::formats::value_reader;
 use crate::core::model::{Article, Claim};
 use crate::core::text::quotes::{shorten, Cut};
 
@@ -117,7 +118,7 @@ impl Classroom {
     /// Reads the saved classroom state; anything unreadable starts afresh (the caller keeps
     /// the unreadable text aside).
     pub fn from_json(json: &str) -> Result<Classroom, String> {
-        let mut c: Classroom = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let mut c: Classroom = value_reader::read_text(json)?;
         if c.mode == Mode::Student && !c.is_student() {
             c.mode = Mode::Reader;
             c.active = None;

@@ -5,6 +5,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::core::formats::value_reader;
+
 /// Why a file could not be read; the message names the field at fault.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormatError(pub String);
@@ -30,12 +32,12 @@ fn not_json(e: serde_json::Error) -> FormatError {
 
 /// Reads JSON text of any shape (an import may be a bare list of annotations).
 pub fn parse_value(text: &str) -> Result<Value, FormatError> {
-    serde_json::from_str(strip_bom(text)).map_err(not_json)
+    serde_json::from_str::<Value>(strip_bom(text)).map_err(not_json)
 }
 
 /// The file as a JSON object, with messages for what is not JSON, is cut short, or is no object.
 pub fn read_object(text: &str) -> Result<Value, FormatError> {
-    let value: Value = match serde_json::from_str(strip_bom(text)) {
+    let value = match serde_json::from_str::<Value>(strip_bom(text)) {
         Ok(v) => v,
         Err(e) if e.is_eof() => {
             return err(format!(
@@ -103,18 +105,12 @@ impl Versions {
 
 /// Reads typed data out of JSON; a mismatch is reported at its path in `subject` ("The file's
 /// contents do not", "claimcheck:articles does not") "have the expected shape: …".
-pub fn typed<'de, T, D>(json: D, subject: &str) -> Result<T, FormatError>
-where
-    T: serde::de::DeserializeOwned,
-    D: serde::Deserializer<'de>,
-{
-    serde_path_to_error::deserialize(json).map_err(|e| {
-        FormatError(format!(
-            "{subject} have the expected shape: {} {}.",
-            e.path(),
-            e.inner()
-        ))
-    })
+pub fn typed<T: serde::de::DeserializeOwned>(
+    json: &Value,
+    subject: &str,
+) -> Result<T, FormatError> {
+    value_reader::read(json)
+        .map_err(|(path, e)| FormatError(format!("{subject} have the expected shape: {path} {e}.")))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -185,7 +181,7 @@ mod tests {
 
     #[test]
     fn shape_errors_are_located_by_their_path() {
-        let e = typed::<Vec<u32>, _>(json!([1, "x"]), "The list does not").unwrap_err();
+        let e = typed::<Vec<u32>>(&json!([1, "x"]), "The list does not").unwrap_err();
         assert!(
             e.0.starts_with("The list does not have the expected shape: [1] invalid type"),
             "{e}"

@@ -13,6 +13,7 @@ pub mod hypothesis;
 pub mod link_fields;
 pub mod native;
 pub mod sniff;
+pub mod value_reader;
 pub mod w3c;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

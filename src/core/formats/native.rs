@@ -178,7 +178,7 @@ fn shape(value: Value) -> Result<Document, FormatError> {
         return err("This is not a Claimcheck file: \"format\" is not \"claimcheck\".");
     }
     VERSIONS.check(&value, "")?;
-    envelope::typed(value, "The file's contents do not")
+    envelope::typed(&value, "The file's contents do not")
 }
 
 pub const LIBRARY_FORMAT: &str = "claimcheck-library";
@@ -197,7 +197,7 @@ pub fn library_to_json(docs: &[Document]) -> String {
     let documents: Vec<Value> = docs
         .iter()
         .map(|d| {
-            serde_json::from_str(&to_json(&d.article, &d.claims, &d.orphans))
+            serde_json::from_str::<Value>(&to_json(&d.article, &d.claims, &d.orphans))
                 .expect("to_json writes JSON")
         })
         .collect();

@@ -5,6 +5,7 @@
 
 use super::store::{article_key, KeyValue, Store, WriteError};
 use super::sync::Tombstones;
+use crate::core::formats::value_reader;
 
 const TOMBSTONES_PREFIX: &str = "claimcheck:deleted-claims:";
 pub const DELETED_ARTICLES_KEY: &str = "claimcheck:deleted-articles";
@@ -14,7 +15,7 @@ impl<S: KeyValue> Store<S> {
     pub(super) fn deleted_articles(&self) -> Vec<String> {
         self.kv
             .get(DELETED_ARTICLES_KEY)
-            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .and_then(|raw| value_reader::read_text(&raw).ok())
             .unwrap_or_default()
     }
 
@@ -61,7 +62,7 @@ impl<S: KeyValue> Store<S> {
     pub fn tombstones(&self, id: &str) -> Tombstones {
         self.kv
             .get(&format!("{TOMBSTONES_PREFIX}{id}"))
-            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .and_then(|raw| value_reader::read_text(&raw).ok())
             .unwrap_or_default()
     }
 

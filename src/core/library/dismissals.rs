@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::store::{KeyValue, Store, WriteError};
+use crate::core::formats::value_reader;
 
 const DISMISSED_PREFIX: &str = "claimcheck:dismissed-suggestions:";
 
@@ -27,7 +28,7 @@ impl<S: KeyValue> Store<S> {
     pub fn dismissals(&self, id: &str) -> Vec<Dismissed> {
         self.kv
             .get(&dismissed_key(id))
-            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .and_then(|raw| value_reader::read_text(&raw).ok())
             .unwrap_or_default()
     }
 

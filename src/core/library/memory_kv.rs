@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::store::{KeyValue, WriteError};
+use crate::core::ordering;
 
 #[derive(Debug, Default, Clone)]
 pub struct MemoryKv {
@@ -72,7 +73,7 @@ impl KeyValue for MemoryKv {
     }
     fn keys(&self) -> Vec<String> {
         let mut keys: Vec<String> = self.data.keys().chain(self.units.keys()).cloned().collect();
-        keys.sort();
+        ordering::sort(&mut keys);
         keys.dedup();
         keys
     }

@@ -6,6 +6,7 @@ use crate::core::formats::annotations::{AnnotationSet, Format, Parsed, Part};
 use crate::core::formats::envelope::FormatError;
 use crate::core::formats::w3c::ARTICLE_URN;
 use crate::core::model::{sort_in_reading_order, Article, Claim, Document};
+use crate::core::ordering;
 use crate::core::text::plural::counted;
 
 /// What an import did.
@@ -77,7 +78,7 @@ pub fn settle(doc: &mut Document) {
             table.slice(c.position.start, c.position.end) == Some(c.quote.exact.as_str())
         });
     sort_in_reading_order(&mut anchored);
-    lost.sort_by(|a, b| a.id.cmp(&b.id));
+    ordering::sort_by(&mut lost, |a, b| a.id.cmp(&b.id));
     doc.claims = anchored;
     doc.orphans = lost;
 }

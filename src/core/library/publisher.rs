@@ -4,6 +4,7 @@
 
 use super::store::{KeyValue, Store, WriteError};
 use crate::core::formats::claimreview::Publisher;
+use crate::core::formats::value_reader;
 
 pub const PUBLISHER_KEY: &str = "claimcheck:publisher";
 
@@ -12,7 +13,7 @@ impl<S: KeyValue> Store<S> {
     pub fn publisher(&self) -> Publisher {
         self.kv
             .get(PUBLISHER_KEY)
-            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .and_then(|raw| value_reader::read_text(&raw).ok())
             .unwrap_or_default()
     }
 
@@ -23,7 +24,7 @@ impl<S: KeyValue> Store<S> {
         warnings: &mut Vec<String>,
     ) -> Result<(), WriteError> {
         if let Some(raw) = self.kv.get(PUBLISHER_KEY) {
-            if serde_json::from_str::<Publisher>(&raw).is_err() {
+            if value_reader::read_text::<Publisher>(&raw).is_err() {
                 self.quarantine(PUBLISHER_KEY, "it is not a name setting", warnings);
             }
         }

@@ -10,7 +10,8 @@ use std::hash::{Hash, Hasher};
 
 use super::index::{Index, IndexEntry};
 use super::store::{article_key, KeyValue, Store, ARTICLE_PREFIX, INDEX_KEY, NOT_TEXT};
-use crate::core::formats::native;
+use crate::core::formats::{native, value_reader};
+use crate::core::ordering;
 
 pub const UNREADABLE_PREFIX: &str = "claimcheck:unreadable:";
 
@@ -55,7 +56,7 @@ impl<S: KeyValue> Store<S> {
             .into_iter()
             .filter(|k| k.starts_with(UNREADABLE_PREFIX))
             .collect();
-        keys.sort();
+        ordering::sort(&mut keys);
         keys
     }
 }
@@ -91,10 +92,10 @@ impl<S: KeyValue> Store<S> {
         if !self.kv.is_exact(INDEX_KEY, &raw) {
             self.quarantine(INDEX_KEY, NOT_TEXT, warnings);
         }
-        let why = match serde_json::from_str::<Index>(&raw) {
+        let why = match value_reader::read_text::<Index>(&raw) {
             Ok(index) if index.version <= 1 => return Some(index),
             Ok(index) => format!("it was written by a newer version, {}", index.version),
-            Err(e) => e.to_string(),
+            Err(e) => e,
         };
         self.quarantine(INDEX_KEY, &why, warnings);
         None

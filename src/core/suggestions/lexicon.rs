@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::core::ordering;
+
 /// What a cue phrase does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Class {
@@ -168,7 +170,7 @@ impl Lexicon {
             }
         }
         for list in lex.phrases.values_mut() {
-            list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+            ordering::sort_by_key(list, |p| std::cmp::Reverse(p.rest.len()));
         }
         Ok(lex)
     }

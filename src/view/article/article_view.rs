@@ -16,6 +16,7 @@ use crate::app::view_model::claim_filter::ClaimFilter;
 use crate::app::view_model::highlight_layout::{layout_article_with_suggestions, Paragraph, Run};
 use crate::app::view_model::highlight_patch::{restyle, Change, Layout};
 use crate::core::model::{Article, BlockKind, Status};
+use crate::core::ordering;
 use crate::core::suggestions::Span;
 use crate::core::text::links::check_link;
 use crate::core::text::offsets::char_len;
@@ -327,7 +328,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                         .filter(|m| dimmed.contains(&m.claim_id))
                         .map(|m| m.claim_id.clone())
                         .collect();
-                    dimmed.sort();
+                    ordering::sort(&mut dimmed);
                     dimmed.dedup();
                     let suggestion = props.current_suggestion.map(|s| s.start).filter(|s| {
                         p.runs.iter().any(|r| r.suggestion == Some(*s))

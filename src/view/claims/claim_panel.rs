@@ -11,6 +11,7 @@ use crate::app::state::SharedClaims;
 use crate::app::actions::Action;
 use crate::app::view_model::claim_filter::ClaimFilter;
 use crate::core::model::Claim;
+use crate::core::ordering;
 use crate::view::article::article_view::scroll_to_claim;
 use crate::view::claims::claim_editor::ClaimEditor;
 use crate::view::claims::claim_filters::ClaimFilters;
@@ -42,7 +43,7 @@ fn source_names(claims: &[Rc<Claim>]) -> Vec<String> {
         .map(|c| c.source.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect();
-    names.sort();
+    ordering::sort(&mut names);
     names.dedup();
     names
 }

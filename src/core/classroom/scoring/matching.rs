@@ -36,6 +36,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::model::Claim;
+use crate::core::ordering;
 use crate::core::text::offsets::CharTable;
 
 /// Spans match when their IoU is at least this.
@@ -364,7 +365,7 @@ pub(super) fn pair_up(
             }
         }
     }
-    candidates.sort_by(|a, b| {
+    ordering::sort_by(&mut candidates, |a, b| {
         b.2.quality
             .total_cmp(&a.2.quality)
             .then(b.2.iou.total_cmp(&a.2.iou))
@@ -383,7 +384,7 @@ pub(super) fn pair_up(
             });
         }
     }
-    pairs.sort_by_key(|p| p.key);
+    ordering::sort_by_key(&mut pairs, |p| p.key);
     pairs
 }
 

@@ -16,6 +16,7 @@ use crate::core::classroom::scoring::review::Overrides;
 use crate::core::classroom::scoring::rubric::Rubric;
 use crate::core::classroom::scoring::score::{assess, KeyPrepared, StudentScore};
 use crate::core::formats::envelope::FormatError;
+use crate::core::ordering;
 use crate::core::text::offsets::CharTable;
 
 /// One student's row of the class table: a score, or a problem that kept it from being scored.
@@ -135,7 +136,7 @@ fn cluster_extras(
     mut items: Vec<ExtraItem>,
     names: &[String],
 ) -> Vec<CommonExtra> {
-    items.sort_by_key(|x| (x.claim.span, x.student, x.order));
+    ordering::sort_by_key(&mut items, |x| (x.claim.span, x.student, x.order));
     // Each cluster: its seed (its first claim in reading order) and its members.
     let mut clusters: Vec<(Prepared, Vec<usize>)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -194,7 +195,7 @@ fn cluster_extras(
             }
         })
         .collect();
-    extras.sort_by(|a, b| {
+    ordering::sort_by(&mut extras, |a, b| {
         b.count
             .cmp(&a.count)
             .then(a.start.cmp(&b.start))

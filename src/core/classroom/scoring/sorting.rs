@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::classroom::scoring::report::StudentRow;
 use crate::core::classroom::scoring::score::StudentScore;
+use crate::core::ordering;
 
 /// The columns the class table sorts by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,7 +53,7 @@ fn by_column(a: &StudentScore, b: &StudentScore, column: SortColumn) -> Ordering
 /// rows always come last, by name. Stable: rows equal in all of that keep their order.
 pub fn sort_students(rows: &mut [StudentRow], column: SortColumn, descending: bool) {
     let order = |o: Ordering| if descending { o.reverse() } else { o };
-    rows.sort_by(|a, b| match (&a.score, &b.score) {
+    ordering::sort_by(rows, |a, b| match (&a.score, &b.score) {
         (Some(_), Some(_)) if column == SortColumn::Name => order(by_name(a, b)),
         (Some(x), Some(y)) => order(by_column(x, y, column)).then_with(|| by_name(a, b)),
         (Some(_), None) => Ordering::Less,
