@@ -415,6 +415,21 @@ fn the_javascript_api_loads_articles_and_exports_claims() {
         .unwrap()
         .contains("not a non-empty range"));
     assert!(call(&api, "resolve", &[JsValue::from(3), text.into()]).is_err());
+    // A wrong field is named by its path; a value JSON cannot hold is refused by name too.
+    let wrong = js_sys::JSON::parse(r#"{"quote": {"exact": 5}}"#).unwrap();
+    let bad = call(&api, "resolve", &[wrong, text.into()]).unwrap_err();
+    let message = field(&bad, "message").as_string().unwrap();
+    assert!(
+        message.starts_with("resolve(selectors, text): selectors: invalid type: integer `5`")
+            && message.ends_with(" at quote.exact"),
+        "{message}"
+    );
+    let bad = call(&api, "resolve", &[JsValue::UNDEFINED, text.into()]).unwrap_err();
+    let message = field(&bad, "message").as_string().unwrap();
+    assert_eq!(
+        message,
+        "resolve(selectors, text): selectors: it is not a plain value"
+    );
 
     // Bad input is refused with a message, not a crash.
     let bad = call(&api, "loadArticle", &[JsValue::from_str("nope")]).unwrap_err();

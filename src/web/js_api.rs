@@ -12,6 +12,7 @@ use crate::core::anchoring::resolve;
 use crate::core::anchoring::selectors::{self, Selectors};
 use crate::core::classroom::scoring::Rubric;
 use crate::core::formats::export::{self, ExportFormat};
+use crate::core::formats::value_reader;
 use crate::core::library::merge::ImportOutcome;
 use crate::core::text::offsets::char_len;
 use crate::core::text::paragraphs::article_from_parts;
@@ -33,14 +34,20 @@ fn js_error(message: &str) -> JsValue {
     js_sys::Error::new(message).into()
 }
 
+// Plain objects cross as JSON text. Why not serde-wasm-bindgen: it compiles each type's reading
+// and writing code once more beside serde_json's and the core's value reader (issue 14); the
+// browser's own JSON parser and printer cost the bundle nothing.
 fn to_plain<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(&e.to_string()))
+    let json = serde_json::to_string(value).map_err(|e| js_error(&e.to_string()))?;
+    js_sys::JSON::parse(&json)
 }
 
 fn from_plain<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| js_error(&format!("{what}: {e}")))
+    let json = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| js_error(&format!("{what}: it is not a plain value")))?;
+    value_reader::read_text(&json).map_err(|e| js_error(&format!("{what}: {e}")))
 }
 
 fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
@@ -93,11 +100,10 @@ pub fn install(store: &Rc<AppStore>) {
 fn install_article(api: &Object, store: &Rc<AppStore>) {
     let s = store.clone();
     method(api, "loadArticle", move |input, _, _| {
-        let input: ArticleInput = serde_wasm_bindgen::from_value(input).map_err(|e| {
-            js_error(&format!(
-                "loadArticle expects {{title, text}} with text a string: {e}"
-            ))
-        })?;
+        let input: ArticleInput = from_plain(
+            input,
+            "loadArticle expects {title, text} with text a string",
+        )?;
         let mut article =
             article_from_parts(&input.title, &input.text).map_err(|e| js_error(&e.to_string()))?;
         article.outlet = input.outlet;
