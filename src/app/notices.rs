@@ -144,7 +144,9 @@ pub fn not_saved(error: &WriteError, open: bool, kept: &[String]) -> String {
         return error.user_message();
     }
     let why = why_not_saved(error);
-    let why = format!("{}{}", why[..1].to_uppercase(), &why[1..]);
+    // `why` is one of our own sentences, so it starts with an ASCII letter (and the ASCII rule
+    // keeps the Unicode case tables out of the bundle).
+    let why = format!("{}{}", why[..1].to_ascii_uppercase(), &why[1..]);
     if open {
         format!(
             "{why}, so your latest changes here and your changes to {} are not saved. They are kept \

@@ -112,6 +112,33 @@ impl<'a, 't> At<'a, 't> {
         }
     }
 
+    fn items<V: Visitor<'a>>(self, items: &'a [Value], visitor: V) -> Result<V::Value, ShapeError> {
+        let mut seq = Items {
+            at: self,
+            items: items.iter().enumerate(),
+        };
+        let read = visitor.visit_seq(&mut seq)?;
+        match seq.items.len() {
+            0 => Ok(read),
+            _ => Err(de::Error::invalid_length(
+                items.len(),
+                &"fewer elements in array",
+            )),
+        }
+    }
+
+    fn entries<V: Visitor<'a>>(
+        self,
+        map: &'a serde_json::Map<String, Value>,
+        visitor: V,
+    ) -> Result<V::Value, ShapeError> {
+        visitor.visit_map(Entries {
+            at: self,
+            entries: map.iter(),
+            pending: None,
+        })
+    }
+
     fn done<T>(self, read: Result<T, ShapeError>) -> Result<T, ShapeError> {
         if read.is_ok() {
             self.trail.leave(self.depth);
@@ -148,26 +175,54 @@ impl<'de> de::Deserializer<'de> for At<'de, '_> {
                 _ => visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN)),
             },
             Value::String(s) => visitor.visit_borrowed_str(s),
-            Value::Array(items) => {
-                let mut seq = Items {
-                    at: self,
-                    items: items.iter().enumerate(),
-                };
-                let read = visitor.visit_seq(&mut seq)?;
-                match seq.items.len() {
-                    0 => Ok(read),
-                    _ => Err(de::Error::invalid_length(
-                        items.len(),
-                        &"fewer elements in array",
-                    )),
-                }
-            }
-            Value::Object(map) => visitor.visit_map(Entries {
-                at: self,
-                entries: map.iter(),
-                pending: None,
-            }),
+            Value::Array(items) => self.items(items, visitor),
+            Value::Object(map) => self.entries(map, visitor),
         }
+    }
+
+    // A struct, a list or a string is read only from its own kind of JSON (serde_json would also
+    // take a struct from an array). Why: a visitor whose `visit_seq` or `visit_u64` is never
+    // called is not compiled into the bundle, and derived struct visitors carry both.
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, ShapeError> {
+        self.deserialize_map(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        match self.value {
+            Value::Object(map) => self.entries(map, visitor),
+            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        match self.value {
+            Value::Array(items) => self.items(items, visitor),
+            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
+        }
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, ShapeError> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        match self.value {
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        self.deserialize_str(visitor)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
@@ -216,8 +271,8 @@ impl<'de> de::Deserializer<'de> for At<'de, '_> {
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        unit unit_struct seq tuple tuple_struct map struct identifier
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf
+        unit unit_struct tuple_struct identifier
     }
 }
 
@@ -408,6 +463,15 @@ mod tests {
             .starts_with("tags.a invalid value: integer `300`"));
         assert!(fails(json!({"title": "t", "pages": [{"Pair": [1, 2, 3]}]}))
             .starts_with("pages[0].Pair invalid length 3"));
+        // Each kind is read from its own kind of JSON only: no struct out of an array.
+        assert_eq!(
+            fails(json!({"title": "t", "settings": [true]})),
+            "settings invalid type: sequence, expected struct Settings"
+        );
+        assert_eq!(
+            fails(json!({"title": "t", "pages": {"Blank": null}, "tags": {}})),
+            "pages invalid type: map, expected a sequence"
+        );
     }
 
     #[test]
