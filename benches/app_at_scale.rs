@@ -1,6 +1,7 @@
 //! The app's pure layers at scale, natively: what one keystroke in a Note, one status change,
 //! one Add claim and one save cost in `app` and `core` (reducer, history, the save's merge and
-//! serialization) with 0, 100, 500 and 2,000 claims on a 16k-word article. The browser side of
+//! serialization), and what laying out the article's highlights afresh costs (what an added
+//! claim still does), with 0, 100, 500 and 2,000 claims on a 16k-word article. The browser side of
 //! the same interactions is `scale_vs_js`; this one says how much of it is ours before Yew draws.
 //! Built with the bench profile (opt-level 1), so the figures are for comparing rows, not for
 //! the release build's speed. Timings are printed, never asserted.
@@ -12,6 +13,7 @@ use std::time::Instant;
 
 use claimcheck::app::actions::Action;
 use claimcheck::app::session::Session;
+use claimcheck::app::view_model::highlight_layout::layout_article_with_suggestions;
 use claimcheck::core::library::memory_kv::MemoryKv;
 use claimcheck::core::model::{Article, Status};
 use scale_workload::workload;
@@ -33,8 +35,8 @@ fn main() {
     let words = 16_000;
     println!("app layers, natively ({words} words; ms, median of {RUNS})");
     println!(
-        "{:>7} {:>8} {:>8} {:>8} {:>8} {:>8}",
-        "claims", "load", "key", "status", "add", "save"
+        "{:>7} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "claims", "load", "key", "status", "add", "save", "layout"
     );
     for claims in [0, 100, 500, 2_000] {
         let w = workload(words, claims);
@@ -97,6 +99,18 @@ fn main() {
                 })
             }));
         }
+        let layout: Vec<f64> = (0..RUNS)
+            .map(|_| {
+                let st = s.state();
+                ms(|| {
+                    std::hint::black_box(layout_article_with_suggestions(
+                        &st.article,
+                        &st.claims,
+                        &[],
+                    ));
+                })
+            })
+            .collect();
         let cell = |v: Vec<f64>| {
             if v.is_empty() {
                 "—".to_string()
@@ -105,13 +119,14 @@ fn main() {
             }
         };
         println!(
-            "{:>7} {:>8.0} {:>8} {:>8} {:>8} {:>8}",
+            "{:>7} {:>8.0} {:>8} {:>8} {:>8} {:>8} {:>8}",
             w.claims.len(),
             load,
             cell(key),
             cell(status),
             cell(add),
-            cell(save)
+            cell(save),
+            cell(layout)
         );
     }
 }
