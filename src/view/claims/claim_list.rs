@@ -1,5 +1,5 @@
-//! The claim list, in reading order (or by last change). Its claims are drawn in chunks of
-//! [`CHUNK`], and each chunk and each item is its own component, equal on what it shows: typing a
+//! The claim list, in reading order (or by last change). Its claims are drawn in chunks of about
+//! 50 (`app::view_model::list_chunks`), and each chunk and each item is its own component, equal on what it shows: typing a
 //! note redraws nothing here, a status change one chunk and in it one item, so the list costs
 //! the same with 20 claims or 2,000.
 
@@ -9,11 +9,9 @@ use yew::prelude::*;
 
 use crate::app::state::SharedClaims;
 
+use crate::app::view_model::list_chunks::chunks;
 use crate::core::model::Claim;
 use crate::view::claims::badges::{label_badge, list_quote, status_badge};
-
-/// How many items one chunk draws.
-const CHUNK: usize = 50;
 
 /// Whether a list item would show `a` and `b` alike.
 fn shows_same(a: &Claim, b: &Claim) -> bool {
@@ -62,14 +60,12 @@ impl PartialEq for ClaimListProps {
 pub fn claim_list(props: &ClaimListProps) -> Html {
     html! {
         <ol class="claim-list">
-            { for props.shown.chunks(CHUNK).enumerate().map(|(n, items)| {
+            { for chunks(&props.claims, &props.shown).into_iter().map(|(key, items)| {
                 let selected = props.selected.clone().filter(|id| {
                     items.iter().any(|&i| &props.claims[i].id == id)
                 });
-                // Keyed by place: a claim added early shifts every chunk by one item, and each
-                // keeps its elements but that one.
                 html! {
-                    <ClaimChunk key={n} claims={props.claims.clone()} items={items.to_vec()}
+                    <ClaimChunk key={key} claims={props.claims.clone()} items={items.to_vec()}
                         selected={selected} key_claims={props.key_claims} on_select={props.on_select.clone()} />
                 }
             }) }
