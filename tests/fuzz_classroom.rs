@@ -22,9 +22,9 @@ use claimcheck::core::classroom::files::{
 };
 use claimcheck::core::classroom::loading::{parse_key, parse_submission};
 use claimcheck::core::classroom::scoring::{score_files, Rubric};
+use claimcheck::core::classroom::scoring_session::{load_scoring_files, ScoringSession};
 use claimcheck::core::classroom::session::{
-    load_scoring_files, paragraph_number, Classroom, ExerciseDraft, Mode, ScoringSession,
-    StudentWork,
+    paragraph_number, Classroom, ExerciseDraft, Mode, StudentWork,
 };
 use claimcheck::core::formats::native::{library_to_json, to_json};
 use claimcheck::core::formats::w3c::to_w3c;

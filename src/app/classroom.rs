@@ -8,9 +8,9 @@ use crate::app::state::AppState;
 use crate::core::classroom::exercise::{Exercise, Settings};
 use crate::core::classroom::labels::check_label_set;
 use crate::core::classroom::scoring::Rubric;
+use crate::core::classroom::scoring_session::{load_scoring_files, ScoringSession};
 use crate::core::classroom::session::{
-    follow_open_article, load_scoring_files, Classroom, ExerciseDraft, Mode, ScoringSession,
-    StudentWork,
+    follow_open_article, Classroom, ExerciseDraft, Mode, StudentWork,
 };
 
 fn classroom(next: &mut AppState) -> &mut Classroom {

@@ -11,7 +11,8 @@ use crate::core::classroom::loading::SubmissionSide;
 use crate::core::classroom::review_marks::{Decision, StudentMarks};
 use crate::core::classroom::saved_scoring::merge_saved;
 use crate::core::classroom::scoring::{review_in, score_class_reviewed, Overrides, Review};
-use crate::core::classroom::session::{Classroom, ScoringSession};
+use crate::core::classroom::scoring_session::ScoringSession;
+use crate::core::classroom::session::Classroom;
 use crate::core::model::{sort_in_reading_order, Claim};
 
 fn scoring(next: &mut AppState) -> &mut ScoringSession {

@@ -12,6 +12,7 @@ pub mod review_marks;
 pub mod review_results;
 pub mod saved_scoring;
 pub mod scoring;
+pub mod scoring_session;
 pub mod session;
 pub mod share_codes;
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::classroom::loading::{KeySide, SubmissionSide};
 use crate::core::classroom::review_marks::StudentMarks;
-use crate::core::classroom::session::ScoringSession;
+use crate::core::classroom::scoring_session::ScoringSession;
 use crate::core::formats::envelope::{self, format_of, read_object, Numbering, Versions};
 
 /// Each exercise's session is kept under this prefix and [`session_id`].

@@ -1,20 +1,16 @@
 //! Classroom exercises in the app: which mode it is in, the exercise a teacher is preparing for
-//! each article, a student's work on an exercise, and the files a teacher loads for scoring.
-//! The file formats are in `files`, the scoring in `scoring`.
+//! each article, and a student's work on an exercise. The files a teacher loads for scoring are
+//! gathered in `scoring_session`, the file formats are in `files`, the scoring in `scoring`.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::classroom::exercise::{
-    make_exercise_id, student_name_from_file_name, Exercise, Key, Settings, Submission,
-};
+use crate::core::classroom::exercise::{make_exercise_id, Exercise, Key, Settings, Submission};
 use crate::core::classroom::feedback::Feedback;
-use crate::core::classroom::files::{file_kind, FileKind};
-use crate::core::classroom::loading::{parse_key, parse_submission, KeySide, SubmissionSide};
-use crate::core::classroom::review_marks::StudentMarks;
 use crate::core::classroom::scoring::Rubric;
+use crate::core::classroom::scoring_session::ScoringSession;
 use crate::core::formats::value_reader;
 use crate::core::model::{Article, Claim};
 use crate::core::text::quotes::{shorten, Cut};
@@ -72,20 +68,6 @@ pub struct StudentWork {
     /// How many hints the student asked for (`Settings::allow_hints`); handed in with the work.
     #[serde(default)]
     pub hints_used: u32,
-}
-
-/// What a teacher loaded to score a class, and their review of it. Kept apart from the rest of
-/// the classroom state, per exercise (`saved_scoring`), until the teacher clears it.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ScoringSession {
-    pub key: Option<KeySide>,
-    pub submissions: Vec<SubmissionSide>,
-    /// Files that could not be used, with why.
-    pub problems: Vec<String>,
-    /// The teacher's overrides and comments, by student name.
-    pub marks: BTreeMap<String, StudentMarks>,
-    /// The student whose work is open for review, if any (not kept over a reload).
-    pub reviewing: Option<String>,
 }
 
 /// All classroom state; what is saved is everything but `scoring`.
@@ -268,58 +250,6 @@ pub fn submission_record(work: &StudentWork, claims: &[Claim], now: &str) -> Sub
     sub
 }
 
-/// Whether a file's name calls it a key: the word "key" in it (`port.key.json`,
-/// `answer-key.json`), not just the letters (`mickey.claims.json`).
-fn named_as_key(name: &str) -> bool {
-    name.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|word| word == "key")
-}
-
-/// Adds files a teacher loaded for scoring: a key file, or a Claimcheck export named as a key,
-/// becomes the key (only when none is loaded: a second key is refused, never swapped in
-/// silently); submissions and other exports are students' work (the same file twice counts
-/// once); anything else is listed as a problem.
-pub fn load_scoring_files(session: &mut ScoringSession, files: &[(String, String)]) {
-    for (name, text) in files {
-        let kind = file_kind(text);
-        let as_key = match kind {
-            Some(FileKind::Key) => true,
-            Some(FileKind::Export) => named_as_key(name),
-            _ => false,
-        };
-        if as_key {
-            match (&session.key, parse_key(text)) {
-                (_, Err(e)) => session.problems.push(format!("{name}: {e}")),
-                (Some(loaded), Ok(key)) if *loaded != key => session.problems.push(format!(
-                    "{name} is another answer key; the key for “{}” stays loaded (Clear scoring session to start over).",
-                    loaded.title
-                )),
-                (Some(_), Ok(_)) => {}
-                (None, Ok(key)) => session.key = Some(key),
-            }
-            continue;
-        }
-        match kind {
-            Some(FileKind::Submission) | Some(FileKind::Export) => {
-                match parse_submission(text, &student_name_from_file_name(name)) {
-                    Ok(side) if session.submissions.contains(&side) => session
-                        .problems
-                        .push(format!("{name} was loaded already; it counts once.")),
-                    Ok(side) => session.submissions.push(side),
-                    Err(e) => session.problems.push(format!("{name}: {e}")),
-                }
-            }
-            Some(FileKind::Exercise) => session.problems.push(format!(
-                "{name} is the exercise handed to students; load the key (.key.json) to score."
-            )),
-            _ => session.problems.push(format!(
-                "{name} is not a key, a submission or a Claimcheck export."
-            )),
-        }
-    }
-}
-
 /// The paragraph (counting from 1, as printed worksheets number them) that code point `pos` of
 /// `text` is in, or the last one before it.
 pub fn paragraph_number(text: &str, pos: usize) -> usize {
@@ -335,6 +265,7 @@ mod tests {
     use super::*;
     use crate::core::classroom::exercise::Settings;
     use crate::core::classroom::exercise::KEY_FORMAT;
+    use crate::core::classroom::test_exercise::draft;
     use crate::core::model::{Evidence, Status};
     use crate::core::test_claims::claim_on;
 
@@ -351,15 +282,6 @@ mod tests {
 
     fn claim(id: &str, quote: &str) -> Claim {
         claim_on(TEXT, id, quote)
-    }
-
-    fn draft(settings: Settings) -> ExerciseDraft {
-        ExerciseDraft {
-            instructions: "Find every sourced claim.".into(),
-            settings,
-            id: None,
-            hash: None,
-        }
     }
 
     #[test]
@@ -440,92 +362,6 @@ mod tests {
             submission_problems(&work, &[c]).is_empty(),
             "lenient exercise"
         );
-    }
-
-    #[test]
-    fn loaded_files_are_sorted_into_key_submissions_and_problems() {
-        let claims = vec![claim("k1", "the ruler had agreed to step down")];
-        let (ex, key) = build_exercise(&article(), &claims, &draft(Settings::default()), "t");
-        let work = StudentWork {
-            exercise: ex.clone(),
-            student: "Ana".into(),
-            started: "t0".into(),
-            hints_used: 0,
-        };
-        let (name, sub) = submission(&work, &claims, "t1");
-        assert!(name.ends_with("-ana.submission.json"), "{name}");
-        let export = crate::core::formats::native::to_json(&article(), &claims, &[]);
-        let mut session = ScoringSession::default();
-        load_scoring_files(
-            &mut session,
-            &[
-                (name, sub),
-                ("ruler.key.json".into(), key.to_json()),
-                ("ben.claims.json".into(), export.clone()),
-                ("ruler.exercise.json".into(), ex.to_json()),
-                ("notes.json".into(), "{\"hello\": 1}".into()),
-                ("broken.submission.json".into(), "{".into()),
-            ],
-        );
-        assert!(session.key.is_some());
-        let names: Vec<&str> = session
-            .submissions
-            .iter()
-            .map(|s| s.student.as_str())
-            .collect();
-        assert_eq!(names, ["Ana", "ben"]);
-        assert_eq!(session.problems.len(), 3, "{:?}", session.problems);
-        assert!(session.problems[0].contains("exercise handed to students"));
-        // An export named as a key is a key; one merely containing the letters is not.
-        let mut s2 = ScoringSession::default();
-        load_scoring_files(
-            &mut s2,
-            &[
-                ("mickey.claims.json".into(), export.clone()),
-                ("teacher-key.json".into(), export.clone()),
-            ],
-        );
-        assert!(s2.key.is_some());
-        assert_eq!(s2.submissions[0].student, "mickey");
-        // A second, different key is refused; the same file twice counts once.
-        let mut other = article();
-        other.text = format!("{TEXT} More.");
-        let other_key = crate::core::formats::native::to_json(&other, &claims, &[]);
-        load_scoring_files(
-            &mut s2,
-            &[
-                ("other.key.json".into(), other_key),
-                ("mickey.claims.json".into(), export),
-            ],
-        );
-        assert_eq!(s2.key.as_ref().unwrap().article.text, TEXT);
-        assert_eq!(s2.submissions.len(), 1);
-        assert!(
-            s2.problems[0].contains("is another answer key"),
-            "{:?}",
-            s2.problems
-        );
-        assert!(s2.problems[1].contains("loaded already"));
-    }
-
-    #[test]
-    fn an_empty_submission_on_another_text_is_flagged_even_against_a_plain_export() {
-        let (ex, _) = build_exercise(&article(), &[], &draft(Settings::default()), "t");
-        let work = StudentWork {
-            exercise: ex,
-            student: "Ana".into(),
-            started: "2026-01-01T00:00:00Z".into(),
-            hints_used: 0,
-        };
-        let (name, sub) = submission(&work, &[], "2026-01-01T01:00:00Z");
-        let mut other = article();
-        other.text = "Another story entirely, with nothing in common.".into();
-        let key = crate::core::formats::native::to_json(&other, &[], &[]);
-        let mut session = ScoringSession::default();
-        load_scoring_files(&mut session, &[("a.key.json".into(), key), (name, sub)]);
-        let side = &session.submissions[0];
-        let problem = side.problem_with(session.key.as_ref().unwrap()).unwrap();
-        assert!(problem.contains("different article text"), "{problem}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use crate::core::classroom::exercise::{make_exercise_id, Exercise, Key, Settings};
+use crate::core::classroom::session::ExerciseDraft;
 use crate::core::model::{Article, Claim, SourceKind, Status};
 use crate::core::test_claims::claim_on;
 
@@ -61,4 +62,14 @@ pub(super) fn edit(json: &str, change: impl Fn(&mut Value)) -> String {
     let mut v: Value = serde_json::from_str(json).unwrap();
     change(&mut v);
     v.to_string()
+}
+
+/// A teacher's draft with these settings and the usual instructions.
+pub(super) fn draft(settings: Settings) -> ExerciseDraft {
+    ExerciseDraft {
+        instructions: "Find every sourced claim.".into(),
+        settings,
+        id: None,
+        hash: None,
+    }
 }

@@ -6,7 +6,7 @@ use super::store::{KeyValue, Store, WriteError};
 use crate::core::classroom::saved_scoring::{
     from_saved_json, is_empty, scoring_key, session_id, to_saved_json, NO_KEY, OPEN_SCORING_KEY,
 };
-use crate::core::classroom::session::ScoringSession;
+use crate::core::classroom::scoring_session::ScoringSession;
 
 /// What [`Store::keep_scoring`] wrote: the session's id and its JSON.
 pub type KeptScoring = Option<(String, String)>;
