@@ -6,8 +6,8 @@ use std::rc::Rc;
 use crate::core::model::Claim;
 
 /// How many items one chunk draws, on average; never more than [`MAX_CHUNK`].
-pub const CHUNK: u64 = 50;
-pub const MAX_CHUNK: usize = 200;
+const CHUNK: u64 = 50;
+const MAX_CHUNK: usize = 200;
 
 /// Whether a chunk ends with this claim. Why cut by id, not every 50 places: then a claim added or
 /// deleted changes only the chunk it is in, where a cut by place shifted every later chunk by one
@@ -69,8 +69,7 @@ mod tests {
             .all(|(_, c)| !c.is_empty() && c.len() <= MAX_CHUNK));
         // About 50 a chunk: the cut is by id, so the count only averages out.
         assert!((20..=80).contains(&chunks.len()), "{} chunks", chunks.len());
-        let mut keys: Vec<&String> = chunks.iter().map(|(k, _)| k).collect();
-        keys.dedup();
+        let keys: std::collections::BTreeSet<&String> = chunks.iter().map(|(k, _)| k).collect();
         assert_eq!(keys.len(), chunks.len(), "keys are unique");
         // A run of ids that never ends a chunk is still cut at the maximum.
         let same: Vec<String> = (0..(MAX_CHUNK * 3)).map(|_| "x".to_string()).collect();

@@ -103,13 +103,24 @@ struct At<'a, 't> {
 }
 
 impl<'a, 't> At<'a, 't> {
-    fn child(self, step: Step<'a>, value: &'a Value) -> At<'a, 't> {
+    // Reads the value at `step` below this one with `read`; the step stays on the trail only if
+    // the read fails, so entering and leaving cannot come apart.
+    fn within<T>(
+        self,
+        step: Step<'a>,
+        value: &'a Value,
+        read: impl FnOnce(At<'a, 't>) -> Result<T, ShapeError>,
+    ) -> Result<T, ShapeError> {
         self.trail.enter(self.depth, step);
-        At {
+        let read = read(At {
             value,
             trail: self.trail,
             depth: self.depth + 1,
+        });
+        if read.is_ok() {
+            self.trail.leave(self.depth);
         }
+        read
     }
 
     fn items<V: Visitor<'a>>(self, items: &'a [Value], visitor: V) -> Result<V::Value, ShapeError> {
@@ -137,13 +148,6 @@ impl<'a, 't> At<'a, 't> {
             entries: map.iter(),
             pending: None,
         })
-    }
-
-    fn done<T>(self, read: Result<T, ShapeError>) -> Result<T, ShapeError> {
-        if read.is_ok() {
-            self.trail.leave(self.depth);
-        }
-        read
     }
 }
 
@@ -291,8 +295,9 @@ impl<'a> de::SeqAccess<'a> for Items<'a, '_> {
         let Some((i, value)) = self.items.next() else {
             return Ok(None);
         };
-        let read = seed.deserialize(self.at.child(Step::Index(i), value));
-        self.at.done(read).map(Some)
+        self.at
+            .within(Step::Index(i), value, |at| seed.deserialize(at))
+            .map(Some)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -325,8 +330,8 @@ impl<'a> de::MapAccess<'a> for Entries<'a, '_> {
         let Some((key, value)) = self.pending.take() else {
             return Err(de::Error::custom("a value was read before its key"));
         };
-        let read = seed.deserialize(self.at.child(Step::Key(key), value));
-        self.at.done(read)
+        self.at
+            .within(Step::Key(key), value, |at| seed.deserialize(at))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -362,8 +367,8 @@ impl<'a> de::VariantAccess<'a> for Variant<'a, '_> {
     }
 
     fn newtype_variant_seed<S: DeserializeSeed<'a>>(self, seed: S) -> Result<S::Value, ShapeError> {
-        let read = seed.deserialize(self.at.child(Step::Key(self.name), self.value));
-        self.at.done(read)
+        self.at
+            .within(Step::Key(self.name), self.value, |at| seed.deserialize(at))
     }
 
     fn tuple_variant<V: Visitor<'a>>(
@@ -371,11 +376,9 @@ impl<'a> de::VariantAccess<'a> for Variant<'a, '_> {
         _len: usize,
         visitor: V,
     ) -> Result<V::Value, ShapeError> {
-        let read = de::Deserializer::deserialize_seq(
-            self.at.child(Step::Key(self.name), self.value),
-            visitor,
-        );
-        self.at.done(read)
+        self.at.within(Step::Key(self.name), self.value, |at| {
+            de::Deserializer::deserialize_seq(at, visitor)
+        })
     }
 
     fn struct_variant<V: Visitor<'a>>(
@@ -383,11 +386,9 @@ impl<'a> de::VariantAccess<'a> for Variant<'a, '_> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, ShapeError> {
-        let read = de::Deserializer::deserialize_map(
-            self.at.child(Step::Key(self.name), self.value),
-            visitor,
-        );
-        self.at.done(read)
+        self.at.within(Step::Key(self.name), self.value, |at| {
+            de::Deserializer::deserialize_map(at, visitor)
+        })
     }
 }
 
