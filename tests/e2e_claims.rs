@@ -156,12 +156,14 @@ async fn scroll_delete_undo_and_redo(b: &Browser) {
         !b.in_view(last_mark).await,
         "the page is too short to test scrolling"
     );
-    b.click(".claim-list li:last-child button").await;
+    b.click(".claim-list > :last-child > :last-child button")
+        .await;
     b.wait_in_view(last_mark).await;
     b.wait_value("Source", "").await;
     b.press("Delete").await;
     b.wait_counts(THREE).await;
-    b.click(".claim-list li:first-child button").await;
+    b.click(".claim-list > :first-child > :first-child button")
+        .await;
 
     // Delete, then Undo from the toast.
     b.press("Delete").await;

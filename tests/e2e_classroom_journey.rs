@@ -67,7 +67,8 @@ async fn an_exercise_goes_from_link_to_feedback() {
         .await
         .contains("Mark every sourced claim."));
     // In reading order the left-out passage comes first, the run-on span last.
-    ana.click(".claim-list li:last-child .claim-item").await;
+    ana.click(".claim-list > :last-child > :last-child .claim-item")
+        .await;
     ana.mark_verified().await;
     ana.wait_text(".student-progress", "2 marked · 0 with a source")
         .await;

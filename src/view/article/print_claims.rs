@@ -1,18 +1,23 @@
 //! What the browser's print (Ctrl+P) puts after the article: its claims, numbered in reading
 //! order, each with its status, source, note and evidence written out (addresses as text, since
-//! paper has no links). Hidden on screen. Just before printing, the last highlight of each claim
-//! gets its number (`data-print-n`), which the print rules draw in the article, so the numbers
-//! on paper match the list.
+//! paper has no links). Hidden on screen, so it is written only when a print begins, straight
+//! into the page (the browser lays the page out for paper after its `beforeprint` listeners,
+//! and before any task Yew would render in), and taken out when it ends: with 2,000 claims,
+//! the page does not carry some 12,000 elements no one sees, nor redraw them on every change.
+//! Just before printing, the last highlight of each claim also gets its number
+//! (`data-print-n`), which the print rules draw in the article, so the numbers on paper match
+//! the list.
 
 use std::rc::Rc;
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
 use yew::prelude::*;
 
 use crate::app::state::SharedClaims;
 
-use crate::core::model::{Claim, Stance, Status};
+use crate::core::model::{Claim, Evidence, Stance, Status};
 use crate::view::SameRc;
 
 #[derive(Properties, PartialEq)]
@@ -20,9 +25,6 @@ pub struct PrintClaimsProps {
     /// The open article's claims, in reading order.
     pub claims: SharedClaims,
 }
-
-/// How many claims one printed chunk holds: a changed note redraws its chunk, not the list.
-const CHUNK: usize = 50;
 
 const NUMBER_ATTR: &str = "data-print-n";
 
@@ -70,83 +72,116 @@ fn source_text(c: &Claim) -> String {
     }
 }
 
-fn claim_item(n: usize, c: &Claim) -> Html {
-    html! {
-        <li class={classes!("print-claim", format!("print-{}", c.status.as_str()))}>
-            <p class="print-claim-head">
-                <span class="print-n">{ format!("{n}.") }</span>{ " " }
-                <q>{ c.quote.exact.clone() }</q>
-            </p>
-            <p>{ format!("Status: {}", status_text(c.status)) }</p>
-            <p>{ format!("Source: {}", source_text(c)) }</p>
-            if !c.note.trim().is_empty() {
-                <p class="print-note">{ format!("Note: {}", c.note.trim()) }</p>
-            }
-            if !c.evidence.is_empty() {
-                <ul class="print-evidence">
-                    { for c.evidence.iter().map(|e| {
-                        let stance = match e.stance {
-                            Stance::Supports => "Supports",
-                            Stance::Contradicts => "Contradicts",
-                        };
-                        let what = [e.title.trim(), e.shows.trim()]
-                            .into_iter()
-                            .filter(|s| !s.is_empty())
-                            .collect::<Vec<_>>()
-                            .join(" — ");
-                        let what = if what.is_empty() { String::new() } else { format!("{what}: ") };
-                        html! { <li>{ format!("{stance}: {what}{}", e.url) }</li> }
-                    }) }
-                </ul>
-            }
-        </li>
-    }
+fn append(parent: &Element, child: &Element) -> Option<()> {
+    parent.append_child(child).ok().map(drop)
 }
 
-#[derive(Properties)]
-struct PrintChunkProps {
-    claims: SharedClaims,
-    /// The first claim of the chunk (its index in `claims`).
-    from: usize,
+/// A new element: `tag`, of `class` when given, holding `text` when given.
+fn element(doc: &Document, tag: &str, class: Option<&str>, text: Option<&str>) -> Option<Element> {
+    let el = doc.create_element(tag).ok()?;
+    if let Some(class) = class {
+        el.set_class_name(class);
+    }
+    if let Some(text) = text {
+        el.set_text_content(Some(text));
+    }
+    Some(el)
 }
 
-impl PrintChunkProps {
-    fn chunk(&self) -> &[Rc<Claim>] {
-        let to = (self.from + CHUNK).min(self.claims.len());
-        &self.claims[self.from..to]
-    }
+fn evidence_line(e: &Evidence) -> String {
+    let stance = match e.stance {
+        Stance::Supports => "Supports",
+        Stance::Contradicts => "Contradicts",
+    };
+    let what = [e.title.trim(), e.shows.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" — ");
+    let what = if what.is_empty() {
+        String::new()
+    } else {
+        format!("{what}: ")
+    };
+    format!("{stance}: {what}{}", e.url)
 }
 
-impl PartialEq for PrintChunkProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.from == other.from && self.chunk() == other.chunk()
+/// Claim `n` written out: its quote, status, source, note and evidence.
+fn claim_item(doc: &Document, n: usize, c: &Claim) -> Option<Element> {
+    let li = element(
+        doc,
+        "li",
+        Some(&format!("print-claim print-{}", c.status.as_str())),
+        None,
+    )?;
+    let head = element(doc, "p", Some("print-claim-head"), None)?;
+    append(
+        &head,
+        &element(doc, "span", Some("print-n"), Some(&format!("{n}.")))?,
+    )?;
+    head.append_child(&doc.create_text_node(" ")).ok()?;
+    append(&head, &element(doc, "q", None, Some(&c.quote.exact))?)?;
+    append(&li, &head)?;
+    let status = format!("Status: {}", status_text(c.status));
+    append(&li, &element(doc, "p", None, Some(&status))?)?;
+    let source = format!("Source: {}", source_text(c));
+    append(&li, &element(doc, "p", None, Some(&source))?)?;
+    if !c.note.trim().is_empty() {
+        let note = format!("Note: {}", c.note.trim());
+        append(&li, &element(doc, "p", Some("print-note"), Some(&note))?)?;
     }
+    if !c.evidence.is_empty() {
+        let list = element(doc, "ul", Some("print-evidence"), None)?;
+        for e in &c.evidence {
+            append(&list, &element(doc, "li", None, Some(&evidence_line(e)))?)?;
+        }
+        append(&li, &list)?;
+    }
+    Some(li)
 }
 
-#[function_component(PrintChunk)]
-fn print_chunk(props: &PrintChunkProps) -> Html {
-    html! {
-        <>{ for props.chunk().iter().enumerate().map(|(i, c)| claim_item(props.from + i + 1, c)) }</>
+/// Writes the claims into `section`, in place of what it held.
+fn write_list(section: &Element, claims: &[Rc<Claim>]) -> Option<()> {
+    let doc = gloo::utils::document();
+    section.set_text_content(None);
+    let title = if claims.is_empty() {
+        "No claims marked"
+    } else {
+        "Claims"
+    };
+    append(section, &element(&doc, "h2", None, Some(title))?)?;
+    let list = element(&doc, "ol", Some("print-claim-list"), None)?;
+    for (i, c) in claims.iter().enumerate() {
+        append(&list, &claim_item(&doc, i + 1, c)?)?;
     }
+    append(section, &list)?;
+    Some(())
 }
 
 #[function_component(PrintClaims)]
 pub fn print_claims(props: &PrintClaimsProps) -> Html {
-    use_effect_with(SameRc(props.claims.clone()), |claims| {
-        let claims = claims.0.clone();
-        let listener = EventListener::new(&gloo::utils::window(), "beforeprint", move |_| {
-            number_highlights(&claims)
-        });
-        move || drop(listener)
+    let section = use_node_ref();
+    use_effect_with(SameRc(props.claims.clone()), {
+        let section = section.clone();
+        move |claims| {
+            let claims = claims.0.clone();
+            let window = gloo::utils::window();
+            let before = EventListener::new(&window, "beforeprint", {
+                let section = section.clone();
+                move |_| {
+                    if let Some(section) = section.cast::<Element>() {
+                        write_list(&section, &claims);
+                    }
+                    number_highlights(&claims);
+                }
+            });
+            let after = EventListener::new(&window, "afterprint", move |_| {
+                if let Some(section) = section.cast::<Element>() {
+                    section.set_text_content(None);
+                }
+            });
+            move || drop((before, after))
+        }
     });
-    html! {
-        <section class="print-claims" aria-hidden="true">
-            <h2>{ if props.claims.is_empty() { "No claims marked" } else { "Claims" } }</h2>
-            <ol class="print-claim-list">
-                { for (0..props.claims.len()).step_by(CHUNK).map(|from| html! {
-                    <PrintChunk key={from} claims={props.claims.clone()} from={from} />
-                }) }
-            </ol>
-        </section>
-    }
+    html! { <section class="print-claims" aria-hidden="true" ref={section}></section> }
 }

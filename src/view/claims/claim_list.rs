@@ -1,7 +1,9 @@
 //! The claim list, in reading order (or by last change). Its claims are drawn in chunks of about
-//! 50 (`app::view_model::list_chunks`), and each chunk and each item is its own component, equal on what it shows: typing a
-//! note redraws nothing here, a status change one chunk and in it one item, so the list costs
-//! the same with 20 claims or 2,000.
+//! 50 (`app::view_model::list_chunks`), and each chunk and each item is its own component, equal
+//! on what it shows: typing a note redraws nothing here, a status change one chunk and in it one
+//! item. Each chunk is also one box to the browser, skipped while off screen: with 2,000 claims
+//! the list is some 40 boxes to lay out and watch, not 2,000. So the list is ARIA's (a `list` of
+//! `listitem`s through plain `div` chunks), since an `ol` may hold nothing but its items.
 
 use std::rc::Rc;
 
@@ -59,7 +61,7 @@ impl PartialEq for ClaimListProps {
 #[function_component(ClaimList)]
 pub fn claim_list(props: &ClaimListProps) -> Html {
     html! {
-        <ol class="claim-list">
+        <div class="claim-list" role="list">
             { for chunks(&props.claims, &props.shown).into_iter().map(|(key, items)| {
                 let selected = props.selected.clone().filter(|id| {
                     items.iter().any(|&i| &props.claims[i].id == id)
@@ -69,7 +71,7 @@ pub fn claim_list(props: &ClaimListProps) -> Html {
                         selected={selected} key_claims={props.key_claims} on_select={props.on_select.clone()} />
                 }
             }) }
-        </ol>
+        </div>
     }
 }
 
@@ -94,15 +96,26 @@ impl PartialEq for ClaimChunkProps {
 
 #[function_component(ClaimChunk)]
 fn claim_chunk(props: &ClaimChunkProps) -> Html {
+    let node = use_node_ref();
+    // The height the chunk holds before it is first drawn scales with its items (the styles
+    // read it); set through the CSSOM, as the page's CSP allows no style attributes.
+    use_effect_with(props.items.len(), {
+        let node = node.clone();
+        move |items| {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let _ = el.style().set_property("--items", &items.to_string());
+            }
+        }
+    });
     html! {
-        <>{ for props.items.iter().map(|&i| {
+        <div class="claim-chunk" ref={node}>{ for props.items.iter().map(|&i| {
             let c = &props.claims[i];
             html! {
                 <ClaimItem key={c.id.clone()} claim={c.clone()}
                     selected={props.selected.as_deref() == Some(c.id.as_str())}
                     key_claim={props.key_claims} on_select={props.on_select.clone()} />
             }
-        }) }</>
+        }) }</div>
     }
 }
 
@@ -133,7 +146,7 @@ fn claim_item(props: &ClaimItemProps) -> Html {
     };
     let is_selected = props.selected;
     html! {
-        <li data-claim={c.id.clone()}>
+        <div role="listitem" data-claim={c.id.clone()}>
             <button type="button"
                 class={classes!("claim-item", is_selected.then_some("selected"))}
                 aria-current={is_selected.then_some("true")}
@@ -151,6 +164,6 @@ fn claim_item(props: &ClaimItemProps) -> Html {
                     </span>
                 }
             </button>
-        </li>
+        </div>
     }
 }
