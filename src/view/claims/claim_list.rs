@@ -3,10 +3,14 @@
 //! on what it shows: typing a note redraws nothing here, a status change one chunk and in it one
 //! item. Each chunk is also one box to the browser, skipped while off screen: with 2,000 claims
 //! the list is some 40 boxes to lay out and watch, not 2,000. So the list is ARIA's (a `list` of
-//! `listitem`s through plain `div` chunks), since an `ol` may hold nothing but its items.
+//! `listitem`s through plain `div` chunks), since an `ol` may hold nothing but its items. When
+//! many chunks appear at once, those below the first two are drawn over the next few frames.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::state::SharedClaims;
@@ -58,17 +62,49 @@ impl PartialEq for ClaimListProps {
     }
 }
 
+/// When many chunks appear at once (an article opens, a filter is cleared), this many at the
+/// top are drawn at once and the others follow, this many per frame after the first paint: the
+/// list is on screen sooner, and the page answers while the rest is drawn.
+const AT_ONCE: usize = 2;
+const PER_FRAME: usize = 8;
+
+/// Runs `f` after the browser has drawn `frames` more frames.
+fn after_frames(frames: u32, f: impl FnOnce() + 'static) {
+    let next = Closure::once_into_js(move || {
+        if frames > 1 {
+            after_frames(frames - 1, f);
+        } else {
+            gloo::timers::callback::Timeout::new(0, f).forget();
+        }
+    });
+    let _ = gloo::utils::window().request_animation_frame(next.unchecked_ref());
+}
+
 #[function_component(ClaimList)]
 pub fn claim_list(props: &ClaimListProps) -> Html {
+    let drawn_before = use_mut_ref(HashSet::<String>::new);
+    let cut = chunks(&props.claims, &props.shown);
+    let fresh: Vec<bool> = {
+        let before = drawn_before.borrow();
+        cut.iter().map(|(key, _)| !before.contains(key)).collect()
+    };
+    let many_fresh = fresh.iter().filter(|&&f| f).count() > PER_FRAME;
+    *drawn_before.borrow_mut() = cut.iter().map(|(key, _)| key.clone()).collect();
+    let mut waiting = 0;
     html! {
         <div class="claim-list" role="list">
-            { for chunks(&props.claims, &props.shown).into_iter().map(|(key, items)| {
+            { for cut.into_iter().enumerate().map(|(n, (key, items))| {
                 let selected = props.selected.clone().filter(|id| {
                     items.iter().any(|&i| &props.claims[i].id == id)
                 });
+                let wait = (many_fresh && fresh[n] && n >= AT_ONCE && selected.is_none()).then(|| {
+                    waiting += 1;
+                    ((waiting - 1) / PER_FRAME) as u32
+                });
                 html! {
                     <ClaimChunk key={key} claims={props.claims.clone()} items={items.to_vec()}
-                        selected={selected} key_claims={props.key_claims} on_select={props.on_select.clone()} />
+                        selected={selected} key_claims={props.key_claims} on_select={props.on_select.clone()}
+                        wait={wait} />
                 }
             }) }
         </div>
@@ -83,6 +119,9 @@ struct ClaimChunkProps {
     selected: Option<String>,
     key_claims: bool,
     on_select: Callback<String>,
+    /// Drawn only after this many frames more than the first paint, when it first appears
+    /// (`None`: at once). Read on mounting only, so it takes no part in equality.
+    wait: Option<u32>,
 }
 
 impl PartialEq for ClaimChunkProps {
@@ -97,6 +136,15 @@ impl PartialEq for ClaimChunkProps {
 #[function_component(ClaimChunk)]
 fn claim_chunk(props: &ClaimChunkProps) -> Html {
     let node = use_node_ref();
+    let drawn = use_state(|| props.wait.is_none());
+    use_effect_with((), {
+        let (drawn, wait) = (drawn.clone(), props.wait);
+        move |_| {
+            if let Some(frames) = wait {
+                after_frames(frames + 1, move || drawn.set(true));
+            }
+        }
+    });
     // The height the chunk holds before it is first drawn scales with its items (the styles
     // read it); set through the CSSOM, as the page's CSP allows no style attributes.
     use_effect_with(props.items.len(), {
@@ -107,6 +155,11 @@ fn claim_chunk(props: &ClaimChunkProps) -> Html {
             }
         }
     });
+    // Until then it holds its place (its height, above), or draws at once should its claim be
+    // chosen.
+    if !*drawn && props.selected.is_none() {
+        return html! { <div class="claim-chunk" data-pending="" ref={node}></div> };
+    }
     html! {
         <div class="claim-chunk" ref={node}>{ for props.items.iter().map(|&i| {
             let c = &props.claims[i];
