@@ -138,13 +138,29 @@ impl<S: KeyValue> Session<S> {
         // save never overwrites it.
         let health = match self.merge_with_other_tabs(true) {
             Err(why) => StorageHealth::Failing(why),
-            Ok(()) => {
-                let saved = self
-                    .store
-                    .save(self.state.current())
-                    .and_then(|()| self.keep_scoring());
+            Ok(stored_is_base) => {
+                // When what is stored is still the base and the article is still that too (it
+                // only just opened, or only the selection moved), writing it again would
+                // change nothing: the index and the classroom are what is left to save.
+                let as_stored = stored_is_base
+                    && self
+                        .synced
+                        .article
+                        .as_ref()
+                        .is_some_and(|(base, _)| self.state.holds(base));
+                let current = self.state.current();
+                let saved = if as_stored {
+                    self.store.save_all_but_article(current)
+                } else {
+                    self.store.save(current)
+                }
+                .and_then(|()| self.keep_scoring());
                 if saved.is_ok() {
-                    self.mark_synced();
+                    if as_stored {
+                        self.mark_classroom_synced();
+                    } else {
+                        self.mark_synced();
+                    }
                 }
                 self.storage_health(saved)
             }

@@ -111,6 +111,15 @@ impl AppState {
         )
     }
 
+    /// Whether this state's article, claims and orphans are `doc`'s, compared in place (no copy
+    /// of the claims, as [`Self::document`] makes).
+    pub fn holds(&self, doc: &Document) -> bool {
+        *self.article == doc.article
+            && self.claims.len() == doc.claims.len()
+            && self.claims.iter().zip(&doc.claims).all(|(a, b)| **a == *b)
+            && self.orphans == doc.orphans
+    }
+
     /// What is saved of this state.
     pub fn current(&self) -> Current<'_> {
         Current {

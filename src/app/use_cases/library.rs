@@ -20,12 +20,17 @@ impl<S: KeyValue> Session<S> {
         self.flush();
         self.keep_open_if_unsaved();
         let mut warnings = Vec::new();
-        let doc = match self.take_kept(&article.id) {
-            Some(kept) => kept,
-            None => self.store.open(article, &mut warnings),
+        let (doc, stored) = match self.take_kept(&article.id) {
+            Some(kept) => (kept, None),
+            None => self.store.open_as_stored(article, &mut warnings),
         };
         let id = doc.article.id.clone();
         self.show(doc, None);
+        // What was just read is what is stored (so not deleted): the next save starts from it,
+        // and this one then has nothing of the article's own to write.
+        if let Some(raw) = stored {
+            self.synced.article = Some((self.state().document(), raw));
+        }
         self.warn_all(warnings);
         // Saving now records the switch in the index even when nothing else changes.
         self.save();
@@ -165,7 +170,9 @@ impl<S: KeyValue> Session<S> {
 mod tests {
     use crate::app::actions::Action;
     use crate::app::session::tests::{fresh, kv, mark};
+    use crate::app::session::Session;
     use crate::core::intake::samples;
+    use crate::core::library::memory_kv::MemoryKv;
     use crate::core::library::store::{article_key, KeyValue, INDEX_KEY};
 
     #[test]
@@ -190,6 +197,79 @@ mod tests {
         let e = s.open_by_id("no-such-article").unwrap_err();
         assert!(e.contains("no-such-article"), "{e}");
         assert_eq!(s.state().article.id, first, "the open article stays");
+    }
+
+    /// Stores `id`'s record again as equivalent JSON laid out differently, so a test can tell
+    /// whether a save wrote it again.
+    fn restore_pretty(s: &mut Session<MemoryKv>, id: &str) -> String {
+        let key = article_key(id);
+        let value: serde_json::Value = serde_json::from_str(&kv(s).get(&key).unwrap()).unwrap();
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        s.store.kv_mut().set(&key, &pretty).unwrap();
+        pretty
+    }
+
+    /// A session whose first article, with claim c1, is stored and another article is open.
+    fn first_stored() -> (Session<MemoryKv>, String) {
+        let mut s = fresh();
+        let first = s.state().article.id.clone();
+        mark(&mut s, "c1");
+        s.open_by_id(&samples::all()[1].id).unwrap();
+        (s, first)
+    }
+
+    #[test]
+    fn opening_a_stored_article_writes_the_index_not_the_article_again() {
+        let (mut s, first) = first_stored();
+        let pretty = restore_pretty(&mut s, &first);
+
+        s.open_by_id(&first).unwrap();
+        assert_eq!(s.state().claims[0].id, "c1");
+        assert_eq!(kv(&s).get(&article_key(&first)), Some(pretty.clone()));
+        let index = kv(&s).get(INDEX_KEY).unwrap();
+        assert!(
+            index.contains(&format!("\"current\":\"{first}\"")),
+            "{index}"
+        );
+        // Choosing a claim is saved in the index alone, too.
+        s.dispatch(Action::Select(Some("c1".into())));
+        s.save();
+        assert_eq!(kv(&s).get(&article_key(&first)), Some(pretty.clone()));
+        assert!(kv(&s)
+            .get(INDEX_KEY)
+            .unwrap()
+            .contains("\"selected\":\"c1\""));
+        // A change to the article is written, from the base read when it opened.
+        s.dispatch(Action::AddClaim {
+            id: "c2".into(),
+            start: 50,
+            end: 80,
+            at: "2026-01-02T00:00:00Z".into(),
+        });
+        s.save();
+        let stored = kv(&s).get(&article_key(&first)).unwrap();
+        assert!(stored != pretty && stored.contains("c1") && stored.contains("c2"));
+    }
+
+    #[test]
+    fn an_article_gone_from_storage_since_it_opened_is_written_back() {
+        let (mut s, first) = first_stored();
+        s.open_by_id(&first).unwrap();
+        s.store.kv_mut().remove(&article_key(&first));
+        s.save();
+        assert!(kv(&s).get(&article_key(&first)).unwrap().contains("c1"));
+        // Likewise when something else was written there: the merge keeps both.
+        s.open_by_id(&samples::all()[1].id).unwrap();
+        s.open_by_id(&first).unwrap();
+        let key = article_key(&first);
+        let mut value: serde_json::Value =
+            serde_json::from_str(&kv(&s).get(&key).unwrap()).unwrap();
+        value["claims"][0]["note"] = "From elsewhere".into();
+        let changed = value.to_string();
+        s.store.kv_mut().set(&key, &changed).unwrap();
+        s.save();
+        assert_eq!(s.state().claims[0].note, "From elsewhere");
+        assert!(kv(&s).get(&key).unwrap().contains("From elsewhere"));
     }
 
     #[test]

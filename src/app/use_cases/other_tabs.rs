@@ -39,9 +39,10 @@ impl<S: KeyValue> Session<S> {
     }
 
     /// Merges what other tabs stored since this tab last read into the state shown. With
-    /// `writing`, also stores this tab's deletes (a save follows). An error says why the open
-    /// article must not be saved.
-    pub(crate) fn merge_with_other_tabs(&mut self, writing: bool) -> Result<(), String> {
+    /// `writing`, also stores this tab's deletes (a save follows). Says whether what is stored
+    /// is still the base this tab last read or wrote; an error says why the open article must
+    /// not be saved.
+    pub(crate) fn merge_with_other_tabs(&mut self, writing: bool) -> Result<bool, String> {
         self.merge_classroom();
         let id = self.state().article.id.clone();
         let base = self
@@ -49,7 +50,9 @@ impl<S: KeyValue> Session<S> {
             .article
             .take()
             .filter(|(b, _)| b.article.id == id);
-        if base.is_some() && self.store.was_deleted(&id) {
+        // Read once (the record can be large): it also tells whether the article was deleted.
+        let raw = self.store.stored_raw(&id);
+        if base.is_some() && raw.is_none() && self.store.listed_as_deleted(&id) {
             self.synced.article = base;
             return Err(DELETED_ELSEWHERE.to_string());
         }
@@ -59,7 +62,7 @@ impl<S: KeyValue> Session<S> {
                 .forget_deleted(&id)
                 .map_err(|e| e.user_message())?;
         }
-        let raw = self.store.stored_raw(&id);
+        let stored_is_base = matches!((&base, &raw), (Some((_, r)), Some(now)) if r == now);
         let theirs = match (&base, &raw) {
             // Nothing written since: the base is what is stored.
             (Some((b, r)), Some(now)) if r == now => Some(b.clone()),
@@ -94,7 +97,7 @@ impl<S: KeyValue> Session<S> {
         if merged.document != mine {
             self.replace_document(merged.document);
         }
-        Ok(())
+        Ok(stored_is_base)
     }
 
     /// Shows the merged document in place of this tab's, keeping the selection if it is still
@@ -157,6 +160,11 @@ impl<S: KeyValue> Session<S> {
             .store
             .stored_raw(id)
             .map(|raw| (self.state().document(), raw));
+        self.mark_classroom_synced();
+    }
+
+    /// The classroom part of [`Self::mark_synced`].
+    pub(crate) fn mark_classroom_synced(&mut self) {
         let classroom = self.state().classroom.clone();
         let fresh = self
             .synced

@@ -28,15 +28,19 @@ impl ClaimFilter {
         self.status.is_some() || self.kind.is_some() || !self.search.trim().is_empty()
     }
 
-    /// Whether `claim` is one the reader asked to see.
-    pub fn matches(&self, claim: &Claim) -> bool {
-        let needle = self.search.trim().to_lowercase();
+    /// What the search looks for, once per list rather than once per claim.
+    fn needle(&self) -> String {
+        self.search.trim().to_lowercase()
+    }
+
+    /// Whether `claim` is one the reader asked to see; `needle` is [`Self::needle`].
+    fn matches(&self, claim: &Claim, needle: &str) -> bool {
         self.status.is_none_or(|s| claim.status == s)
             && self.kind.is_none_or(|k| claim.source_kind == k)
             && (needle.is_empty()
                 || [&claim.quote.exact, &claim.source, &claim.note]
                     .iter()
-                    .any(|field| field.to_lowercase().contains(&needle)))
+                    .any(|field| field.to_lowercase().contains(needle)))
     }
 
     /// The claims to list. The selected claim is always kept, so it never vanishes from view
@@ -56,8 +60,11 @@ impl ClaimFilter {
     /// than copying them).
     pub fn listed<C: Borrow<Claim>>(&self, claims: &[C], selected: Option<&str>) -> Vec<usize> {
         let claims: Vec<&Claim> = claims.iter().map(Borrow::borrow).collect();
+        let needle = self.needle();
         let mut shown: Vec<usize> = (0..claims.len())
-            .filter(|&i| self.matches(claims[i]) || Some(claims[i].id.as_str()) == selected)
+            .filter(|&i| {
+                self.matches(claims[i], &needle) || Some(claims[i].id.as_str()) == selected
+            })
             .collect();
         if self.sort == SortBy::LastChange {
             ordering::sort_by(&mut shown, |&a, &b| {
@@ -78,10 +85,11 @@ impl ClaimFilter {
         if !self.is_active() {
             return HashSet::new();
         }
+        let needle = self.needle();
         claims
             .iter()
             .map(Borrow::borrow)
-            .filter(|c| !self.matches(c) && Some(c.id.as_str()) != selected)
+            .filter(|c| !self.matches(c, &needle) && Some(c.id.as_str()) != selected)
             .map(|c| c.id.clone())
             .collect()
     }

@@ -39,7 +39,13 @@ impl<S: KeyValue> Store<S> {
 
     /// Whether article `id` was taken out of the library and is not stored any more.
     pub fn was_deleted(&self, id: &str) -> bool {
-        self.kv.get(&article_key(id)).is_none() && self.deleted_articles().iter().any(|d| d == id)
+        self.kv.get(&article_key(id)).is_none() && self.listed_as_deleted(id)
+    }
+
+    /// Whether article `id` is on the list of those taken out of the library: [`Self::was_deleted`]
+    /// for a caller that has just read the article's record (and found none).
+    pub fn listed_as_deleted(&self, id: &str) -> bool {
+        self.deleted_articles().iter().any(|d| d == id)
     }
 
     /// Article `id` is in the library again (put back, imported, or opened afresh).

@@ -89,13 +89,27 @@ impl<S: KeyValue> Store<S> {
 
     /// Reads an article's stored document (`None` when nothing usable is stored for it).
     pub fn read_article(&mut self, id: &str, warnings: &mut Vec<String>) -> Option<Document> {
+        self.read_article_as_stored(id, warnings)
+            .map(|(doc, _)| doc)
+    }
+
+    /// Reads article `id` as [`Self::read_article`] does; with the text it is stored as when the
+    /// document is exactly that (read whole, as text, and no claim re-anchored), so that a save
+    /// can tell it has nothing of the article's own to write.
+    pub fn read_article_as_stored(
+        &mut self,
+        id: &str,
+        warnings: &mut Vec<String>,
+    ) -> Option<(Document, Option<String>)> {
         let key = article_key(id);
         let raw = self.kv.get(&key)?;
-        if !self.kv.is_exact(&key, &raw) && !self.is_protected(&key) {
+        let exact = self.kv.is_exact(&key, &raw);
+        if !exact && !self.is_protected(&key) {
             self.quarantine(&key, NOT_TEXT, warnings);
         }
         match native::parse_with_report(&raw) {
             Ok((doc, report)) => {
+                let as_stored = (exact && report.is_none()).then_some(raw);
                 if let Some(r) = report.filter(|r| r.moved + r.orphaned > 0) {
                     warnings.push(format!(
                         "Some saved claims of \"{}\" no longer matched its text and were re-anchored: {}.",
@@ -103,7 +117,7 @@ impl<S: KeyValue> Store<S> {
                         r.summary()
                     ));
                 }
-                Some(doc)
+                Some((doc, as_stored))
             }
             Err(e) => {
                 if !self.is_protected(&key) {
@@ -143,9 +157,15 @@ impl<S: KeyValue> Store<S> {
 
     /// Opens article `article`: its stored claims if any (the stored article wins over `article`,
     /// which may be a fresh copy of the same content).
-    pub fn open(&mut self, article: Article, warnings: &mut Vec<String>) -> Document {
-        self.read_article(&article.id, warnings)
-            .unwrap_or_else(|| new_document(article))
+    /// The stored document of `article`, or a new one; with the stored text when the document
+    /// is exactly that (see [`Self::read_article_as_stored`]).
+    pub fn open_as_stored(
+        &mut self,
+        article: Article,
+        warnings: &mut Vec<String>,
+    ) -> (Document, Option<String>) {
+        self.read_article_as_stored(&article.id, warnings)
+            .unwrap_or_else(|| (new_document(article), None))
     }
 
     fn read_classroom(&mut self, warnings: &mut Vec<String>) -> Classroom {
@@ -170,6 +190,17 @@ impl<S: KeyValue> Store<S> {
     /// Saves the open article, its claims, the selection and the classroom state (in that
     /// order: the article matters most when space runs out).
     pub fn save(&mut self, current: Current) -> Result<(), WriteError> {
+        self.save_parts(current, true)
+    }
+
+    /// As [`Self::save`], leaving the article's own record as it is stored: for a save that has
+    /// nothing of it to change (the article only just opened, or only the selection moved),
+    /// which then costs the index, not the whole article written again.
+    pub fn save_all_but_article(&mut self, current: Current) -> Result<(), WriteError> {
+        self.save_parts(current, false)
+    }
+
+    fn save_parts(&mut self, current: Current, with_article: bool) -> Result<(), WriteError> {
         let Current {
             article,
             claims,
@@ -178,7 +209,7 @@ impl<S: KeyValue> Store<S> {
             classroom,
         } = current;
         let key = article_key(&article.id);
-        if !self.is_protected(&key) {
+        if with_article && !self.is_protected(&key) {
             self.kv
                 .set(&key, &native::to_json_shared(article, claims, orphans))?;
         }
