@@ -6,7 +6,8 @@
 //!   chunks in the frames after the first);
 //! - plain JS: the same article DOM, highlights and claim list, built by `createElement` in the
 //!   same page, as the floor a hand-written page would pay;
-//! - add: Add claim (the A key) on a selection in a stretch without claims;
+//! - add: Add claim (the A key) on a selection in a stretch without claims; it starts just after
+//!   a paint, so one frame (16.7 ms at 60 Hz) is its floor, however little the work;
 //! - V/U: the selected claim's status set with V, then U, alternately;
 //! - key: one keystroke in the selected claim's Note, and the characters written to localStorage
 //!   before the next paint (saving should not be on that path);
@@ -239,7 +240,7 @@ mod host {
         let b = Browser::open().await;
         startup(&b).await;
         println!(
-            "\nscale (ms to the next paint, median of {RUNS}; open all: to the paint with all of the claim list drawn; ratio: open / plainJS; key chars: characters written to localStorage before that paint; save: the save forced by pagehide after a keystroke)"
+            "\nscale (ms to the next paint, median of {RUNS}; open all: to the paint with all of the claim list drawn; ratio: open / plainJS; add starts just after a paint, so one frame is its floor; key chars: characters written to localStorage before that paint; save: the save forced by pagehide after a keystroke)"
         );
         println!(
             "{:>6} {:>6} {:>8} {:>8} {:>8} {:>6} {:>7} {:>7} {:>7} {:>9} {:>7} {:>10}",
