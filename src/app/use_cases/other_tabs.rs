@@ -63,6 +63,11 @@ impl<S: KeyValue> Session<S> {
                 .map_err(|e| e.user_message())?;
         }
         let stored_is_base = matches!((&base, &raw), (Some((_, r)), Some(now)) if r == now);
+        if stored_is_base && base.as_ref().is_some_and(|(b, _)| self.state().holds(b)) {
+            // Nothing written since and nothing changed here: there is nothing to merge.
+            self.synced.article = base;
+            return Ok(true);
+        }
         let theirs = match (&base, &raw) {
             // Nothing written since: the base is what is stored.
             (Some((b, r)), Some(now)) if r == now => Some(b.clone()),
