@@ -156,9 +156,8 @@ impl<S: KeyValue> Store<S> {
     }
 
     /// Opens article `article`: its stored claims if any (the stored article wins over `article`,
-    /// which may be a fresh copy of the same content).
-    /// The stored document of `article`, or a new one; with the stored text when the document
-    /// is exactly that (see [`Self::read_article_as_stored`]).
+    /// which may be a fresh copy of the same content), else a new document; with the stored text
+    /// when the document is exactly that (see [`Self::read_article_as_stored`]).
     pub fn open_as_stored(
         &mut self,
         article: Article,

@@ -1,9 +1,10 @@
 //! What the browser's print (Ctrl+P) puts after the article: its claims, numbered in reading
 //! order, each with its status, source, note and evidence written out (addresses as text, since
-//! paper has no links). Hidden on screen, so it is written only when a print begins, straight
-//! into the page (the browser lays the page out for paper after its `beforeprint` listeners,
-//! and before any task Yew would render in), and taken out when it ends: with 2,000 claims,
-//! the page does not carry some 12,000 elements no one sees, nor redraw them on every change.
+//! paper has no links). Hidden on screen, so it is written only when a print begins, by the
+//! `beforeprint` listener straight into the page (the browser lays the page out for paper once
+//! its listeners return; a render Yew scheduled from there could come too late, as it does
+//! inside a `window.print()` call), and taken out when the print ends: with 2,000 claims, the
+//! page does not carry some 12,000 elements no one sees, nor redraw them on every change.
 //! Just before printing, the last highlight of each claim also gets its number
 //! (`data-print-n`), which the print rules draw in the article, so the numbers on paper match
 //! the list.

@@ -145,6 +145,16 @@ fn claim_chunk(props: &ClaimChunkProps) -> Html {
             }
         }
     });
+    // Drawn for its chosen claim, it stays drawn when the choice moves on (where the focus may
+    // be, in one of its items).
+    use_effect_with(props.selected.is_some(), {
+        let drawn = drawn.clone();
+        move |&chosen| {
+            if chosen && !*drawn {
+                drawn.set(true);
+            }
+        }
+    });
     // The height the chunk holds before it is first drawn scales with its items (the styles
     // read it); set through the CSSOM, as the page's CSP allows no style attributes.
     use_effect_with(props.items.len(), {
