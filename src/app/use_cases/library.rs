@@ -24,6 +24,16 @@ impl<S: KeyValue> Session<S> {
             Some(kept) => (kept, None),
             None => self.store.open_as_stored(article, &mut warnings),
         };
+        self.show_opened(doc, stored, warnings)
+    }
+
+    /// Shows `doc`, just opened; `stored` is the text it is stored as when it is exactly that.
+    fn show_opened(
+        &mut self,
+        doc: Document,
+        stored: Option<String>,
+        warnings: Vec<String>,
+    ) -> String {
         let id = doc.article.id.clone();
         self.show(doc, None);
         // What was just read is what is stored (so not deleted): the next save starts from it,
@@ -50,11 +60,14 @@ impl<S: KeyValue> Session<S> {
             return Ok(());
         }
         let mut warnings = Vec::new();
-        let stored = self.store.read_article(id, &mut warnings);
+        // Read once: the record can be large.
+        if let Some((doc, stored)) = self.store.read_article_as_stored(id, &mut warnings) {
+            self.keep_open_if_unsaved();
+            self.show_opened(doc, stored, warnings);
+            return Ok(());
+        }
         self.warn_all(warnings);
-        let article = stored
-            .map(|d| d.article)
-            .or_else(|| samples::by_id(id))
+        let article = samples::by_id(id)
             .ok_or_else(|| format!("There is no article \"{id}\" in this browser's library."))?;
         self.open_article(article);
         Ok(())
@@ -249,6 +262,17 @@ mod tests {
         s.save();
         let stored = kv(&s).get(&article_key(&first)).unwrap();
         assert!(stored != pretty && stored.contains("c1") && stored.contains("c2"));
+    }
+
+    #[test]
+    fn opening_from_the_library_reads_the_record_once_and_the_save_checks_it_once() {
+        let (mut s, first) = first_stored();
+        kv(&s).reads.borrow_mut().clear();
+        s.open_by_id(&first).unwrap();
+        assert_eq!(s.state().claims[0].id, "c1");
+        let key = article_key(&first);
+        let reads = kv(&s).reads.borrow().iter().filter(|k| **k == key).count();
+        assert_eq!(reads, 2, "{:?}", kv(&s).reads.borrow());
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub struct MemoryKv {
     /// At most this many UTF-16 code units (keys and values, as browsers count), when set:
     /// a write that would go over fails, as in a browser whose storage is nearly full.
     pub quota: Option<usize>,
+    /// Every key read, in order: reading a large record costs, so tests count the reads.
+    pub reads: std::cell::RefCell<Vec<String>>,
 }
 
 fn units(s: &str) -> usize {
@@ -48,6 +50,7 @@ impl MemoryKv {
 
 impl KeyValue for MemoryKv {
     fn get(&self, key: &str) -> Option<String> {
+        self.reads.borrow_mut().push(key.to_string());
         match self.units.get(key) {
             Some(units) => Some(String::from_utf16_lossy(units)),
             None => self.data.get(key).cloned(),
