@@ -138,16 +138,10 @@ impl<S: KeyValue> Session<S> {
         // save never overwrites it.
         let health = match self.merge_with_other_tabs(true) {
             Err(why) => StorageHealth::Failing(why),
-            Ok(stored_is_base) => {
-                // When what is stored is still the base and the article is still that too (it
-                // only just opened, or only the selection moved), writing it again would
-                // change nothing: the index and the classroom are what is left to save.
-                let as_stored = stored_is_base
-                    && self
-                        .synced
-                        .article
-                        .as_ref()
-                        .is_some_and(|(base, _)| self.state.holds(base));
+            Ok(as_stored) => {
+                // The article is as stored (it only just opened, or only the selection moved):
+                // writing it again would change nothing, so the index and the classroom are
+                // what is left to save.
                 let current = self.state.current();
                 let saved = if as_stored {
                     self.store.save_all_but_article(current)

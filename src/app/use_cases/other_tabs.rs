@@ -39,9 +39,10 @@ impl<S: KeyValue> Session<S> {
     }
 
     /// Merges what other tabs stored since this tab last read into the state shown. With
-    /// `writing`, also stores this tab's deletes (a save follows). Says whether what is stored
-    /// is still the base this tab last read or wrote; an error says why the open article must
-    /// not be saved.
+    /// `writing`, also stores this tab's deletes (a save follows). Says whether there was nothing
+    /// to merge: what is stored is still the base this tab last read or wrote, and this tab's
+    /// article is still that too (so a save has nothing of it to write). An error says why the
+    /// open article must not be saved.
     pub(crate) fn merge_with_other_tabs(&mut self, writing: bool) -> Result<bool, String> {
         self.merge_classroom();
         let id = self.state().article.id.clone();
@@ -70,7 +71,7 @@ impl<S: KeyValue> Session<S> {
         }
         let theirs = match (&base, &raw) {
             // Nothing written since: the base is what is stored.
-            (Some((b, r)), Some(now)) if r == now => Some(b.clone()),
+            (Some((b, _)), _) if stored_is_base => Some(b.clone()),
             (_, Some(_)) => self.store.read_article(&id, &mut Vec::new()),
             (_, None) => None,
         };
@@ -102,7 +103,7 @@ impl<S: KeyValue> Session<S> {
         if merged.document != mine {
             self.replace_document(merged.document);
         }
-        Ok(stored_is_base)
+        Ok(false)
     }
 
     /// Shows the merged document in place of this tab's, keeping the selection if it is still
