@@ -5,11 +5,17 @@
 //! in the article shows, selected, in the list; and Ctrl+P still prints every claim
 //! (see tests/e2e_claims.rs for how these tests run).
 
+use claimcheck::core::anchoring::selectors::describe;
+use claimcheck::core::formats::native;
+use claimcheck::core::model::Claim;
+use claimcheck::core::text::paragraphs::article_from_parts;
 use claimcheck_e2e_support::{poll, Browser};
-use serde_json::{json, Value};
+use serde_json::json;
 
 /// Enough for the list to draw most of its chunks after the first paint (more than ten).
 const CLAIMS: usize = 600;
+const TITLE: &str = "A long list";
+const AT: &str = "2026-01-01T00:00:00Z";
 
 /// An article of `CLAIMS` attributed sentences, three to a paragraph, and each sentence's range.
 fn article() -> (String, Vec<(usize, usize)>) {
@@ -30,32 +36,34 @@ fn article() -> (String, Vec<(usize, usize)>) {
     (text, ranges)
 }
 
-/// Opens the article (`arguments[0]`, with the sentence ranges `arguments[1]`) and imports one
-/// claim per sentence, through `window.claimcheck`; leaves the import's report in `report`.
-const OPEN: &str = "const [text, ranges] = arguments;
-    window.claimcheck.loadArticle({ title: 'A long list', text });
-    const doc = JSON.parse(window.claimcheck.exportJson());
-    const at = '2026-01-01T00:00:00Z';
-    doc.claims = ranges.map(([s, e], i) => {
-      const sel = window.claimcheck.describe(text, s, e);
-      return { id: 'long-' + i, quote: sel.quote, position: sel.position,
-        status: 'unverified', source: 'Witness ' + i, note: '', evidence: [],
-        created: at, modified: at };
-    });
-    const report = window.claimcheck.importJson(JSON.stringify(doc));";
+/// The article with one claim per sentence, as Export JSON writes it.
+fn with_claims(text: &str, ranges: &[(usize, usize)]) -> String {
+    let article = article_from_parts(TITLE, text).unwrap();
+    let claims: Vec<Claim> = ranges
+        .iter()
+        .enumerate()
+        .map(|(i, &(s, e))| {
+            let (quote, position) = describe(&article.text, s, e).unwrap();
+            Claim {
+                source: format!("Witness {i}"),
+                ..Claim::unverified(format!("long-{i}"), quote, position, AT, AT)
+            }
+        })
+        .collect();
+    native::to_json(&article, &claims, &[])
+}
 
 #[tokio::test]
 #[ignore = "needs the release build and ChromeDriver: run scripts/test.sh"]
 async fn a_long_list_shows_every_claim_in_order_and_the_chosen_one() {
     let b = Browser::open().await;
     let (text, ranges) = article();
-    let ranges: Vec<Value> = ranges.iter().map(|&(s, e)| json!([s, e])).collect();
-    let report = b
-        .script(
-            &format!("{OPEN} return report;"),
-            vec![text.into(), ranges.into()],
-        )
-        .await;
+    b.script(
+        "window.claimcheck.loadArticle({ title: arguments[0], text: arguments[1] });",
+        vec![TITLE.into(), text.clone().into()],
+    )
+    .await;
+    let report = b.import_json(&with_claims(&text, &ranges)).await;
     assert_eq!(report["ok"], json!(true), "the import failed: {report}");
     // Chosen in the article as soon as it is drawn: its chunk is drawn, whatever is pending.
     b.click(&format!("mark[data-claims~='long-{}']", CLAIMS - 1))
