@@ -5,10 +5,15 @@
 
 use claimcheck::app::backup::{LAST_BACKUP_KEY, PERSISTENCE_ASKED_KEY};
 use claimcheck::app::view_model::highlight_layout::layout;
+use claimcheck::app::view_model::paragraph_markup::{runs_markup, Shown};
+use claimcheck::core::anchoring::selectors::describe;
 use claimcheck::core::library::store::{KeyValue, WriteError};
+use claimcheck::core::model::Claim;
 use claimcheck::core::text::offsets::{char_len, slice, trim_range};
 use claimcheck::web::local_storage::LocalStorage;
-use claimcheck::web::text_selection::{dom_range, range_offsets, ARTICLE_BODY_ID};
+use claimcheck::web::text_selection::{
+    caret_offset, dom_range, range_offsets, selection_offsets, write_runs, ARTICLE_BODY_ID,
+};
 use claimcheck::web::{clipboard, download, persistence};
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
@@ -25,8 +30,8 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Renders `text` the way the article view does: paragraphs of runs carrying `data-o`.
-fn render(text: &str) -> Element {
+/// A new, empty article body in the page for `text`, in place of any earlier one.
+fn fresh_body(text: &str) -> Element {
     if let Some(old) = document().get_element_by_id(ARTICLE_BODY_ID) {
         old.remove();
     }
@@ -34,6 +39,13 @@ fn render(text: &str) -> Element {
     root.set_id(ARTICLE_BODY_ID);
     root.set_attribute("data-len", &char_len(text).to_string())
         .unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// Renders `text` as paragraphs of runs carrying `data-o`, cut finer than the view cuts them.
+fn render(text: &str) -> Element {
+    let root = fresh_body(text);
     for para in layout(text, &[]) {
         let p = document().create_element("p").unwrap();
         // Split each paragraph into runs of 3 code points, to cross run boundaries often.
@@ -47,7 +59,6 @@ fn render(text: &str) -> Element {
         }
         root.append_child(&p).unwrap();
     }
-    document().body().unwrap().append_child(&root).unwrap();
     root
 }
 
@@ -116,6 +127,106 @@ fn a_point_inside_a_surrogate_pair_rounds_outward() {
     range.set_end(&text, 2).unwrap();
     range.set_start(&text, 0).unwrap();
     assert_eq!(range_offsets(&root, &range), Some((0, 2)));
+}
+
+/// Renders `text` with `claims` as the article view does: each block's runs written as markup.
+fn render_marked(text: &str, claims: &[Claim]) -> Element {
+    let root = fresh_body(text);
+    for para in layout(text, claims) {
+        let p = document().create_element("p").unwrap();
+        root.append_child(&p).unwrap();
+        write_runs(&p, &runs_markup(&para, Shown::default()));
+    }
+    root
+}
+
+fn claim(text: &str, id: &str, start: usize, end: usize) -> Claim {
+    let (quote, position) = describe(text, start, end).unwrap();
+    Claim::unverified(id.into(), quote, position, "t", "t")
+}
+
+#[wasm_bindgen_test]
+fn markup_runs_hold_the_text_exactly_and_map_back_to_offsets() {
+    // What an HTML parser would rewrite or run: tags, references, quotes, CR, NUL.
+    let text = "The <b>minister</b> said \"5 > 3 & 2 < 4\" &amp;\r ok\0 👩‍👩‍👧.\n\nقال <script>x</script> الوزير";
+    let claims = [claim(text, "c1", 4, 20), claim(text, "c2", 62, 70)];
+    let root = render_marked(text, &claims);
+    assert!(root.query_selector("b, script").unwrap().is_none());
+    let runs = root.query_selector_all("[data-o]").unwrap();
+    let mut shown = String::new();
+    for i in 0..runs.length() {
+        let run: Element = runs.item(i).unwrap().dyn_into().unwrap();
+        let o: usize = run.get_attribute("data-o").unwrap().parse().unwrap();
+        let dom_text = run.text_content().unwrap();
+        // A NUL shows as U+FFFD: one code point and one code unit, like the NUL itself.
+        let core_text = slice(text, o, o + char_len(&dom_text))
+            .unwrap()
+            .replace('\0', "\u{fffd}");
+        assert_eq!(dom_text, core_text, "run at {o}");
+        shown.push_str(&dom_text);
+    }
+    assert_eq!(shown, text.replace("\n\n", "").replace('\0', "\u{fffd}"));
+    assert_eq!(root.query_selector_all("mark").unwrap().length(), 2);
+    for (start, end) in [(0, 5), (4, 20), (21, 42), (30, char_len(text))] {
+        let range = dom_range(&root, start, end).unwrap();
+        assert_eq!(
+            range_offsets(&root, &range),
+            Some((start, end)),
+            "{start}..{end}"
+        );
+    }
+}
+
+fn selection() -> web_sys::Selection {
+    web_sys::window().unwrap().get_selection().unwrap().unwrap()
+}
+
+/// Selects from text offset `anchor` to `focus` (backwards when `focus` is before `anchor`).
+fn select_between(root: &Element, anchor: usize, focus: usize) {
+    let (a, f) = (
+        dom_range(root, anchor, anchor).unwrap(),
+        dom_range(root, focus, focus).unwrap(),
+    );
+    selection()
+        .set_base_and_extent(
+            &a.start_container().unwrap(),
+            a.start_offset().unwrap(),
+            &f.start_container().unwrap(),
+            f.start_offset().unwrap(),
+        )
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+fn rewriting_a_block_keeps_the_selection_and_its_direction() {
+    let text =
+        "Officials said the plan was dropped.\n\nThe ministry denied it, according to aides.";
+    let root = render_marked(text, &[]);
+    let first: Element = root.first_element_child().unwrap();
+    let rewrite = |claims: &[Claim]| {
+        let para = &layout(text, claims)[0];
+        write_runs(&first, &runs_markup(para, Shown::default()));
+    };
+    let s = selection();
+    // Backwards (focus before anchor), as a drag from right to left makes it.
+    select_between(&root, 27, 10);
+    rewrite(&[claim(text, "c1", 15, 35)]);
+    assert_eq!(root.query_selector_all("mark").unwrap().length(), 1);
+    assert_eq!(selection_offsets(), Some((10, 27)));
+    let focus_run = s.focus_node().unwrap().parent_element().unwrap();
+    assert_eq!(focus_run.get_attribute("data-o").as_deref(), Some("0"));
+    let anchor_run = s.anchor_node().unwrap().parent_element().unwrap();
+    assert_eq!(anchor_run.get_attribute("data-o").as_deref(), Some("15"));
+    // A selection into the next block keeps its end there while this block's end moves.
+    select_between(&root, 20, 50);
+    rewrite(&[]);
+    assert_eq!(selection_offsets(), Some((20, 50)));
+    // A caret (a collapsed selection, as keyboard reading keeps) stays where it was.
+    select_between(&root, 33, 33);
+    rewrite(&[claim(text, "c2", 0, 9)]);
+    assert!(s.is_collapsed());
+    assert_eq!(caret_offset(), Some(33));
+    root.remove();
 }
 
 #[wasm_bindgen_test]

@@ -136,7 +136,22 @@ impl<S: KeyValue> Session<S> {
         self.unsaved = false;
         // Another tab may have written since this one last read: merge with that first, so a
         // save never overwrites it.
-        let health = match self.merge_with_other_tabs(true) {
+        let merged = self.merge_with_other_tabs(true);
+        self.write(merged);
+    }
+
+    /// Saves when the article is known to be as stored (read just now): only the classroom's
+    /// record is merged, and the index and the classroom are written.
+    pub(super) fn save_as_stored(&mut self) {
+        self.unsaved = false;
+        self.merge_classroom();
+        self.write(Ok(true));
+    }
+
+    /// Writes the state after the merge with other tabs; `merged` says whether the article is
+    /// as stored, or why the merge failed.
+    fn write(&mut self, merged: Result<bool, String>) {
+        let health = match merged {
             Err(why) => StorageHealth::Failing(why),
             Ok(as_stored) => {
                 // The article is as stored (it only just opened, or only the selection moved):

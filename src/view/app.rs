@@ -39,7 +39,7 @@ use crate::view::input::{file_drop, keyboard, links, selection, touch};
 use crate::view::suggestions::suggestion_panel::SuggestionPanel;
 use crate::view::SameRc;
 use crate::web::store::AppStore;
-use crate::web::{file_open, location, persistence};
+use crate::web::{file_open, frames, location, persistence};
 
 #[derive(Properties)]
 pub struct AppProps {
@@ -179,7 +179,12 @@ pub fn app(props: &AppProps) -> Html {
     );
 
     let state = store.state();
-    use_effect_with(state.article.id.clone(), |id| location::show_article(id));
+    // The address follows the article once it is on screen: a history entry costs the browser
+    // some milliseconds the first frame need not wait for.
+    use_effect_with(state.article.id.clone(), |id| {
+        let id = id.clone();
+        frames::after_frames(1, move || location::show_article(&id));
+    });
     let has_claims = !state.claims.is_empty() || !state.orphans.is_empty();
     use_effect_with(has_claims, |has| {
         if *has {

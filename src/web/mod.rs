@@ -6,6 +6,7 @@ pub mod clock;
 pub mod download;
 pub mod exercise_link;
 pub mod file_open;
+pub mod frames;
 pub mod html_import;
 pub mod js_api;
 pub mod local_storage;

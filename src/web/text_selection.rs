@@ -1,9 +1,9 @@
 //! DOM selection ↔ code-point offsets into the article text.
 //!
 //! The article view renders each run of text in its own element carrying `data-o`, the run's
-//! code-point offset in the article text (see `components/article_view.rs`), and the body element
-//! carries `data-len`, the text's length. That makes the mapping local: a DOM point inside a run is
-//! the run's offset plus the code points before it in that run's text node. The DOM counts
+//! code-point offset in the article text (see `app/view_model/paragraph_markup.rs`), and the body
+//! element carries `data-len`, the text's length. That makes the mapping local: a DOM point inside a
+//! run is the run's offset plus the code points before it in that run's text node. The DOM counts
 //! UTF-16 code units; the core counts code points; the conversion happens here and only here.
 
 use wasm_bindgen::JsCast;
@@ -254,4 +254,47 @@ pub fn offset_at_point(x: f64, y: f64) -> Option<usize> {
         return None;
     }
     Some(point_offset(&root, &node, caret.offset(), Round::Down))
+}
+
+/// Replaces the runs of one block (a paragraph, heading or quote of the article) with `markup`,
+/// keeping the user's selection or caret where it was in the text: new runs are new nodes, and
+/// a selection whose ends sat in the old ones would otherwise collapse to the block's edge.
+pub fn write_runs(block: &Element, markup: &str) {
+    // A block drawn for the first time holds no selection; asking for one would make the
+    // browser lay out the page half-built, once per block of a newly opened article.
+    if !block.has_child_nodes() {
+        block.set_inner_html(markup);
+        return;
+    }
+    let selection = gloo::utils::window().get_selection().ok().flatten();
+    let root = article_body();
+    // Each end of the selection inside this block, as a text offset; the other ends stay.
+    let kept = match (&selection, &root) {
+        (Some(s), Some(root)) if s.range_count() > 0 => {
+            let end = |node: Option<Node>, offset: u32| {
+                let node = node?;
+                Some(if block.contains(Some(&node)) {
+                    Err(point_offset(root, &node, offset, Round::Down))
+                } else {
+                    Ok((node, offset))
+                })
+            };
+            let anchor = end(s.anchor_node(), s.anchor_offset());
+            let focus = end(s.focus_node(), s.focus_offset());
+            let touched = matches!(anchor, Some(Err(_))) || matches!(focus, Some(Err(_)));
+            touched.then_some((anchor, focus))
+        }
+        _ => None,
+    };
+    block.set_inner_html(markup);
+    let (Some(selection), Some((Some(anchor), Some(focus)))) = (selection, kept) else {
+        return;
+    };
+    let point = |end: Result<(Node, u32), usize>| match end {
+        Ok(point) => Some(point),
+        Err(offset) => dom_point(block, offset, false),
+    };
+    if let (Some((an, ao)), Some((fnode, fo))) = (point(anchor), point(focus)) {
+        let _ = selection.set_base_and_extent(&an, ao, &fnode, fo);
+    }
 }

@@ -127,7 +127,7 @@ impl<S: KeyValue> Session<S> {
 
     /// Merges the classroom state another tab stored (its drafts, rubric and students' work);
     /// the mode and the exercise under way stay this tab's.
-    fn merge_classroom(&mut self) {
+    pub(crate) fn merge_classroom(&mut self) {
         let Some(raw) = self.store.kv().get(CLASSROOM_KEY) else {
             return;
         };

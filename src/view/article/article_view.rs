@@ -1,6 +1,7 @@
-//! The article as readable text, with claims drawn as highlights. Each run of text from
-//! `highlight_layout` becomes one element carrying `data-o` (its code-point offset), which is what
-//! `browser::text_selection` reads to turn a DOM selection back into offsets.
+//! The article as readable text, with claims drawn as highlights. Each block of the layout is one
+//! element whose runs are written as markup (`paragraph_markup`), each run carrying `data-o` (its
+//! code-point offset), which is what `web::text_selection` reads to turn a DOM selection back
+//! into offsets.
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -13,9 +14,10 @@ use crate::app::state::SharedClaims;
 
 use crate::app::actions::Action;
 use crate::app::view_model::claim_filter::ClaimFilter;
-use crate::app::view_model::highlight_layout::{layout_article_with_suggestions, Paragraph, Run};
+use crate::app::view_model::highlight_layout::{layout_article_with_suggestions, Paragraph};
 use crate::app::view_model::highlight_patch::{restyle, Change, Layout};
-use crate::core::model::{Article, BlockKind, Status};
+use crate::app::view_model::paragraph_markup::{runs_markup, Shown};
+use crate::core::model::{Article, BlockKind};
 use crate::core::ordering;
 use crate::core::suggestions::Span;
 use crate::core::text::links::check_link;
@@ -72,81 +74,6 @@ pub fn flash_claim(id: &str) {
     .forget();
 }
 
-fn status_class(status: Status) -> &'static str {
-    match status {
-        Status::Verified => "claim-verified",
-        Status::Unverified => "claim-unverified",
-    }
-}
-
-fn render_run(
-    run: &Run,
-    selected: Option<&str>,
-    dimmed: &[String],
-    suggestion: Option<usize>,
-) -> Html {
-    // Links are shown, not followed: the reader sees where one pointed on hover.
-    let link_class = run.link.as_ref().map(|_| "link");
-    let attribution = run.attribution.then_some("attribution");
-    let Some(inner) = run.marks.first() else {
-        let suggested = run.suggestion.map(|_| "suggested");
-        let current =
-            (run.suggestion.is_some() && run.suggestion == suggestion).then_some("current");
-        return html! {
-            <span class={classes!(link_class, attribution, suggested, current)} data-o={run.start.to_string()} data-href={run.link.clone()}
-                data-suggestion={run.suggestion.map(|s| s.to_string())}
-                title={run.link.as_ref().map(|h| format!("Link to {h}"))}>
-                { run.text.clone() }
-            </span>
-        };
-    };
-    let ids: Vec<&str> = run.marks.iter().map(|m| m.claim_id.as_str()).collect();
-    let is_selected = selected.is_some_and(|s| ids.contains(&s));
-    // Dimmed only where every claim over the words is filtered out.
-    let filtered_out = ids.iter().all(|id| dimmed.iter().any(|d| d == id));
-    let end = run.marks.iter().find(|m| m.ends).map(|m| m.status.as_str());
-    let label = run
-        .marks
-        .iter()
-        .find(|m| m.ends)
-        .and_then(|m| m.label.clone());
-    let mut title = if run.marks.len() > 1 {
-        format!("{} claims overlap here", run.marks.len())
-    } else {
-        format!("{} claim", inner.status.label())
-    };
-    if let Some(label) = inner.label.as_deref() {
-        title.push_str(&format!(" · {label}"));
-    }
-    if let Some(href) = &run.link {
-        title.push_str(&format!(" · link to {href}"));
-    }
-    if filtered_out {
-        title.push_str(" · not among the filtered claims");
-    }
-    html! {
-        <mark
-            class={classes!(
-                "claim",
-                status_class(inner.status),
-                is_selected.then_some("selected"),
-                (run.marks.len() > 1).then_some("overlap"),
-                filtered_out.then_some("filtered-out"),
-                link_class,
-                attribution
-            )}
-            data-href={run.link.clone()}
-            data-o={run.start.to_string()}
-            data-claims={ids.join(" ")}
-            data-end={end}
-            data-label={label}
-            title={title}
-        >
-            { run.text.clone() }
-        </mark>
-    }
-}
-
 #[derive(Properties)]
 struct ParagraphProps {
     /// The paragraph, shared with the layout: never copied per render.
@@ -175,26 +102,38 @@ impl PartialEq for ParagraphProps {
 
 #[function_component(ParagraphView)]
 fn paragraph_view(props: &ParagraphProps) -> Html {
-    let selected = props.selected.as_deref();
     let paragraph = &props.paragraph;
+    let markup = runs_markup(
+        paragraph,
+        Shown {
+            selected: props.selected.as_deref(),
+            dimmed: &props.dimmed,
+            suggestion: props.suggestion,
+        },
+    );
+    let block = use_node_ref();
+    {
+        let block = block.clone();
+        // The kind too: a new kind is a new element, which starts empty.
+        use_effect_with((paragraph.kind, markup), move |(_, markup)| {
+            if let Some(el) = block.cast::<web_sys::Element>() {
+                text_selection::write_runs(&el, markup);
+            }
+        });
+    }
     let start = paragraph.start.to_string();
-    let runs: Html = paragraph
-        .runs
-        .iter()
-        .map(|r| render_run(r, selected, &props.dimmed, props.suggestion))
-        .collect();
     match paragraph.kind {
-        BlockKind::Paragraph => html! { <p dir="auto" data-p={start}>{ runs }</p> },
+        BlockKind::Paragraph => html! { <p ref={block} dir="auto" data-p={start}></p> },
         BlockKind::Heading { level } => {
             // The title is the page's h1; the article's own headings sit below it.
             let tag = format!("h{}", (level + 1).clamp(2, 6));
-            html! { <@{tag} dir="auto" class="block-heading" data-p={start}>{ runs }</@> }
+            html! { <@{tag} ref={block} dir="auto" class="block-heading" data-p={start}></@> }
         }
         BlockKind::Item { ordered } => html! {
-            <p dir="auto" class={classes!("block-item", ordered.then_some("ordered"))} data-p={start}>{ runs }</p>
+            <p ref={block} dir="auto" class={classes!("block-item", ordered.then_some("ordered"))} data-p={start}></p>
         },
         BlockKind::Quote => {
-            html! { <blockquote dir="auto" class="block-quote" data-p={start}>{ runs }</blockquote> }
+            html! { <blockquote ref={block} dir="auto" class="block-quote" data-p={start}></blockquote> }
         }
     }
 }
@@ -319,6 +258,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 data-len={text_len.to_string()}
                 onclick={on_click}
             >
+                // Keyed by article too: another article's paragraphs are new blocks, which hold
+                // no selection to keep (see `text_selection::write_runs`).
                 { for paragraphs.iter().map(|p| {
                     let selected = props.selected.clone().filter(|id| {
                         p.runs.iter().any(|r| r.marks.iter().any(|m| &m.claim_id == id))
@@ -333,7 +274,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     let suggestion = props.current_suggestion.map(|s| s.start).filter(|s| {
                         p.runs.iter().any(|r| r.suggestion == Some(*s))
                     });
-                    html! { <ParagraphView key={p.start} paragraph={p.clone()} selected={selected} dimmed={dimmed} suggestion={suggestion} /> }
+                    html! { <ParagraphView key={format!("{}@{}", article.id, p.start)} paragraph={p.clone()} selected={selected} dimmed={dimmed} suggestion={suggestion} /> }
                 }) }
             </div>
             <CaretMark layout={SameRc(paragraphs.clone())} />

@@ -4,13 +4,11 @@
 //! item. Each chunk is also one box to the browser, skipped while off screen: with 2,000 claims
 //! the list is some 40 boxes to lay out and watch, not 2,000. So the list is ARIA's (a `list` of
 //! `listitem`s through plain `div` chunks), since an `ol` may hold nothing but its items. When
-//! many chunks appear at once, those below the first two are drawn over the next few frames.
+//! many chunks appear at once, those below the first screenful are drawn over the next few frames.
 
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::state::SharedClaims;
@@ -18,6 +16,7 @@ use crate::app::state::SharedClaims;
 use crate::app::view_model::list_chunks::chunks;
 use crate::core::model::Claim;
 use crate::view::claims::badges::{label_badge, list_quote, status_badge};
+use crate::web::frames::after_frames;
 
 /// Whether a list item would show `a` and `b` alike.
 fn shows_same(a: &Claim, b: &Claim) -> bool {
@@ -62,23 +61,12 @@ impl PartialEq for ClaimListProps {
     }
 }
 
-/// When many chunks appear at once (an article opens, a filter is cleared), this many at the
-/// top are drawn at once and the others follow, this many per frame after the first paint: the
-/// list is on screen sooner, and the page answers while the rest is drawn.
-const AT_ONCE: usize = 2;
+/// When many chunks appear at once (an article opens, a filter is cleared), the chunks at the
+/// top are drawn at once until they hold this many claims (more than a screen shows), and the
+/// others follow, [`PER_FRAME`] chunks per frame after the first paint: the list is on screen
+/// sooner, and the page answers while the rest is drawn.
+const AT_ONCE_ITEMS: usize = 24;
 const PER_FRAME: usize = 8;
-
-/// Runs `f` after the browser has drawn `frames` more frames.
-fn after_frames(frames: u32, f: impl FnOnce() + 'static) {
-    let next = Closure::once_into_js(move || {
-        if frames > 1 {
-            after_frames(frames - 1, f);
-        } else {
-            gloo::timers::callback::Timeout::new(0, f).forget();
-        }
-    });
-    let _ = gloo::utils::window().request_animation_frame(next.unchecked_ref());
-}
 
 #[function_component(ClaimList)]
 pub fn claim_list(props: &ClaimListProps) -> Html {
@@ -90,14 +78,16 @@ pub fn claim_list(props: &ClaimListProps) -> Html {
     };
     let many_fresh = fresh.iter().filter(|&&f| f).count() > PER_FRAME;
     *drawn_before.borrow_mut() = cut.iter().map(|(key, _)| key.clone()).collect();
-    let mut waiting = 0;
+    let (mut waiting, mut above) = (0, 0);
     html! {
         <div class="claim-list" role="list">
             { for cut.into_iter().enumerate().map(|(n, (key, items))| {
                 let selected = props.selected.clone().filter(|id| {
                     items.iter().any(|&i| &props.claims[i].id == id)
                 });
-                let wait = (many_fresh && fresh[n] && n >= AT_ONCE && selected.is_none()).then(|| {
+                let later = many_fresh && fresh[n] && above >= AT_ONCE_ITEMS && selected.is_none();
+                above += items.len();
+                let wait = later.then(|| {
                     waiting += 1;
                     ((waiting - 1) / PER_FRAME) as u32
                 });
