@@ -332,6 +332,18 @@ impl<'t> Searcher<'t> {
     }
 }
 
+/// The parts of stretch `window` outside stretch `inner` (all of it when `inner` is empty or
+/// elsewhere).
+pub fn outside((from, to): (usize, usize), (start, end): (usize, usize)) -> Vec<(usize, usize)> {
+    if start >= end || to <= start || end <= from {
+        return vec![(from, to)];
+    }
+    [(from, start), (end, to)]
+        .into_iter()
+        .filter(|(a, b)| a < b)
+        .collect()
+}
+
 /// Of matches found in several stretches: those with the fewest errors, in order, one per end.
 pub fn lowest_errors(mut found: Vec<Match>) -> Vec<Match> {
     let best = found.iter().map(|m| m.errors).min();
@@ -376,6 +388,15 @@ mod tests {
 
     fn edit_distance(a: &[char], b: &[char]) -> usize {
         strsim::generic_levenshtein(&a.to_vec(), &b.to_vec())
+    }
+
+    #[test]
+    fn a_stretch_already_read_is_cut_out_of_a_window() {
+        assert_eq!(outside((0, 100), (40, 60)), vec![(0, 40), (60, 100)]);
+        assert_eq!(outside((0, 50), (40, 60)), vec![(0, 40)]);
+        assert_eq!(outside((45, 55), (40, 60)), vec![]);
+        assert_eq!(outside((0, 30), (40, 60)), vec![(0, 30)]);
+        assert_eq!(outside((0, 100), (60, 40)), vec![(0, 100)], "nothing inner");
     }
 
     #[test]

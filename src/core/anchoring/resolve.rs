@@ -23,7 +23,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use crate::core::anchoring::approx_search::{lowest_errors, Match, Searcher};
+use crate::core::anchoring::approx_search::{lowest_errors, outside, Match, Searcher};
 use crate::core::anchoring::gram_index::{GramIndex, GRAM};
 use crate::core::anchoring::scoring::{
     context_is_exact, errors_that_can_beat, score, trusted, Quoted,
@@ -287,9 +287,15 @@ impl<'a> PreparedText<'a> {
                 .index()
                 .and_then(|index| searcher.candidate_windows(self.len(), index, far_errors))
                 .unwrap_or_else(|| vec![(0, self.len())]);
+            // Only matches reaching out of the near stretch count here, and the near search
+            // has read that stretch already: a match starting before it ends before `inner`,
+            // one ending after it starts after, so `inner` need not be read again.
+            let span = len.saturating_add(far_errors);
+            let inner = (near_from.saturating_add(span), near_to.saturating_sub(span));
             let far = lowest_errors(
                 windows
                     .into_iter()
+                    .flat_map(|window| outside(window, inner))
                     .flat_map(|(from, to)| {
                         searcher.search_in(&self.symbols.symbols[from..to], from, far_errors)
                     })
