@@ -4,9 +4,10 @@
 //! The view writes this string into the paragraph in one go instead of building each run as a
 //! virtual-DOM element: the browser's parser makes the ~4,000 runs of a long article with 2,000
 //! claims in a fraction of the time element-by-element creation across the wasm boundary takes.
-//! The escaping here is therefore the only thing between article text and the DOM.
+//! The escaping (`markup`) is therefore all that stands between article text and the DOM.
 
 use crate::app::view_model::highlight_layout::{Paragraph, Run};
+use crate::app::view_model::markup::{push_attr, push_classes, push_escaped};
 use crate::core::model::Status;
 
 /// What a paragraph shows beyond its runs: the selected claim, the claims the list's filter
@@ -109,48 +110,6 @@ fn push_run(out: &mut String, run: &Run, shown: Shown<'_>) {
     out.push('>');
     push_escaped(out, &run.text);
     out.push_str("</mark>");
-}
-
-fn push_classes(out: &mut String, classes: &[Option<&str>]) {
-    let mut names = classes.iter().flatten();
-    if let Some(first) = names.next() {
-        out.push_str(" class=\"");
-        out.push_str(first);
-        for name in names {
-            out.push(' ');
-            out.push_str(name);
-        }
-        out.push('"');
-    }
-}
-
-fn push_attr(out: &mut String, name: &str, value: &str) {
-    out.push(' ');
-    out.push_str(name);
-    out.push_str("=\"");
-    push_escaped(out, value);
-    out.push('"');
-}
-
-/// Escapes text for use both between tags and inside a double-quoted attribute. The parser
-/// turns a raw carriage return into a line feed and drops a raw NUL, either of which would
-/// shift every offset after it; as references they stay one code point each (a CR as itself,
-/// a NUL as U+FFFD), so the DOM text keeps the article text's length.
-fn push_escaped(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(i) = rest.find(['&', '<', '>', '"', '\r', '\0']) {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\r' => "&#13;",
-            _ => "&#0;",
-        });
-        rest = &rest[i + 1..];
-    }
-    out.push_str(rest);
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

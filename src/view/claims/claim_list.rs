@@ -13,9 +13,9 @@ use yew::prelude::*;
 
 use crate::app::state::SharedClaims;
 
+use crate::app::view_model::claim_markup::item_content;
 use crate::app::view_model::list_chunks::chunks;
 use crate::core::model::Claim;
-use crate::view::claims::badges::{label_badge, list_quote, status_badge};
 use crate::web::frames::after_frames;
 
 /// Whether a list item would show `a` and `b` alike.
@@ -204,18 +204,7 @@ fn claim_item(props: &ClaimItemProps) -> Html {
                 class={classes!("claim-item", is_selected.then_some("selected"))}
                 aria-current={is_selected.then_some("true")}
                 onclick={onclick}>
-                { status_badge(c.status) }
-                { label_badge(c.label.as_deref()) }
-                if c.verified_without_evidence() && !props.key_claim {
-                    <span class="no-evidence">{ "verified — no evidence given" }</span>
-                }
-                <span class="claim-quote">{ list_quote(&c.quote.exact) }</span>
-                if !c.source.is_empty() || c.source_kind.is_some() {
-                    <span class="claim-source">
-                        { format!("Source: {}{}", c.source,
-                            c.source_kind.map(|k| format!(" ({})", k.label().to_lowercase())).unwrap_or_default()) }
-                    </span>
-                }
+                { Html::from_html_unchecked(item_content(c, props.key_claim).into()) }
             </button>
         </div>
     }

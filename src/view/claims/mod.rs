@@ -1,6 +1,5 @@
 //! The claims panel: the list, the claim editor and orphaned claims.
 
-pub(crate) mod badges;
 pub(crate) mod claim_editor;
 pub(crate) mod claim_filters;
 pub(crate) mod claim_list;

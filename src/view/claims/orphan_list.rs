@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use crate::app::actions::Action;
+use crate::app::view_model::claim_markup::brief;
 use crate::core::model::Claim;
-use crate::view::claims::badges::{list_quote, status_badge};
 use crate::web::{clock, text_selection};
 
 #[derive(Properties, PartialEq)]
@@ -52,8 +52,7 @@ pub fn orphan_list(props: &OrphanListProps) -> Html {
                     html! {
                         <li key={c.id.clone()} class={classes!("orphan", is_selected.then_some("selected"))}>
                             <button type="button" class="orphan-quote" onclick={select} aria-current={is_selected.then_some("true")}>
-                                { status_badge(c.status) }
-                                <span class="claim-quote">{ list_quote(&c.quote.exact) }</span>
+                                { Html::from_html_unchecked(brief(c).into()) }
                             </button>
                             <div class="orphan-actions">
                                 <button type="button" onmousedown={keep_selection.clone()} onclick={reattach}>{ "Re-attach" }</button>
