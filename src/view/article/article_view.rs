@@ -153,8 +153,10 @@ struct Kept {
 fn use_layout(article: &Rc<Article>, claims: &SharedClaims, suggestions: &Rc<Vec<Span>>) -> Layout {
     let kept: Rc<RefCell<Option<Kept>>> = use_mut_ref(|| None);
     let mut kept = kept.borrow_mut();
+    // Suggestions by value: the page makes their list afresh on every render, and a new list
+    // of the same spans must not cost a layout of the whole article on every keystroke.
     let change = match kept.as_ref() {
-        Some(k) if Rc::ptr_eq(&k.article, article) && Rc::ptr_eq(&k.suggestions, suggestions) => {
+        Some(k) if Rc::ptr_eq(&k.article, article) && k.suggestions == *suggestions => {
             if Rc::ptr_eq(&k.claims, claims) {
                 Change::Same
             } else {
