@@ -256,6 +256,14 @@ pub fn offset_at_point(x: f64, y: f64) -> Option<usize> {
     Some(point_offset(&root, &node, caret.offset(), Round::Down))
 }
 
+/// Where one end of the selection goes when a block's runs are written anew.
+enum End {
+    /// Outside the block: the DOM point stays as it is.
+    Kept(Node, u32),
+    /// Inside it: found again by its text offset.
+    At(usize),
+}
+
 /// Replaces the runs of one block (a paragraph, heading or quote of the article) with `markup`,
 /// keeping the user's selection or caret where it was in the text: new runs are new nodes, and
 /// a selection whose ends sat in the old ones would otherwise collapse to the block's edge.
@@ -268,21 +276,20 @@ pub fn write_runs(block: &Element, markup: &str) {
     }
     let selection = gloo::utils::window().get_selection().ok().flatten();
     let root = article_body();
-    // Each end of the selection inside this block, as a text offset; the other ends stay.
     let kept = match (&selection, &root) {
         (Some(s), Some(root)) if s.range_count() > 0 => {
             let end = |node: Option<Node>, offset: u32| {
                 let node = node?;
                 Some(if block.contains(Some(&node)) {
-                    Err(point_offset(root, &node, offset, Round::Down))
+                    End::At(point_offset(root, &node, offset, Round::Down))
                 } else {
-                    Ok((node, offset))
+                    End::Kept(node, offset)
                 })
             };
             let anchor = end(s.anchor_node(), s.anchor_offset());
             let focus = end(s.focus_node(), s.focus_offset());
-            let touched = matches!(anchor, Some(Err(_))) || matches!(focus, Some(Err(_)));
-            touched.then_some((anchor, focus))
+            let inside = |e: &Option<End>| matches!(e, Some(End::At(_)));
+            (inside(&anchor) || inside(&focus)).then_some((anchor, focus))
         }
         _ => None,
     };
@@ -290,9 +297,9 @@ pub fn write_runs(block: &Element, markup: &str) {
     let (Some(selection), Some((Some(anchor), Some(focus)))) = (selection, kept) else {
         return;
     };
-    let point = |end: Result<(Node, u32), usize>| match end {
-        Ok(point) => Some(point),
-        Err(offset) => dom_point(block, offset, false),
+    let point = |end: End| match end {
+        End::Kept(node, offset) => Some((node, offset)),
+        End::At(offset) => dom_point(block, offset, false),
     };
     if let (Some((an, ao)), Some((fnode, fo))) = (point(anchor), point(focus)) {
         let _ = selection.set_base_and_extent(&an, ao, &fnode, fo);

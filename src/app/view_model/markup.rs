@@ -45,16 +45,22 @@ pub fn push_classes(out: &mut String, classes: &[Option<&str>]) {
     }
 }
 
-/// Appends `<tag class="…">text</tag>`, the text escaped.
-pub fn push_element(out: &mut String, tag: &str, class: &str, text: &str) {
-    out.push('<');
-    out.push_str(tag);
-    push_classes(out, &[Some(class)]);
+/// Ends an opening tag whose attributes are written, then appends `text` escaped and the
+/// closing tag: `>text</tag>`.
+pub fn push_content(out: &mut String, tag: &str, text: &str) {
     out.push('>');
     push_escaped(out, text);
     out.push_str("</");
     out.push_str(tag);
     out.push('>');
+}
+
+/// Appends `<tag class="…">text</tag>`, the text escaped.
+pub fn push_element(out: &mut String, tag: &str, class: &str, text: &str) {
+    out.push('<');
+    out.push_str(tag);
+    push_classes(out, &[Some(class)]);
+    push_content(out, tag, text);
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

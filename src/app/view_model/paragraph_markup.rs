@@ -7,7 +7,7 @@
 //! The escaping (`markup`) is therefore all that stands between article text and the DOM.
 
 use crate::app::view_model::highlight_layout::{Paragraph, Run};
-use crate::app::view_model::markup::{push_attr, push_classes, push_escaped};
+use crate::app::view_model::markup::{push_attr, push_classes, push_content};
 use crate::core::model::Status;
 
 /// What a paragraph shows beyond its runs: the selected claim, the claims the list's filter
@@ -58,9 +58,7 @@ fn push_run(out: &mut String, run: &Run, shown: Shown<'_>) {
         if let Some(href) = link {
             push_attr(out, "title", &format!("Link to {href}"));
         }
-        out.push('>');
-        push_escaped(out, &run.text);
-        out.push_str("</span>");
+        push_content(out, "span", &run.text);
         return;
     };
     let ids: Vec<&str> = run.marks.iter().map(|m| m.claim_id.as_str()).collect();
@@ -107,16 +105,17 @@ fn push_run(out: &mut String, run: &Run, shown: Shown<'_>) {
         }
     }
     push_attr(out, "title", &title);
-    out.push('>');
-    push_escaped(out, &run.text);
-    out.push_str("</mark>");
+    push_content(out, "mark", &run.text);
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::app::view_model::highlight_layout::layout_article;
-    use crate::core::model::{Article, BlockKind};
+    use crate::app::view_model::highlight_layout::{
+        layout_article, layout_article_with_suggestions,
+    };
+    use crate::core::model::{Article, BlockKind, Claim, Link};
+    use crate::core::suggestions::Span;
     use crate::core::test_claims::claim_at;
 
     fn article(text: &str) -> Article {
@@ -220,16 +219,13 @@ mod tests {
     #[test]
     fn links_and_suggestions_show_on_plain_runs() {
         let mut a = article("See the report here, officials said.");
-        a.links = vec![crate::core::model::Link {
+        a.links = vec![Link {
             start: 8,
             end: 14,
             href: "https://example.org/?a=1&b=\"2\"".into(),
         }];
-        let layout = crate::app::view_model::highlight_layout::layout_article_with_suggestions(
-            &a,
-            &[] as &[crate::core::model::Claim],
-            &[Span { start: 21, end: 35 }],
-        );
+        let layout =
+            layout_article_with_suggestions(&a, &[] as &[Claim], &[Span { start: 21, end: 35 }]);
         let markup = runs_markup(
             &layout[0],
             Shown {
@@ -251,6 +247,4 @@ mod tests {
             "{markup}"
         );
     }
-
-    use crate::core::suggestions::Span;
 }
